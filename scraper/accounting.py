@@ -1,0 +1,155 @@
+"""Account for every crawl: a `crawls` row per site and run, and a verdict on how it went."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+
+logger = logging.getLogger(__name__)
+
+# Fields whose fill rate betrays a redesign when it collapses.
+WATCHED_FIELDS = ("title", "published_at", "author", "body_text", "lead")
+# A field is "collapsed" when this run fills it this much less often than the archive...
+FILL_RATE_DROP = 0.3
+# ...judged only on this many of this run's articles, so one odd page is not an alarm.
+MIN_ARTICLES_FOR_FILL_RATES = 5
+
+
+@dataclass
+class SiteOutcome:
+    """How one site's crawl went: the `crawls` row and the command's exit status."""
+
+    site: str
+    requests: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    degraded: int = 0
+    finish_reason: str = "finished"
+    warnings: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def exit_status(self) -> int:
+        return 1 if self.problems else 0
+
+    def summary(self) -> str:
+        line = (
+            f"{self.site}: {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
+            f"{self.failed} failed, {self.requests} requests"
+        )
+        return line + (f" -- FAILED: {'; '.join(self.problems)}" if self.problems else "")
+
+
+def collapsed_fields(archived: dict[str, float], run: dict[str, float], run_articles: int) -> list[str]:
+    """Fields this run fills far less often than the archive does (the site looks changed)."""
+    if run_articles < MIN_ARTICLES_FOR_FILL_RATES:
+        return []
+    return [
+        f"{name} found for {archived[name]:.0%} of archived articles but {run.get(name, 0.0):.0%} of this run's"
+        for name in sorted(archived)
+        if archived[name] - run.get(name, 0.0) >= FILL_RATE_DROP
+    ]
+
+
+def outcome_from_stats(site: str, stats: dict, finish_reason: str, collapsed: list[str], archive_had_articles: bool) -> SiteOutcome:
+    """Counts and problems of one site's run from its Scrapy stats."""
+    outcome = SiteOutcome(
+        site=site,
+        requests=stats.get("downloader/request_count", 0),
+        new=stats.get("kronika/articles_new", 0),
+        changed=stats.get("kronika/articles_changed", 0),
+        unchanged=stats.get("kronika/articles_unchanged", 0) + stats.get("kronika/articles_not_modified", 0),
+        failed=stats.get("kronika/articles_failed", 0),
+        degraded=stats.get("kronika/articles_degraded", 0),
+        finish_reason=finish_reason,
+    )
+    checks = (
+        (finish_reason != "finished", f"stopped early ({finish_reason})"),
+        (stats.get("kronika/listing_failed", 0), "listing unreachable"),
+        (stats.get("kronika/listing_empty", 0) and archive_had_articles, "a listing yielded no articles"),
+        (stats.get("retry/max_reached", 0), f"{stats.get('retry/max_reached', 0)} requests gave up after retries"),
+        (outcome.failed, f"{outcome.failed} articles failed"),
+        (stats.get("log_count/ERROR", 0), f"{stats.get('log_count/ERROR', 0)} errors logged"),
+        (collapsed, "site looks changed: " + "; ".join(collapsed)),
+    )
+    outcome.problems = [message for failed, message in checks if failed]
+    if outcome.degraded:
+        outcome.warnings.append(f"{outcome.degraded} degraded fetches kept the archived values")
+    outcome.warnings += [
+        f"fallback used for {key.removeprefix('kronika/fallback/')} {count}x"
+        for key, count in sorted(stats.items())
+        if key.startswith("kronika/fallback/")
+    ]
+    return outcome
+
+
+def previous_crawl_finished(archive, site: str) -> bool:
+    """Did the last crawl of `site` end cleanly? (False after a kill or a shutdown.)"""
+    rows = list(archive.db.query(
+        "select finished_at, finish_reason from crawls where site = ? order by id desc limit 1", [site]
+    )) if "crawls" in archive.db.table_names() else []
+    return not rows or (rows[0]["finished_at"] is not None and rows[0]["finish_reason"] == "finished")
+
+
+class CrawlRecorder:
+    """Extension: opens a `crawls` row when a spider starts, completes it when it ends."""
+
+    def __init__(self, crawler, db_path: str):
+        self.crawler = crawler
+        self.db_path = db_path
+        self.filled: dict[str, int] = dict.fromkeys(WATCHED_FIELDS, 0)
+        self.articles = 0
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        db_path = crawler.settings.get("KRONIKA_DB")
+        if not db_path:
+            raise NotConfigured("no archive: nothing to record crawls in")
+        return cls(crawler, db_path)
+
+    def spider_opened(self, spider):
+        from scraper.archive import Archive
+
+        self.archive = Archive(self.db_path)
+        self.archived_rates = self.archive.fill_rates(spider.name, WATCHED_FIELDS)
+        self.archive_had_articles = bool(self.archive.known_articles(spider.name))
+        self.crawl_id = self.archive.start_crawl(spider.name, _now())
+
+    def item_scraped(self, item, spider):
+        self.articles += 1
+        for name in WATCHED_FIELDS:
+            self.filled[name] += item.get(name) not in (None, "", [])
+
+    def spider_closed(self, spider, reason):
+        run_rates = {name: count / self.articles for name, count in self.filled.items()} if self.articles else {}
+        archived = self.archived_rates if self.archive_had_articles else {}
+        outcome = outcome_from_stats(
+            spider.name, self.crawler.stats.get_stats(), reason,
+            collapsed_fields(archived, run_rates, self.articles), self.archive_had_articles,
+        )
+        self.archive.finish_crawl(
+            self.crawl_id,
+            finished_at=_now(),
+            requests=outcome.requests,
+            articles_new=outcome.new,
+            articles_changed=outcome.changed,
+            articles_unchanged=outcome.unchanged,
+            articles_failed=outcome.failed,
+            warnings=outcome.warnings + outcome.problems,
+            finish_reason=reason,
+            exit_status=outcome.exit_status,
+        )
+        self.crawler.kronika_outcome = outcome
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

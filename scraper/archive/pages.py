@@ -1,0 +1,101 @@
+"""Raw fetched pages: zlib-compressed rows with their provenance, and reading them back."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import zlib
+from typing import Iterator
+
+import sqlite_utils
+
+logger = logging.getLogger(__name__)
+
+COMPRESSION_LEVEL = 6
+
+
+def header(headers: dict | None, name: str) -> str | None:
+    """A response header by case-insensitive name; a list value gives its first element."""
+    for key, value in (headers or {}).items():
+        if key.lower() == name.lower():
+            value = value[0] if isinstance(value, (list, tuple)) and value else value
+            return value.decode("latin-1") if isinstance(value, bytes) else value
+    return None
+
+
+def _text_headers(headers: dict | None) -> dict:
+    # Scrapy hands bytes keys and lists of bytes values; JSON needs text.
+    def text(value):
+        return value.decode("latin-1") if isinstance(value, bytes) else str(value)
+
+    return {
+        text(key): [text(v) for v in value] if isinstance(value, (list, tuple)) else text(value)
+        for key, value in (headers or {}).items()
+    }
+
+
+def page_sha256(page: dict) -> str:
+    """The page's declared sha256, else the sha256 of its body."""
+    return page.get("sha256") or hashlib.sha256(page["body"]).hexdigest()
+
+
+def page_row(article_id: str, page: dict, *, version: int, degraded: bool) -> dict:
+    """A `pages` row: body compressed, headers as JSON, validators pulled out for conditional GETs."""
+    headers = _text_headers(page.get("headers"))
+    return {
+        "article_id": article_id,
+        "sha256": page_sha256(page),
+        "url": page.get("url"),
+        "final_url": page.get("final_url"),
+        "status": page.get("status"),
+        "headers": json.dumps(headers, ensure_ascii=False, sort_keys=True),
+        "fetched_at": page.get("fetched_at"),
+        "body": zlib.compress(page["body"], COMPRESSION_LEVEL),
+        "degraded": int(degraded),
+        "version": version,
+        "etag": header(headers, "ETag"),
+        "last_modified": header(headers, "Last-Modified"),
+    }
+
+
+def page_from_row(row: dict) -> dict:
+    """The page dict (as the spider passes it) back from a `pages` row, body decompressed."""
+    return {
+        "article_id": row["article_id"],
+        "url": row["url"],
+        "final_url": row["final_url"],
+        "status": row["status"],
+        "headers": json.loads(row["headers"] or "{}"),
+        "body": zlib.decompress(row["body"]),
+        "fetched_at": row["fetched_at"],
+        "sha256": row["sha256"],
+        "degraded": bool(row["degraded"]),
+    }
+
+
+def has_page(db: sqlite_utils.Database, article_id: str, sha256: str | None = None) -> bool:
+    """Whether the archive holds a page for the article (with that sha256, if given)."""
+    sql = "SELECT 1 FROM pages WHERE article_id = ?" + (" AND sha256 = ?" if sha256 else "") + " LIMIT 1"
+    params = [article_id, sha256] if sha256 else [article_id]
+    return db.execute(sql, params).fetchone() is not None
+
+
+def best_page(db: sqlite_utils.Database, article_id: str) -> dict | None:
+    """The article's latest non-degraded page (latest degraded one if that is all there is)."""
+    rows = db.query(
+        "SELECT * FROM pages WHERE article_id = ? ORDER BY degraded, fetched_at DESC, sha256 LIMIT 1",
+        [article_id],
+    )
+    row = next(iter(rows), None)
+    return page_from_row(row) if row else None
+
+
+def stored_pages(db: sqlite_utils.Database) -> Iterator[dict]:
+    """One page per archived article (see best_page), body decompressed, in article id order."""
+    # Ids first: callers store while iterating, which must not disturb an open cursor.
+    article_ids = [row[0] for row in db.execute("SELECT DISTINCT article_id FROM pages ORDER BY article_id")]
+    for article_id in article_ids:
+        page = best_page(db, article_id)
+        if page:
+            yield page

@@ -1,0 +1,115 @@
+"""The archive's tables and indexes, created or migrated idempotently."""
+
+from __future__ import annotations
+
+import logging
+
+import sqlite_utils
+
+from scraper.archive.search import ensure_search_index
+
+logger = logging.getLogger(__name__)
+
+# table -> (columns, primary key, foreign keys). New columns added here are
+# added to existing archives on open; nothing is ever dropped.
+TABLES: dict[str, tuple[dict, object, list]] = {
+    "articles": (
+        {
+            "id": str, "site": str, "city": str, "url": str,
+            "title": str, "subtitle": str, "lead": str, "body_text": str, "body_html": str, "language": str,
+            "published_at": str, "modified_at": str, "publisher": str, "author": str, "modified_by": str,
+            "revitalisation": int, "topics": str,
+            "fetched_at": str, "http_status": int, "content_sha256": str, "extraction": str,
+            "first_seen_at": str, "last_changed_at": str, "version": int, "content_hash": str,
+        },
+        "id",
+        [],
+    ),
+    "attachments": (
+        {"id": str, "article_id": str, "position": int, "url": str, "filename": str, "title": str,
+         "type": str, "size_bytes": int},
+        "id",
+        [("article_id", "articles", "id")],
+    ),
+    "images": (
+        {"id": str, "article_id": str, "position": int, "url": str, "caption": str, "credit": str},
+        "id",
+        [("article_id", "articles", "id")],
+    ),
+    "tags": ({"id": int, "name": str}, "id", []),
+    "articles_tags": (
+        {"article_id": str, "tag_id": int},
+        ("article_id", "tag_id"),
+        [("article_id", "articles", "id"), ("tag_id", "tags", "id")],
+    ),
+    "article_versions": (
+        {"article_id": str, "version": int, "content_hash": str, "item": str,
+         "first_seen_at": str, "superseded_at": str},
+        ("article_id", "version"),
+        [("article_id", "articles", "id")],
+    ),
+    "pages": (
+        {"article_id": str, "sha256": str, "url": str, "final_url": str, "status": int, "headers": str,
+         "fetched_at": str, "body": bytes, "degraded": int, "version": int, "etag": str, "last_modified": str},
+        ("article_id", "sha256"),
+        [("article_id", "articles", "id")],
+    ),
+    "fetch_warnings": (
+        {"article_id": str, "fetch_key": str, "warning": str, "fetched_at": str},
+        ("article_id", "fetch_key", "warning"),
+        [("article_id", "articles", "id")],
+    ),
+    "crawls": (
+        {"id": int, "site": str, "started_at": str, "finished_at": str, "requests": int,
+         "articles_new": int, "articles_changed": int, "articles_unchanged": int, "articles_failed": int,
+         "warnings": str, "finish_reason": str, "exit_status": int},
+        "id",
+        [],
+    ),
+}
+
+INDEXES: dict[str, list[tuple[str, ...]]] = {
+    "articles": [("site",), ("published_at",), ("author",), ("publisher",), ("site", "published_at")],
+    "attachments": [("type",), ("article_id",)],
+    "images": [("article_id",)],
+    "tags": [("name",)],
+    "articles_tags": [("tag_id",)],
+    "pages": [("article_id", "fetched_at")],
+}
+UNIQUE_INDEXES = {("tags", ("name",))}
+
+
+def _ensure_table(db: sqlite_utils.Database, name: str) -> None:
+    columns, pk, foreign_keys = TABLES[name]
+    table = db[name]
+    if not table.exists():
+        table.create(columns, pk=pk, foreign_keys=foreign_keys)
+        return
+    existing = table.columns_dict
+    for column, column_type in columns.items():
+        if column not in existing:
+            logger.info("archive schema: adding %s.%s", name, column)
+            table.add_column(column, column_type)
+
+
+def _ensure_indexes(db: sqlite_utils.Database) -> None:
+    for table, indexes in INDEXES.items():
+        for columns in indexes:
+            db[table].create_index(
+                list(columns), unique=(table, columns) in UNIQUE_INDEXES, if_not_exists=True
+            )
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create every archive table, index and the search index; add columns that are missing."""
+    for name in TABLES:
+        _ensure_table(db, name)
+    _ensure_indexes(db)
+    ensure_search_index(db)
+
+
+def configure_connection(db: sqlite_utils.Database) -> None:
+    """Foreign keys on; WAL for file databases so Datasette can read while a crawl writes."""
+    db.execute("PRAGMA foreign_keys=ON")
+    if not db.memory:
+        db.enable_wal()

@@ -1,0 +1,1 @@
+"""Click commands owned by the crawl side: `crawl` and `demo`."""

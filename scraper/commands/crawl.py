@@ -1,0 +1,45 @@
+"""`kronika crawl`: crawl the sites into the archive, incrementally, safe for cron."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from scraper.sites import SITES
+
+EXIT_LOCKED = 75  # EX_TEMPFAIL: try again later, nothing was done
+
+
+@click.command()
+@click.argument("sites", nargs=-1, type=click.Choice(sorted(SITES)))
+@click.option("--db", default="archive.db", show_default=True, help="Archive database to write.")
+@click.option("--mirror", metavar="URL", help="Crawl a recorded mirror (e.g. http://127.0.0.1:8765) instead of the live sites.")
+@click.option("--full", is_flag=True, help="Re-crawl everything instead of stopping at archived articles.")
+@click.option("-v", "--verbose", count=True, help="More logging (-v: info, -vv: debug).")
+def crawl(sites, db, mirror, full, verbose):
+    """Crawl all sites (or the named SITES) into the archive.
+
+    Incremental by default: each listing is read until enough already
+    archived articles in a row show the rest is archived; recent articles are
+    re-checked with conditional requests. Prints one summary line per site.
+
+    Exit status: 0 when every site crawled cleanly; 1 when a site failed,
+    errors were logged, retries ran out or a site looks changed (the reason
+    is printed and stored in the `crawls` table); 75 when another crawl of
+    the same archive is running (nothing is done).
+    """
+    from scraper.runner import CrawlLocked, crawl_lock, crawl_settings, run_crawl
+
+    try:
+        with crawl_lock(db):
+            outcomes = run_crawl(list(sites or SITES), crawl_settings(db, mirror, full, verbose))
+    except CrawlLocked as locked:
+        click.echo(f"kronika: {locked}", err=True)
+        sys.exit(EXIT_LOCKED)
+    for outcome in outcomes:
+        click.echo(outcome.summary())
+    failed = [outcome for outcome in outcomes if outcome.exit_status]
+    if failed:
+        click.echo("kronika: crawl failed: " + " | ".join(f"{o.site}: {'; '.join(o.problems)}" for o in failed), err=True)
+        sys.exit(max(outcome.exit_status for outcome in failed))

@@ -1,0 +1,5 @@
+"""The one exception the extractor raises for input that is no HTML article."""
+
+
+class ExtractionError(ValueError):
+    """The bytes are not an HTML article (empty, binary, or neither title nor body)."""

@@ -1,0 +1,84 @@
+"""Machine-readable metadata: <meta> tags, JSON-LD objects and <time datetime> elements."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+
+from lxml import html
+
+logger = logging.getLogger(__name__)
+
+ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle", "webpage"})
+
+
+def meta_content(tree: html.HtmlElement, *names: str) -> str | None:
+    """The first non-empty content of <meta name|property|itemprop|http-equiv=...> for `names`, in order."""
+    wanted = [name.lower() for name in names]
+    found: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop")
+               or element.get("http-equiv") or "").strip().lower()
+        content = " ".join((element.get("content") or "").split())
+        if key in wanted and content and key not in found:
+            found[key] = content
+    return next((found[name] for name in wanted if name in found), None)
+
+
+def jsonld_objects(tree: html.HtmlElement) -> list[dict]:
+    """Every JSON-LD object on the page, @graph members flattened; invalid blocks are skipped with a log line."""
+    objects: list[dict] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except ValueError as error:
+            logger.info("skipping invalid JSON-LD: %s", error)
+            continue
+        objects.extend(flatten_jsonld(data))
+    return objects
+
+
+def flatten_jsonld(data) -> Iterator[dict]:
+    if isinstance(data, list):
+        for entry in data:
+            yield from flatten_jsonld(entry)
+    elif isinstance(data, dict):
+        yield data
+        yield from flatten_jsonld(data.get("@graph", []))
+
+
+def jsonld_article(tree: html.HtmlElement) -> dict:
+    """The JSON-LD object describing the article (by @type), else the first object, else {}."""
+    objects = jsonld_objects(tree)
+    for obj in objects:
+        types = obj.get("@type", [])
+        types = types if isinstance(types, list) else [types]
+        if any(str(kind).lower() in ARTICLE_TYPES for kind in types):
+            return obj
+    return objects[0] if objects else {}
+
+
+def jsonld_text(value) -> str | None:
+    """A JSON-LD value as text: strings as they are, objects by `name`, lists by their first usable entry."""
+    if isinstance(value, list):
+        return next((text for entry in value if (text := jsonld_text(entry))), None)
+    if isinstance(value, dict):
+        return jsonld_text(value.get("name"))
+    if isinstance(value, str):
+        return " ".join(value.split()) or None
+    return None
+
+
+def time_datetimes(element: html.HtmlElement) -> list[str]:
+    """datetime attributes of <time> elements, in page order."""
+    return [value.strip() for time in element.iter("time") if (value := time.get("datetime")) and value.strip()]
+
+
+def canonical_link(tree: html.HtmlElement) -> str | None:
+    for link in tree.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            return link.get("href").strip()
+    return None

@@ -1,0 +1,45 @@
+"""Revitalisation relevance: Polish terms matched in any inflected form, reported by canonical name."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+logger = logging.getLogger(__name__)
+
+# (canonical term, pattern over case-folded text). Stems cover the
+# inflection ("rewitalizacji", "rewitalizacyjny" ...). Deliberately absent:
+# "ożywienie" (mostly "ożywienie gospodarcze" — economic recovery, not
+# revitalisation) and "odnowa" alone (any renovation).
+TOPIC_PATTERNS = (
+    ("rewitalizacja", re.compile(r"\brewitaliz\w*")),
+    ("obszar rewitalizacji", re.compile(r"\bobszar(?:ze|u|ach|ami|om|y|ów)?\s+rewitalizacji\b")),
+    ("gminny program rewitalizacji", re.compile(r"\bgminn\w*\s+program\w*\s+rewitalizacji\b")),
+    ("lokalny program rewitalizacji", re.compile(r"\blokaln\w*\s+program\w*\s+rewitalizacji\b")),
+    ("komitet rewitalizacji", re.compile(r"\bkomitet\w*\s+rewitalizacji\b")),
+    ("centrum sąsiedzkie", re.compile(r"\bcentr(?:um|a|ów|ach|ami|om)\s+sąsiedzk\w*")),
+    ("dom sąsiedzki", re.compile(r"\bdom(?:u|owi|em|ie|y|ów|om|ami|ach)?\s+sąsiedzk\w*")),
+    ("organizowanie społeczności", re.compile(r"\borganizowani\w*\s+społeczn\w*")),
+    ("gdynia odnowa", re.compile(r"\bgdynia\s+odnowa\b")),
+)
+# "Przystań" is the name of Gdynia's neighbourhood centres; lower-case
+# "przystań" is an ordinary marina in a port city, so this one term is
+# matched on the original text with its capital letter.
+PRZYSTAN = ("przystań", re.compile(r"\bPrzysta(?:ń|ni|nią|nie|niach|niami|niom)\b"))
+
+
+def match_topics(text: str | None) -> list[str]:
+    """Canonical names of the terms found in `text`, sorted."""
+    if not text:
+        return []
+    folded = text.casefold()
+    found = {name for name, pattern in TOPIC_PATTERNS if pattern.search(folded)}
+    if PRZYSTAN[1].search(text):
+        found.add(PRZYSTAN[0])
+    return sorted(found)
+
+
+def revitalisation(text: str | None, *, whole_site_is_revitalisation: bool = False) -> tuple[bool, list[str]]:
+    """(is_revitalisation, topics); a site section that is all revitalisation news is always true."""
+    topics = match_topics(text)
+    return whole_site_is_revitalisation or bool(topics), topics

@@ -1,0 +1,1 @@
+"""Kronika's spiders: one per city website."""

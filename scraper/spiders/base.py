@@ -1,0 +1,115 @@
+"""The shared spider: walk a site's listings, fetch new articles, yield items."""
+
+from __future__ import annotations
+
+import logging
+
+import scrapy
+
+from scraper.incremental import CrawlPlan, Decision, conditional_headers
+from scraper.listing import parse_listing
+from scraper.responses import item_from_response
+from scraper.sites import Site
+
+logger = logging.getLogger(__name__)
+
+
+class ArchiveSpider(scrapy.Spider):
+    """Routes requests only: listings -> article pages -> items.
+
+    Extraction lives in `scraper.extract`, listing parsing in `scraper.listing`,
+    the incremental policy in `scraper.incremental`.
+    """
+
+    site: Site
+
+    @classmethod
+    def update_settings(cls, settings):
+        super().update_settings(settings)
+        # KRONIKA_SITE_SETTINGS: one place to make one site slower, say.
+        overrides = settings.getdict("KRONIKA_SITE_SETTINGS").get(cls.name, {})
+        settings.update(overrides, priority="spider")
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.plan = crawl_plan(crawler.settings, cls.site.name)
+        spider.seen_ids = set()
+        spider.consecutive_known = 0
+        return spider
+
+    async def start(self):
+        yield scrapy.Request(self.site.start_url, callback=self.parse_listing, errback=self.listing_failed)
+
+    def parse_listing(self, response):
+        stats = self.crawler.stats
+        stats.inc_value("kronika/listing_pages")
+        listing = parse_listing(response.text, response.url, self.site)
+        for warning in listing.warnings:
+            logger.warning(warning)
+            stats.inc_value("kronika/fallback/listing_links")
+        if not listing.article_urls:
+            logger.warning("listing %s yielded no articles", response.url)
+            stats.inc_value("kronika/listing_empty")
+        for url in listing.article_urls:
+            request = self._article_request(url)
+            if request is not None:
+                yield request
+        if listing.next_url and self.plan.keep_paginating(self.consecutive_known):
+            yield scrapy.Request(listing.next_url, callback=self.parse_listing, errback=self.listing_failed)
+
+    def _article_request(self, url: str) -> scrapy.Request | None:
+        article_id = f"{self.site.name}:{self.site.article_id(url)}"
+        if article_id in self.seen_ids:  # same article under another slug, host or page
+            return None
+        self.seen_ids.add(article_id)
+        decision = self.plan.decide(article_id)
+        if decision is Decision.SKIP:
+            self.consecutive_known += 1
+            self.crawler.stats.inc_value("kronika/articles_skipped")
+            return None
+        self.consecutive_known = 0
+        headers = conditional_headers(self.plan.known[article_id]) if decision is Decision.RECHECK else {}
+        return scrapy.Request(
+            url,
+            callback=self.parse_article,
+            errback=self.article_failed,
+            headers=headers,
+            meta={"handle_httpstatus_list": [304], "kronika_article_id": article_id},
+        )
+
+    def parse_article(self, response):
+        if response.status == 304:
+            self.crawler.stats.inc_value("kronika/articles_not_modified")
+            return
+        item = item_from_response(response, self.crawler.stats)
+        if item is not None:
+            yield item
+
+    def article_failed(self, failure):
+        logger.error("article %s failed: %s", failure.request.url, failure.getErrorMessage())
+        self.crawler.stats.inc_value("kronika/articles_failed")
+
+    def listing_failed(self, failure):
+        logger.error("listing %s failed: %s", failure.request.url, failure.getErrorMessage())
+        self.crawler.stats.inc_value("kronika/listing_failed")
+
+
+def crawl_plan(settings, site_name: str) -> CrawlPlan:
+    """The incremental plan for a site from the settings and the archive."""
+    from scraper.accounting import previous_crawl_finished
+    from scraper.archive import Archive  # imported late: plain `scrapy crawl -s KRONIKA_DB=` needs no archive
+
+    plan = CrawlPlan(
+        full=settings.getbool("KRONIKA_FULL"),
+        known_streak=settings.getint("KRONIKA_KNOWN_STREAK"),
+        recheck_days=settings.getint("KRONIKA_RECHECK_DAYS"),
+    )
+    db_path = settings.get("KRONIKA_DB")
+    if db_path and not plan.full:
+        archive = Archive(db_path)
+        plan.known = archive.known_articles(site_name)
+        plan.resume = bool(plan.known) and not previous_crawl_finished(archive, site_name)
+        if plan.resume:
+            logger.warning("%s: the previous crawl did not finish; walking every listing page", site_name)
+    return plan

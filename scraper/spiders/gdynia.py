@@ -1,0 +1,10 @@
+"""Gdynia: the /rewitalizacja section of gdynia.pl (all of it is revitalisation news)."""
+
+from scraper.sites import GDYNIA
+from scraper.spiders.base import ArchiveSpider
+
+
+class GdyniaSpider(ArchiveSpider):
+    name = "gdynia"
+    site = GDYNIA
+    allowed_domains = list(GDYNIA.hosts)
