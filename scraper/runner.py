@@ -15,6 +15,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from scraper.accounting import SiteOutcome
+from scraper.settings import user_agent
 
 logger = logging.getLogger(__name__)
 
@@ -49,10 +50,15 @@ def crawl_lock(db_path: str):
         yield
 
 
-def crawl_settings(db_path: str, mirror: str | None = None, full: bool = False, verbosity: int = 0) -> Settings:
+def crawl_settings(
+    db_path: str, mirror: str | None = None, full: bool = False, verbosity: int = 0, contact: str | None = None
+) -> Settings:
     """Project settings plus this run's choices."""
     settings = Settings()
     settings.setmodule("scraper.settings", priority="project")
+    if contact:
+        settings.set("KRONIKA_CONTACT_URL", contact, priority="cmdline")
+        settings.set("USER_AGENT", user_agent(contact), priority="cmdline")
     settings.set("KRONIKA_DB", db_path, priority="cmdline")
     settings.set("KRONIKA_FULL", full, priority="cmdline")
     settings.set("LOG_LEVEL", LOG_LEVELS.get(verbosity, "DEBUG"), priority="cmdline")

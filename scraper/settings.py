@@ -23,7 +23,14 @@ KRONIKA_MAX_RETRY_AFTER = 120.0
 # {"przemysl": {"DOWNLOAD_DELAY": 2.0}}. Applied by the spiders' update_settings.
 KRONIKA_SITE_SETTINGS = {}
 
-USER_AGENT = f"Kronika/0.1 (+{KRONIKA_CONTACT_URL}; archive of municipal revitalisation news)"
+
+
+def user_agent(contact_url: str) -> str:
+    """The honest User-Agent: who we are and where to complain."""
+    return f"Kronika/0.1 (+{contact_url}; archive of municipal revitalisation news)"
+
+
+USER_AGENT = user_agent(KRONIKA_CONTACT_URL)
 
 # --- Politeness for the live sites ---
 ROBOTSTXT_OBEY = True

@@ -52,9 +52,10 @@ def lemma(word: str) -> str:
 
 @functools.lru_cache(maxsize=200_000)
 def word_forms(word: str) -> str:
-    """The index tokens of one word: its folded form and, if different, its folded lemma."""
-    folded, lemmatised = fold(word), lemma(word)
-    return folded if lemmatised == folded else f"{folded} {lemmatised}"
+    """The index tokens of one word: folded form, folded lemma, and a stem if simplemma doesn't know it."""
+    folded = fold(word)
+    stem = None if _is_known(word) else _stem(folded)
+    return " ".join(dict.fromkeys(token for token in (folded, lemma(word), stem) if token))
 
 
 def index_text(text: str | None) -> str | None:
@@ -94,10 +95,13 @@ def query_terms(word: str) -> list[str]:
     for lemmatised in dict.fromkeys((lemma(word), lemma(word.capitalize()))):
         if lemmatised != folded:
             alternatives.append(_quote(lemmatised))
-    stem = None if _is_known(word) else _stem(folded)
+    # Unknown words ("chylonii") are indexed with their stem too; a known
+    # query word meets them there. An unknown query word, usually typed
+    # without Polish letters, is prefix-searched by stem instead.
+    stem = _stem(folded)
     if stem:
-        alternatives.append(_quote(stem) + "*")
-    return alternatives
+        alternatives.append(_quote(stem) + ("" if _is_known(word) else "*"))
+    return list(dict.fromkeys(alternatives))
 
 
 def match_expression(query: str | None) -> str:

@@ -16,8 +16,12 @@ EXIT_LOCKED = 75  # EX_TEMPFAIL: try again later, nothing was done
 @click.option("--db", default="archive.db", show_default=True, help="Archive database to write.")
 @click.option("--mirror", metavar="URL", help="Crawl a recorded mirror (e.g. http://127.0.0.1:8765) instead of the live sites.")
 @click.option("--full", is_flag=True, help="Re-crawl everything instead of stopping at archived articles.")
+@click.option("--contact", envvar="KRONIKA_CONTACT_URL", metavar="URL",
+              help="Contact URL for the User-Agent (env KRONIKA_CONTACT_URL); set it for live crawls.")
+@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy or Kronika setting for this run (repeatable), e.g. -s DOWNLOAD_TIMEOUT=10.")
 @click.option("-v", "--verbose", count=True, help="More logging (-v: info, -vv: debug).")
-def crawl(sites, db, mirror, full, verbose):
+def crawl(sites, db, mirror, full, contact, overrides, verbose):
     """Crawl all sites (or the named SITES) into the archive.
 
     Incremental by default: each listing is read until enough already
@@ -31,9 +35,15 @@ def crawl(sites, db, mirror, full, verbose):
     """
     from scraper.runner import CrawlLocked, crawl_lock, crawl_settings, run_crawl
 
+    settings = crawl_settings(db, mirror, full, verbose, contact)
+    for override in overrides:
+        name, sep, value = override.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{override!r} is not NAME=VALUE", param_hint="-s")
+        settings.set(name, value, priority="cmdline")
     try:
         with crawl_lock(db):
-            outcomes = run_crawl(list(sites or SITES), crawl_settings(db, mirror, full, verbose))
+            outcomes = run_crawl(list(sites or SITES), settings)
     except CrawlLocked as locked:
         click.echo(f"kronika: {locked}", err=True)
         sys.exit(EXIT_LOCKED)

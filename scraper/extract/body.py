@@ -22,7 +22,7 @@ ALLOWED_TAGS = {
     "blockquote", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "sup", "sub",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
-REMOVED_TAGS = ("script", "style", "noscript", "iframe", "form", "button", "nav", "header", "footer",
+REMOVED_TAGS = ("h1", "script", "style", "noscript", "iframe", "form", "button", "nav", "header", "footer",
                 "aside", "template", "svg", "input", "select", "textarea")
 # Page furniture recognised by class or id, whatever the site.
 CHROME_NAMES = re.compile(

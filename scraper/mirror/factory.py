@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from scraper.mirror.spec import Attachment, ArticleSpec, StoragePath
 
 logger = logging.getLogger(__name__)
@@ -16,6 +17,11 @@ PLANTED_XSS_MARKERS = ("alert(", "onerror")
 PRZEMYSL_CHROME = ("Wyszukaj w serwisie", "°C", "Opublikował", "Data publikacji", "dla Mieszkańca")
 GDYNIA_CHROME = ("Szczegóły w komunikacie", "ikona", "/storage/uzytkownicy", "Opublikowano",
                  "Autor:", "#", " // ", "Gdynia OdNowa – strona główna")
+
+
+def _plain(block: str) -> str:
+    """A body block's text without its inline markup (e.g. a <sup> footnote mark)."""
+    return re.sub(r"<[^>]+>", "", block)
 
 
 def _filename(path: str) -> str:
@@ -61,7 +67,7 @@ def przemysl_article(*, article_id: str, slug: str, title: str, published_at: st
         "url": f"{PRZEMYSL_HOST}/{article_id}/{slug}.html",
         "title": title,
         "subtitle": None,
-        "lead": body[0],
+        "lead": _plain(body[0]),
         "published_at": published_at,
         "modified_at": render.get("modified_at"),
         "author": render.get("author") or None,
@@ -102,7 +108,7 @@ def gdynia_article(*, article_id: str, slug: str, title: str, published_at: str,
         "url": f"{GDYNIA_HOST}{GDYNIA_LISTING}/{slug},{article_id}",
         "title": title,
         "subtitle": render.get("subtitle"),
-        "lead": render.get("lead") or text_blocks[0],
+        "lead": render.get("lead") or _plain(text_blocks[0]),
         "published_at": published_at,
         "modified_at": render.get("modified_at"),
         "author": render.get("author") or None,

@@ -58,7 +58,7 @@ class ArticleSpec:
     slug: str
     title: str
     published_at: str  # ISO 8601 with Warsaw offset; shown as local wall time
-    body: tuple[str | StoragePath, ...]  # plain text becomes <p>, "<..." is raw HTML
+    body: tuple[str | StoragePath, ...]  # text (inline tags allowed) becomes <p>; "<..." is raw HTML
     expected: dict = field(compare=False)
     body_contains: tuple[str, ...] = ()
     body_excludes: tuple[str, ...] = ()

@@ -69,6 +69,9 @@ class ArchiveSpider(scrapy.Spider):
             self.crawler.stats.inc_value("kronika/articles_skipped")
             return None
         self.consecutive_known = 0
+        # Always the canonical URL: www./slabowidzacy. prefixes are the same
+        # server, and a second host would get a second politeness slot.
+        url = self.site.canonical_url(url) or url
         headers = conditional_headers(self.plan.known[article_id]) if decision is Decision.RECHECK else {}
         return scrapy.Request(
             url,

@@ -1,0 +1,186 @@
+"""The `Archive`: store article items with versioning, degraded-fetch protection and raw pages."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+import sqlite_utils
+
+from scraper.archive import children, crawls
+from scraper.archive.content import article_row, canonical_json, content_hash
+from scraper.archive.degraded import Assessment, assess, merge
+from scraper.archive.pages import has_page, page_row, page_sha256, stored_pages
+from scraper.archive.schema import configure_connection, ensure_schema
+from scraper.items import PAGE_KEY
+
+logger = logging.getLogger(__name__)
+
+NEW, CHANGED, UNCHANGED, DEGRADED = "new", "changed", "unchanged", "degraded"
+
+
+@dataclass(frozen=True)
+class StoreOutcome:
+    """What `Archive.store` did with one item; `version` is the article's current version after it."""
+
+    status: str
+    warnings: list[str] = field(default_factory=list)
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class KnownArticle:
+    """What incremental crawling needs to know about an archived article."""
+
+    id: str
+    url: str | None
+    published_at: str | None
+    content_sha256: str | None
+    etag: str | None
+    last_modified: str | None
+    last_fetched_at: str | None
+
+
+def open_database(db) -> sqlite_utils.Database:
+    """`db` itself if it is a Database, else the database file at that path."""
+    return db if isinstance(db, sqlite_utils.Database) else sqlite_utils.Database(db)
+
+
+class Archive:
+    """The SQLite archive. Storing the same content twice writes nothing; nothing archived is lost.
+
+    Unchanged re-fetches leave no trace at all (no "last seen" bump), so that
+    re-crawling is churn-free; crawl rows record when each site was checked.
+    """
+
+    def __init__(self, db):
+        self.db = open_database(db)
+        configure_connection(self.db)
+        ensure_schema(self.db)
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator["Archive"]:
+        """One transaction around many `store` calls; rolled back whole if the block raises."""
+        with self.db.atomic():
+            yield self
+
+    def store(self, item: dict, page: dict | None = None) -> StoreOutcome:
+        """Archive one item (and its raw page); all of it or, on any error, none of it."""
+        if not item.get("id"):
+            raise ValueError("item without an id cannot be archived")
+        item = {key: value for key, value in item.items() if key != PAGE_KEY}
+        with self.db.atomic():
+            return self._store(item, page)
+
+    def _store(self, item: dict, page: dict | None) -> StoreOutcome:
+        article = self._article(item["id"])
+        if article is None:
+            version = self._write_version(item, None)
+            self._store_page(item["id"], page, version=version, degraded=False, only_if_none=False)
+            return StoreOutcome(NEW, [], version)
+        archived = self._version_item(item["id"], article["version"])
+        assessment = assess(archived, item)
+        candidate = merge(archived, item, assessment)
+        version = article["version"]
+        if content_hash(candidate) != article["content_hash"]:
+            version = self._write_version(candidate, article)
+        if assessment.degraded:
+            return self._record_degraded(item, page, assessment, version)
+        changed = version != article["version"]
+        self._store_page(item["id"], page, version=version, degraded=False, only_if_none=not changed)
+        return StoreOutcome(CHANGED if changed else UNCHANGED, [], version)
+
+    def _record_degraded(self, item: dict, page: dict | None, assessment: Assessment, version: int) -> StoreOutcome:
+        warnings = list(assessment.warnings)
+        for warning in warnings:
+            logger.warning("degraded fetch of %s: %s", item["id"], warning)
+        fetch_key = page_sha256(page) if page else content_hash(item)
+        self.db["fetch_warnings"].insert_all(
+            [{"article_id": item["id"], "fetch_key": fetch_key, "warning": warning,
+              "fetched_at": item.get("fetched_at")} for warning in warnings],
+            ignore=True,
+        )
+        self._store_page(item["id"], page, version=version, degraded=True, only_if_none=False)
+        return StoreOutcome(DEGRADED, warnings, version)
+
+    def _article(self, article_id: str) -> dict | None:
+        rows = self.db.query(
+            "SELECT id, version, content_hash, first_seen_at FROM articles WHERE id = ?", [article_id]
+        )
+        return next(iter(rows), None)
+
+    def _version_item(self, article_id: str, version: int) -> dict:
+        row = self.db.execute(
+            "SELECT item FROM article_versions WHERE article_id = ? AND version = ?", [article_id, version]
+        ).fetchone()
+        return json.loads(row[0])
+
+    def _write_version(self, item: dict, previous: dict | None) -> int:
+        """Make `item` the article's current content: new version row, article row, children."""
+        article_id, seen_at = item["id"], item.get("fetched_at")
+        version = previous["version"] + 1 if previous else 1
+        digest = content_hash(item)
+        row = {
+            **article_row(item),
+            "version": version,
+            "content_hash": digest,
+            "first_seen_at": previous["first_seen_at"] if previous else seen_at,
+            "last_changed_at": seen_at,
+        }
+        if previous:
+            self.db["articles"].update(article_id, row)
+            self.db.execute(
+                "UPDATE article_versions SET superseded_at = ? WHERE article_id = ? AND version = ?",
+                [seen_at, article_id, previous["version"]],
+            )
+        else:
+            self.db["articles"].insert(row)
+        self.db["article_versions"].insert(
+            {"article_id": article_id, "version": version, "content_hash": digest,
+             "item": canonical_json(item), "first_seen_at": seen_at, "superseded_at": None}
+        )
+        children.replace_children(self.db, item)
+        return version
+
+    def _store_page(self, article_id: str, page: dict | None, *, version: int, degraded: bool,
+                    only_if_none: bool) -> None:
+        if page is None or page.get("body") is None:
+            return
+        already = has_page(self.db, article_id) if only_if_none else has_page(self.db, article_id, page_sha256(page))
+        if not already:
+            self.db["pages"].insert(page_row(article_id, page, version=version, degraded=degraded))
+
+    def start_crawl(self, site: str, started_at: str) -> int:
+        """Open a `crawls` row; returns its id."""
+        return crawls.start_crawl(self.db, site, started_at)
+
+    def finish_crawl(self, crawl_id: int, **counts) -> None:
+        """Close a `crawls` row: finished_at, requests, articles_*, warnings, finish_reason, exit_status."""
+        crawls.finish_crawl(self.db, crawl_id, **counts)
+
+    def known_articles(self, site: str) -> dict[str, KnownArticle]:
+        """Archived articles of `site` by id, with the validators of their latest archived fetch."""
+        rows = self.db.query(
+            """
+            SELECT a.id, a.url, a.published_at, a.content_sha256,
+                   p.etag, p.last_modified, coalesce(p.fetched_at, a.fetched_at) AS last_fetched_at
+            FROM articles a
+            LEFT JOIN pages p ON p.rowid = (
+                SELECT rowid FROM pages WHERE article_id = a.id AND degraded = 0
+                ORDER BY fetched_at DESC LIMIT 1)
+            WHERE a.site = ?
+            """,
+            [site],
+        )
+        return {row["id"]: KnownArticle(**row) for row in rows}
+
+    def fill_rates(self, site: str, fields: Iterable[str]) -> dict[str, float]:
+        """Share of archived `site` articles where each field is filled (lists: at least one entry)."""
+        return crawls.fill_rates(self.db, site, fields)
+
+    def stored_pages(self) -> Iterator[dict]:
+        """The page to re-extract for every article with one, body decompressed."""
+        return stored_pages(self.db)

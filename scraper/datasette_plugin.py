@@ -1,0 +1,178 @@
+"""Datasette hooks for the Kronika archive: Polish search, safe article bodies, facets, CSS."""
+
+from __future__ import annotations
+
+import logging
+import re
+import urllib.parse
+
+import nh3
+from datasette import hookimpl
+from datasette.filters import FilterArguments
+from datasette.utils.asgi import Response
+from markupsafe import Markup, escape
+
+from scraper.archive.search import FTS_TABLE, fold, index_text, match_expression
+from scraper.archive.serving import ManyToManyFacet, YearFacet
+
+logger = logging.getLogger(__name__)
+
+SEARCHED_TABLE = "articles"
+# The table search box's `_search` is renamed to this, so Datasette's own
+# (diacritics-only) search stays out and ours below turns it into MATCH.
+POLISH_SEARCH_ARG = "_polish_search"
+# Table pages only: /<database>/articles, /<database>/articles.json, .csv ...
+SEARCHED_TABLE_PATH = re.compile(rf"/[^/]+/{SEARCHED_TABLE}(\.\w+)?")
+# Columns that only make table pages harder to read; row pages and `?_col=` still show them.
+NOISY_COLUMNS = {
+    "articles": ("search_title", "search_lead", "search_body"),
+    "pages": ("body", "headers"),
+}
+TABLE_PATH = re.compile(r"/[^/]+/(?P<table>[^/.]+)(\.\w+)?")
+
+# What an article body may keep on screen: structure and links, nothing active.
+BODY_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "u", "a", "blockquote",
+             "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub"}
+BODY_ATTRIBUTES = {"a": {"href"}}
+BODY_URL_SCHEMES = {"http", "https", "mailto"}
+
+SNIPPET_MARK = "**"
+SNIPPET_WORDS = 12
+WORD = re.compile(r"\w+")
+MATCH_TERM = re.compile(r'"((?:[^"]|"")*)"(\*?)')
+
+CSS_PATH = "/-/kronika.css"
+CSS = """
+td.col-body_text, .kronika-body { max-width: 60em; }
+body.row td.col-body_text { white-space: pre-wrap; }
+.kronika-body p { margin: 0 0 0.6em 0; }
+body.table .kronika-body { max-height: 9em; overflow: hidden; }
+td.col-snippet mark { background: #fff3a8; padding: 0 0.1em; }
+"""
+
+
+def sanitised_body(html: str) -> str:
+    """`html` reduced to inert structure and links; scripts, styles and event handlers go."""
+    return nh3.clean(html, tags=BODY_TAGS, attributes=BODY_ATTRIBUTES, url_schemes=BODY_URL_SCHEMES,
+                     link_rel="noopener noreferrer nofollow")
+
+
+def _match_terms(query: str) -> list[tuple[str, bool]]:
+    # Read the terms back out of the MATCH expression so the snippet marks
+    # exactly what the index matched: (term, is_prefix).
+    return [(term.replace('""', '"'), star == "*") for term, star in MATCH_TERM.findall(match_expression(query))]
+
+
+def _is_hit(word: str, terms: list[tuple[str, bool]]) -> bool:
+    tokens = (index_text(word) or "").split()
+    return any(token.startswith(term) if prefix else token == term for token in tokens for term, prefix in terms)
+
+
+def snippet(text: str | None, query: str | None) -> str | None:
+    """A few words of `text` around its first match for `query`, matches marked **like this**."""
+    if not text or not query:
+        return None
+    words = list(WORD.finditer(text))
+    if not words:
+        return None
+    terms = _match_terms(query)
+    hits = {index for index, word in enumerate(words) if _is_hit(word.group(), terms)}
+    first = min(hits, default=0)
+    start = max(first - SNIPPET_WORDS // 2, 0)
+    window = words[start: first + SNIPPET_WORDS]
+    parts, position = [], window[0].start()
+    for index, word in enumerate(window, start=start):
+        parts.append(text[position:word.start()])
+        marked = index in hits
+        parts.append(f"{SNIPPET_MARK}{word.group()}{SNIPPET_MARK}" if marked else word.group())
+        position = word.end()
+    prefix = "…" if window[0].start() > 0 else ""
+    suffix = "…" if window[-1].end() < len(text) else ""
+    return prefix + " ".join("".join(parts).split()) + suffix
+
+
+def _nullable_fold(text: str | None) -> str | None:
+    return fold(text) if text is not None else None
+
+
+def rewrite_query_string(path: str, query_string: str) -> str:
+    """The query string Datasette should see for a request to `path`.
+
+    On the articles table `_search=q` becomes `_polish_search=q` (unless the
+    caller asked for raw FTS5 with `_searchmode=raw`); table pages that choose
+    no columns leave out the noisy ones.
+    """
+    pairs = urllib.parse.parse_qsl(query_string, keep_blank_values=True)
+    keys = {key for key, _ in pairs}
+    if SEARCHED_TABLE_PATH.fullmatch(path) and "_search" in keys and ("_searchmode", "raw") not in pairs:
+        # A new search from the form replaces the one carried in its hidden inputs.
+        pairs = [(POLISH_SEARCH_ARG if key == "_search" else key, value)
+                 for key, value in pairs if key != POLISH_SEARCH_ARG and (key, value) != ("_search", "")]
+    table = TABLE_PATH.fullmatch(path)
+    if table and table["table"] in NOISY_COLUMNS and not keys & {"_col", "_nocol"}:
+        pairs += [("_nocol", column) for column in NOISY_COLUMNS[table["table"]]]
+    return urllib.parse.urlencode(pairs)
+
+
+@hookimpl
+def prepare_connection(conn):
+    conn.create_function("kronika_match", 1, match_expression, deterministic=True)
+    conn.create_function("kronika_fold", 1, _nullable_fold, deterministic=True)
+    conn.create_function("kronika_snippet", 2, snippet, deterministic=True)
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    def wrap(app):
+        async def rewritten(scope, receive, send):
+            if scope["type"] == "http":
+                query_string = rewrite_query_string(scope["path"], scope["query_string"].decode("latin-1"))
+                scope = {**scope, "query_string": query_string.encode("latin-1")}
+            await app(scope, receive, send)
+
+        return rewritten
+
+    return wrap
+
+
+@hookimpl
+def filters_from_request(request, database, table, datasette):
+    query = request.args.get(POLISH_SEARCH_ARG)
+    if table != SEARCHED_TABLE or not query:
+        return None
+    return FilterArguments(
+        [f"rowid in (select rowid from {FTS_TABLE} where {FTS_TABLE} match kronika_match(:polish_search))"],
+        {"polish_search": query},
+        [f'search matches "{query}"'],
+        {"search": query},
+    )
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette):
+    if column == "body_html" and isinstance(value, str):
+        return Markup('<div class="kronika-body">{}</div>').format(Markup(sanitised_body(value)))
+    if column == "snippet" and table is None and isinstance(value, str):
+        marked = str(escape(value)).split(SNIPPET_MARK)
+        # Odd pieces sat between a pair of marks.
+        return Markup("".join(f"<mark>{piece}</mark>" if index % 2 else piece for index, piece in enumerate(marked)))
+    return None
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    return [datasette.urls.path(CSS_PATH)]
+
+
+async def _css(request):
+    return Response(CSS, content_type="text/css; charset=utf-8")
+
+
+@hookimpl
+def register_routes():
+    return [(rf"^{CSS_PATH}$", _css)]
+
+
+@hookimpl
+def register_facet_classes():
+    return [YearFacet, ManyToManyFacet]

@@ -1,0 +1,144 @@
+"""extract_article: raw page bytes to the contract item, field by field through the layers."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Mapping
+from datetime import UTC, datetime
+
+from lxml import etree, html
+
+from scraper.extract import fields
+from scraper.extract.context import PageContext
+from scraper.extract.decode import decode_html
+from scraper.extract.errors import ExtractionError
+from scraper.extract.meta import meta_content
+from scraper.extract.page import utc_iso
+from scraper.extract.topics import revitalisation
+from scraper.items import ARTICLE_FIELDS
+from scraper.sites import site_for_url
+
+logger = logging.getLogger(__name__)
+
+# Fields the site layer always finds on its own pages; a miss means the
+# markup changed, so it is reported (warning + fallback stat) even when a
+# lower layer saved the value.
+SITE_ALWAYS_FINDS = ("title", "published_at", "body_text")
+
+
+class Assembly:
+    """Runs the layer chains for one page and records which layer answered each field."""
+
+    def __init__(self, context: PageContext):
+        self.context = context
+        self.layers: dict[str, str] = {}
+        self.fallbacks: list[str] = []
+
+    def resolve(self, name: str, chain: fields.Chain, default=None):
+        """The first layer's answer (None = ask the next layer); '' / [] end the chain as 'none'."""
+        for layer, produce in chain:
+            value = produce()
+            if value is not None:
+                self.layers[name] = layer
+                return value if value != "" else default
+        return default
+
+    def check_site_layer(self, name: str, expected: bool) -> None:
+        """Warn when a known site's own layer missed a field it normally has."""
+        if not expected or self.context.site_page is None or self.layers.get(name) == "site":
+            return
+        used = self.layers.get(name)
+        message = f"site layer found no {name}; " + (f"used the {used} layer" if used else "field is empty")
+        logger.warning("%s: %s", self.context.url, message)
+        self.context.warnings.append(message)
+        self.fallbacks.append(name)
+
+
+def extract_article(body: bytes, url: str, *, headers: Mapping[str, str] | None = None,
+                    status: int = 200, fetched_at: datetime | None = None) -> dict:
+    """The contract item for the page `body` fetched from `url`; raises ExtractionError for non-articles."""
+    text, encoding = decode_html(body, headers)
+    now = datetime.now(UTC)
+    context = PageContext(tree=parse_html(text), url=url, site=site_for_url(url),
+                          headers=dict(headers or {}), now=now)
+    assembly = Assembly(context)
+    item = content_fields(assembly)
+    if not item["title"] and not item["body_text"]:
+        raise ExtractionError("no title and no body text: not an HTML article")
+    item.update(provenance(body, status, fetched_at or now))
+    item["extraction"] = {"fields": assembly.layers, "warnings": context.warnings,
+                          "fallbacks": assembly.fallbacks, "encoding": encoding}
+    return {name: item.get(name) for name in ARTICLE_FIELDS}
+
+
+def parse_html(text: str) -> html.HtmlElement:
+    try:
+        return html.document_fromstring(text)
+    except ValueError:  # lxml refuses str input that carries an XML encoding declaration
+        return html.document_fromstring(text.encode("utf-8"), parser=html.HTMLParser(encoding="utf-8"))
+    except etree.ParserError as error:
+        raise ExtractionError(f"not parseable as HTML: {error}") from error
+
+
+def content_fields(assembly: Assembly) -> dict:
+    context, resolve = assembly.context, assembly.resolve
+    item: dict = {}
+    item["url"] = resolve("url", fields.url_chain(context))
+    item["id"], assembly.layers["id"] = fields.item_id(context, item["url"])
+    if context.site:
+        item["site"], item["city"] = context.site.name, context.site.city
+        assembly.layers["site"] = assembly.layers["city"] = "config"
+    item["title"] = resolve("title", fields.title_chain(context))
+    item["subtitle"] = resolve("subtitle", [("site", fields.site_method(context, "subtitle"))])
+    item["body_text"], item["body_html"] = resolve("body_text", [
+        ("site", lambda: context.body_from(context.site_page.body_containers() if context.site_page else None)),
+        ("generic", lambda: context.body_from(context.generic.body_containers())),
+        ("generic", context.trafilatura_body),
+    ], default=(None, None))
+    if "body_text" in assembly.layers:
+        assembly.layers["body_html"] = assembly.layers["body_text"]
+    item["lead"] = resolve("lead", [
+        ("site", fields.site_method(context, "lead")),
+        ("generic", lambda: first_paragraph(item["body_text"])),
+        ("meta", lambda: meta_content(context.tree, "og:description", "description")),
+    ])
+    item["published_at"] = resolve("published_at", fields.published_chain(context))
+    item["modified_at"] = resolve("modified_at", fields.modified_chain(context))
+    item["author"] = resolve("author", fields.person_chain(context, "author"))
+    item["modified_by"] = resolve("modified_by", fields.person_chain(context, "modified_by"))
+    item["publisher"] = resolve("publisher", fields.publisher_chain(context))
+    item["tags"] = resolve("tags", fields.tags_chain(context), default=[])
+    item["attachments"] = resolve("attachments", [
+        ("site", fields.site_method(context, "attachments")), ("generic", context.generic.attachments)], default=[])
+    item["images"] = resolve("images", [
+        ("site", fields.site_method(context, "images")), ("generic", context.generic.images)], default=[])
+    article_text = "\n".join(filter(None, (item["title"], item["subtitle"], item["lead"], item["body_text"])))
+    item["language"] = resolve("language", fields.language_chain(context, article_text))
+    whole_site = bool(context.site and context.site.all_revitalisation)
+    item["revitalisation"], item["topics"] = revitalisation(article_text, whole_site_is_revitalisation=whole_site)
+    assembly.layers["revitalisation"] = assembly.layers["topics"] = "config" if whole_site else "generic"
+    for name in fields_to_check(assembly):
+        assembly.check_site_layer(name, expected=True)
+    return item
+
+
+def fields_to_check(assembly: Assembly) -> list[str]:
+    """Always-found fields, plus author whenever the page shows an author label somewhere."""
+    has_author_label = "author" in assembly.context.page_labels
+    return [*SITE_ALWAYS_FINDS, *(["author"] if has_author_label else [])]
+
+
+def first_paragraph(text: str | None) -> str | None:
+    """The lead convention for pages without a marked lead: the body's first paragraph, on one line."""
+    if not text:
+        return None
+    return " ".join(text.split("\n\n", 1)[0].split()) or None
+
+
+def provenance(body: bytes, status: int, fetched_at: datetime) -> dict:
+    return {
+        "fetched_at": utc_iso(fetched_at),
+        "http_status": status,
+        "content_sha256": hashlib.sha256(body).hexdigest(),
+    }

@@ -1,0 +1,98 @@
+"""One parsed page and the lazily computed views every layer reads (labels, meta, JSON-LD, body)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from urllib.parse import urljoin
+
+from lxml import html
+
+from scraper.extract.body import body_html, body_text, cleaned_copy, paragraphs_html, trafilatura_text
+from scraper.extract.dates import parse_polish_datetime
+from scraper.extract.labels import LabelHit, find_labels
+from scraper.extract.meta import canonical_link, jsonld_article
+from scraper.extract.sites.gdynia import GdyniaPage
+from scraper.extract.sites.generic import GenericPage
+from scraper.extract.sites.przemysl import PrzemyslPage
+from scraper.extract.textlines import render_lines, render_text
+from scraper.sites import Site
+
+logger = logging.getLogger(__name__)
+
+SITE_PAGES = {"przemysl": PrzemyslPage, "gdynia": GdyniaPage}
+BODY_DATE_LINE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}\s*r\.?")
+
+
+@dataclass
+class PageContext:
+    """A parsed page: the site's page object (if the host is known), the generic one, shared views."""
+
+    tree: html.HtmlElement
+    url: str
+    site: Site | None
+    headers: dict[str, str]
+    now: datetime
+    warnings: list[str] = field(default_factory=list)
+
+    @cached_property
+    def base_url(self) -> str:
+        """Relative links resolve against the live URL (<base href> honoured)."""
+        base = self.tree.find(".//base[@href]")
+        return urljoin(self.url, base.get("href")) if base is not None else self.url
+
+    @cached_property
+    def site_page(self) -> PrzemyslPage | GdyniaPage | None:
+        page_class = SITE_PAGES.get(self.site.name) if self.site else None
+        return page_class(self.tree, self.base_url) if page_class else None
+
+    @cached_property
+    def generic(self) -> GenericPage:
+        return GenericPage(self.tree, self.base_url)
+
+    @cached_property
+    def page_labels(self) -> dict[str, LabelHit]:
+        """Labels anywhere on the page, whatever the markup."""
+        return find_labels(render_lines(self.tree))
+
+    @cached_property
+    def site_labels(self) -> dict[str, LabelHit] | None:
+        return self.site_page.labels() if self.site_page else None
+
+    @cached_property
+    def jsonld(self) -> dict:
+        return jsonld_article(self.tree)
+
+    @cached_property
+    def canonical(self) -> str | None:
+        link = canonical_link(self.tree)
+        return urljoin(self.base_url, link) if link else None
+
+    def date(self, text: str | None) -> datetime | None:
+        """A parsed date; implausible ones are reported in the item's warnings."""
+        return parse_polish_datetime(text, now=self.now, warnings=self.warnings)
+
+    def body_from(self, containers: list[html.HtmlElement] | None) -> tuple[str, str] | None:
+        """(body_text, body_html) from containers, or None when they hold no text."""
+        if not containers:
+            return None
+        cleaned = [cleaned_copy(container) for container in containers]
+        text = body_text(cleaned)
+        return (text, body_html(cleaned, self.base_url)) if text else None
+
+    def trafilatura_body(self) -> tuple[str, str] | None:
+        text = trafilatura_text(html.tostring(self.tree, encoding="unicode"), self.url)
+        return (text, paragraphs_html(text)) if text else None
+
+    def body_date_line(self) -> str | None:
+        """A bare date line ('29.03.2021 r.') at the top of the body: the publication date when nothing else has it."""
+        containers = (self.site_page and self.site_page.body_containers()) or self.generic.body_containers() or []
+        for container in containers:
+            lines = render_text(container).split("\n")
+            first = next((line.strip() for line in lines if line.strip()), "")
+            if BODY_DATE_LINE.fullmatch(first):
+                return first
+        return None

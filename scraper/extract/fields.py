@@ -1,0 +1,158 @@
+"""Per-field layer chains: which layers can answer each field, best first."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from scraper.extract.context import PageContext
+from scraper.extract.dates import to_iso_warsaw
+from scraper.extract.decode import header_value
+from scraper.extract.language import declared_language, guess_language
+from scraper.extract.meta import jsonld_text, meta_content, time_datetimes
+
+logger = logging.getLogger(__name__)
+
+# A layer returns None for "no answer here, ask the next layer"; "" or []
+# for "answered: there is none" (e.g. an empty 'Opublikował:' label), which
+# ends the chain with null / an empty list.
+Chain = list[tuple[str, Callable[[], object]]]
+LAST_NUMBER = re.compile(r"(\d+)(?!.*\d)")
+
+
+def label_value(labels: dict | None, role: str) -> str | None:
+    hit = (labels or {}).get(role)
+    return hit.value if hit else None
+
+
+def site_method(context: PageContext, name: str) -> Callable[[], object]:
+    return lambda: getattr(context.site_page, name)() if context.site_page else None
+
+
+def label_date(context: PageContext, labels: dict | None, role: str) -> str | None:
+    return to_iso_warsaw(context.date(label_value(labels, role)))
+
+
+def title_chain(context: PageContext) -> Chain:
+    return [
+        ("site", site_method(context, "title")),
+        ("meta", lambda: meta_content(context.tree, "og:title", "twitter:title", "dc.title")),
+        ("jsonld", lambda: jsonld_text(context.jsonld.get("headline") or context.jsonld.get("name"))),
+        ("generic", context.generic.title),
+    ]
+
+
+def published_chain(context: PageContext) -> Chain:
+    return [
+        ("site", lambda: label_date(context, context.site_labels, "published")),
+        ("label", lambda: label_date(context, context.page_labels, "published")),
+        ("meta", lambda: to_iso_warsaw(context.date(meta_content(
+            context.tree, "article:published_time", "datePublished", "dc.date", "date")))),
+        ("jsonld", lambda: to_iso_warsaw(context.date(jsonld_text(context.jsonld.get("datePublished"))))),
+        ("time", lambda: to_iso_warsaw(context.date(published_time_element(context)))),
+        ("generic", lambda: to_iso_warsaw(context.date(context.body_date_line()))),
+    ]
+
+
+def modified_chain(context: PageContext) -> Chain:
+    return [
+        ("site", lambda: label_date(context, context.site_labels, "modified")),
+        ("label", lambda: label_date(context, context.page_labels, "modified")),
+        ("meta", lambda: to_iso_warsaw(context.date(meta_content(
+            context.tree, "article:modified_time", "dateModified", "og:updated_time")))),
+        ("jsonld", lambda: to_iso_warsaw(context.date(jsonld_text(context.jsonld.get("dateModified"))))),
+        ("time", lambda: to_iso_warsaw(context.date(modified_time_element(context)))),
+    ]
+
+
+def published_time_element(context: PageContext) -> str | None:
+    """The <time> marked as publication, else the first <time> not marked as a modification."""
+    marked = context.tree.cssselect("time[itemprop=datePublished][datetime], time.published[datetime]")
+    if marked:
+        return marked[0].get("datetime")
+    modified = modified_time_element(context)
+    return next((value for value in time_datetimes(context.tree) if value != modified), None)
+
+
+def modified_time_element(context: PageContext) -> str | None:
+    marked = context.tree.cssselect("time[itemprop=dateModified][datetime], time.updated[datetime], "
+                                    "time.modified[datetime]")
+    return marked[0].get("datetime") if marked else None
+
+
+def person_chain(context: PageContext, role: str) -> Chain:
+    chain: Chain = [
+        ("site", lambda: label_value(context.site_labels, role)),
+        ("label", lambda: label_value(context.page_labels, role)),
+    ]
+    if role == "author":
+        chain += [
+            ("meta", lambda: meta_content(context.tree, "author", "article:author", "dc.creator")),
+            ("jsonld", lambda: jsonld_text(context.jsonld.get("author"))),
+        ]
+    return chain
+
+
+def publisher_chain(context: PageContext) -> Chain:
+    return [
+        ("config", lambda: context.site.publisher if context.site else None),
+        ("jsonld", lambda: jsonld_text(context.jsonld.get("publisher"))),
+        ("meta", lambda: meta_content(context.tree, "og:site_name", "publisher", "dc.publisher")),
+    ]
+
+
+def tags_chain(context: PageContext) -> Chain:
+    return [
+        ("site", site_method(context, "tags")),
+        ("meta", lambda: split_keywords(meta_content(context.tree, "article:tag", "keywords", "news_keywords"))),
+        ("jsonld", lambda: split_keywords(jsonld_keywords(context.jsonld.get("keywords")))),
+        ("generic", context.generic.tags),
+    ]
+
+
+def jsonld_keywords(value) -> str | None:
+    return ", ".join(map(str, value)) if isinstance(value, list) else jsonld_text(value)
+
+
+def split_keywords(text: str | None) -> list[str] | None:
+    names = [name.strip().lstrip("#").strip() for name in (text or "").split(",")]
+    return list(dict.fromkeys(name for name in names if name)) or None
+
+
+def language_chain(context: PageContext, text: str | None) -> Chain:
+    return [
+        ("meta", lambda: declared_language(
+            context.tree.get("lang"), meta_content(context.tree, "og:locale", "content-language"),
+            header_value(context.headers, "content-language"))),
+        ("generic", lambda: guess_language(text)),
+    ]
+
+
+def url_chain(context: PageContext) -> Chain:
+    return [
+        ("config", lambda: site_canonical(context)),
+        ("meta", lambda: context.canonical),
+        ("url", lambda: context.url),
+    ]
+
+
+def site_canonical(context: PageContext) -> str | None:
+    """The site's canonical form of the fetched URL, else of the page's <link rel=canonical>."""
+    if not context.site:
+        return None
+    return context.site.canonical_url(context.url) or (
+        context.site.canonical_url(context.canonical) if context.canonical else None)
+
+
+def item_id(context: PageContext, url: str) -> tuple[str, str]:
+    """(id, layer): `<site>:<article id>` for known sites; for unknown hosts `<host>:<last number in
+    the path>`, or `<host>:<first 12 hex digits of sha256(url)>` when the path has no number."""
+    if context.site and (article_id := context.site.article_id(url)):
+        return f"{context.site.name}:{article_id}", "config"
+    parts = urlsplit(url)
+    number = LAST_NUMBER.search(parts.path)
+    key = number.group(1) if number else hashlib.sha256(url.encode("utf-8")).hexdigest()[:12]
+    return f"{parts.hostname or 'unknown'}:{key}", "url"

@@ -1,0 +1,47 @@
+"""Shared helpers for page objects: CSS selection, element text, photo captions."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urljoin
+
+from lxml import html
+
+from scraper.extract.textlines import render_text
+
+logger = logging.getLogger(__name__)
+
+CREDIT_SEPARATOR = "//"
+
+
+def select(root: html.HtmlElement, css: str) -> list[html.HtmlElement]:
+    return root.cssselect(css)
+
+
+def select_one(root: html.HtmlElement, css: str) -> html.HtmlElement | None:
+    found = root.cssselect(css)
+    return found[0] if found else None
+
+
+def text_of(element: html.HtmlElement | None) -> str | None:
+    """An element's visible text on one line, whitespace collapsed; None when empty."""
+    if element is None:
+        return None
+    return " ".join(render_text(element).split()) or None
+
+
+def split_credit(text: str | None) -> tuple[str | None, str | None]:
+    """'Caption // fot. Name' -> ('Caption', 'fot. Name'); a text without '//' is all caption."""
+    if not text:
+        return None, None
+    caption, _, credit = text.partition(CREDIT_SEPARATOR)
+    return (" ".join(caption.split()) or None), (" ".join(credit.split()) or None)
+
+
+def figure_image(figure: html.HtmlElement, base_url: str) -> dict | None:
+    """{url, caption, credit} for a <figure> (or any element) holding an <img>; caption from figcaption, else alt."""
+    image = select_one(figure, "img[src]")
+    if image is None:
+        return None
+    caption, credit = split_credit(text_of(select_one(figure, "figcaption")) or image.get("alt"))
+    return {"url": urljoin(base_url, image.get("src").strip()), "caption": caption, "credit": credit}

@@ -1,0 +1,64 @@
+"""Przemyśl article pages (przemysl.pl): the site layer, one method per field."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urljoin
+
+from lxml import html
+
+from scraper.extract.attachments import badge_attachment
+from scraper.extract.labels import LabelHit, find_labels
+from scraper.extract.sites.base import select, select_one, text_of
+from scraper.extract.textlines import render_lines
+
+logger = logging.getLogger(__name__)
+
+
+class PrzemyslPage:
+    """Selectors from docs/mirror-markup.md; each method returns None when its markup is missing."""
+
+    def __init__(self, tree: html.HtmlElement, url: str):
+        self.tree = tree
+        self.url = url
+
+    def title(self) -> str | None:
+        return text_of(select_one(self.tree, "h1.news-title"))
+
+    def subtitle(self) -> str | None:
+        return None
+
+    def lead(self) -> str | None:
+        return None
+
+    def body_containers(self) -> list[html.HtmlElement] | None:
+        """The article text plus its footnotes (footnotes are article text)."""
+        content = select_one(self.tree, ".news-content")
+        if content is None:
+            return None
+        return [content, *select(self.tree, ".news-footnotes")]
+
+    def labels(self) -> dict[str, LabelHit] | None:
+        meta = select_one(self.tree, ".news-meta")
+        return find_labels(render_lines(meta)) if meta is not None else None
+
+    def tags(self) -> list[str] | None:
+        return [] if self.body_containers() is not None else None
+
+    def attachments(self) -> list[dict] | None:
+        block = select_one(self.tree, ".news-attachments")
+        if block is None:
+            return None
+        return [
+            badge_attachment(link.get("href"), link.text_content(), self.url, text_of(select_one(link, ".file-type")))
+            for link in select(block, "a.attachment[href]")
+        ]
+
+    def images(self) -> list[dict] | None:
+        gallery = select(self.tree, ".news-gallery")
+        if not gallery:
+            return [] if self.body_containers() is not None else None
+        return [
+            {"url": urljoin(self.url, link.get("href").strip()), "caption": None, "credit": None}
+            for block in gallery for link in select(block, "a[href]")
+        ]

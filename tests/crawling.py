@@ -1,0 +1,47 @@
+"""Helpers for tests that run real `kronika crawl` processes against the mirror."""
+
+from __future__ import annotations
+
+import collections
+import subprocess
+import sys
+
+from scraper.mirror.factory import gdynia_article, przemysl_article
+
+
+def run_crawl(db, mirror_url: str, *args: str, timeout: float = 180) -> subprocess.CompletedProcess:
+    """`kronika crawl` in its own process (Scrapy's reactor runs once per process)."""
+    return subprocess.run(
+        [sys.executable, "-m", "scraper", "crawl", "--db", str(db), "--mirror", mirror_url, *args],
+        capture_output=True, text=True, timeout=timeout,
+    )
+
+
+def requests_per_host(request_log) -> dict[str, int]:
+    """How many requests each live host received (the mirror serves /<host>/<path>)."""
+    return dict(collections.Counter(host_path.split("/", 1)[0] for _method, host_path, _status in request_log))
+
+
+def new_przemysl_articles(count: int, first_id: int = 46000) -> list:
+    """Articles newer than the bundled ones (but older than the re-check window)."""
+    return [
+        przemysl_article(
+            article_id=str(first_id + n), slug=f"nowy-artykul-{n}", title=f"Nowy artykuł numer {n}",
+            published_at=f"2025-0{1 + n % 9}-1{n % 10}T10:00:00+01:00",
+            body=(f"Treść nowego artykułu numer {n} o remoncie ulicy Grodzkiej.",),
+            revitalisation=False, body_contains=(f"nowego artykułu numer {n}",), author="Jan Nowak",
+        )
+        for n in range(count)
+    ]
+
+
+def new_gdynia_articles(count: int, first_id: int = 563000) -> list:
+    return [
+        gdynia_article(
+            article_id=str(first_id + n), slug=f"nowa-przystan-{n}", title=f"Nowa Przystań numer {n}",
+            published_at=f"2025-0{1 + n % 9}-1{n % 10}T10:00:00+01:00",
+            body=(f"Mieszkańcy Chyloni otwierają Przystań numer {n}.",),
+            body_contains=(f"Przystań numer {n}",), author="Anna Kowalska",
+        )
+        for n in range(count)
+    ]

@@ -1,0 +1,75 @@
+"""Incremental crawling: request budgets for no-change and new-article runs, and --full."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import sqlite_utils
+
+from scraper.mirror.server import MirrorServer
+from scraper.mirror.site import build_routes, bundled_articles
+
+from crawling import new_gdynia_articles, new_przemysl_articles, requests_per_host, run_crawl
+
+pytestmark = pytest.mark.slow
+PAGE_SIZE = 6
+
+
+@pytest.fixture(scope="module")
+def archived(tmp_path_factory):
+    """A mirror and an archive that already holds all of it."""
+    db = tmp_path_factory.mktemp("incremental") / "archive.db"
+    with MirrorServer() as mirror:
+        assert run_crawl(db, mirror.base_url).returncode == 0
+        yield mirror, db
+
+
+def crawl_and_count(mirror, db, *args):
+    before = len(mirror.request_log)
+    result = run_crawl(db, mirror.base_url, *args)
+    return result, requests_per_host(mirror.request_log[before:])
+
+
+def test_no_change_rerun_sends_two_requests_per_site(archived):
+    mirror, db = archived
+    result, per_host = crawl_and_count(mirror, db)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert per_host == {"przemysl.pl": 2, "www.gdynia.pl": 2}  # robots.txt + first listing page
+
+
+@pytest.mark.parametrize("k_przemysl, k_gdynia", [(1, 3), (7, 6)])
+def test_new_articles_cost_at_most_k_plus_listing_pages(archived, k_przemysl, k_gdynia):
+    mirror, db = archived
+    bundled = bundled_articles()
+    first = {"przemysl": 46000 + 100 * k_przemysl, "gdynia": 563000 + 100 * k_gdynia}
+    extra = {
+        "przemysl": new_przemysl_articles(k_przemysl, first["przemysl"]),
+        "gdynia": new_gdynia_articles(k_gdynia, first["gdynia"]),
+    }
+    mirror.set_routes(build_routes(przemysl=bundled["przemysl"] + extra["przemysl"],
+                                   gdynia=bundled["gdynia"] + extra["gdynia"], page_size=PAGE_SIZE))
+    try:
+        result, per_host = crawl_and_count(mirror, db)
+    finally:
+        mirror.set_routes(build_routes())
+    assert result.returncode == 0, result.stderr[-2000:]
+    for host, k in (("przemysl.pl", k_przemysl), ("www.gdynia.pl", k_gdynia)):
+        assert per_host[host] <= k + math.ceil(k / PAGE_SIZE) + 2
+    archived_ids = {row["id"] for row in sqlite_utils.Database(db).query("select id from articles")}
+    assert {spec.key for specs in extra.values() for spec in specs} <= archived_ids
+
+
+def test_full_refetches_every_article(archived):
+    mirror, db = archived
+    result, per_host = crawl_and_count(mirror, db, "--full")
+    assert result.returncode == 0
+    total_articles = sum(len(specs) for specs in bundled_articles().values())
+    assert sum(per_host.values()) >= total_articles
+
+
+def test_unchanged_articles_make_no_new_versions_on_full_recrawl(archived):
+    _, db = archived
+    versions = sqlite_utils.Database(db).execute("select count(*) from article_versions").fetchone()[0]
+    articles = sqlite_utils.Database(db).execute("select count(*) from articles").fetchone()[0]
+    assert versions == articles

@@ -1,0 +1,93 @@
+"""End to end: the real Scrapy engine crawls the mirror over HTTP into an archive."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from scraper.items import ARTICLE_FIELDS
+from scraper.sites import article_key
+from scraper.mirror.site import bundled_articles
+from scraper.mirror.server import MirrorServer
+
+from crawling import requests_per_host, run_crawl
+
+pytestmark = pytest.mark.slow
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def crawl(tmp_path_factory):
+    db = tmp_path_factory.mktemp("crawl") / "archive.db"
+    with MirrorServer() as mirror:
+        result = run_crawl(db, mirror.base_url)
+        log = list(mirror.request_log)
+    return result, sqlite_utils.Database(db), log
+
+
+def mirror_specs():
+    return [spec for specs in bundled_articles().values() for spec in specs]
+
+
+def test_crawl_exits_cleanly_with_one_summary_line_per_site(crawl):
+    result, _, _ = crawl
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert sorted(line.split(":")[0] for line in result.stdout.splitlines()) == ["gdynia", "przemysl"]
+
+
+def test_every_mirror_article_is_archived_exactly_once(crawl):
+    _, db, _ = crawl
+    archived = [row["id"] for row in db.query("select id from articles")]
+    assert sorted(archived) == sorted(spec.key for spec in mirror_specs())
+
+
+def test_each_article_was_fetched_once(crawl):
+    _, _, log = crawl
+    fetched = [article_key("https://" + path) for _m, path, _s in log if article_key("https://" + path)]
+    assert len(fetched) == len(set(fetched)) == len(mirror_specs())
+
+
+def test_crawls_rows_count_the_new_articles(crawl):
+    _, db, _ = crawl
+    rows = {row["site"]: row for row in db.query("select * from crawls")}
+    for site, specs in bundled_articles().items():
+        assert rows[site]["articles_new"] == len(specs)
+        assert rows[site]["exit_status"] == 0 and rows[site]["finish_reason"] == "finished"
+
+
+def test_no_request_left_loopback(crawl):
+    # Every request Scrapy counted reached the loopback mirror.
+    _, db, log = crawl
+    assert sum(row["requests"] for row in db.query("select requests from crawls")) == len(log)
+
+
+def test_items_keep_the_live_urls(crawl):
+    _, db, _ = crawl
+    urls = [row["url"] for row in db.query("select url from articles")]
+    assert all(url.startswith(("https://przemysl.pl/", "https://www.gdynia.pl/rewitalizacja/")) for url in urls)
+
+
+@pytest.mark.parametrize("field", ["title", "published_at", "author", "publisher", "body_text", "lead", "language"])
+def test_field_completeness_matches_the_mirror(crawl, field):
+    _, db, _ = crawl
+    expected = {spec.key: spec.expected.get(field) is not None for spec in mirror_specs()}
+    filled = {row["id"]: row[field] is not None for row in db.query(f"select id, [{field}] from articles")}
+    assert filled == expected
+
+
+def test_scrapy_crawl_feed_export_has_the_contract_shape(tmp_path):
+    with MirrorServer() as mirror:
+        subprocess.run(
+            [sys.executable, "-m", "scrapy", "crawl", "gdynia", "-O", str(tmp_path / "out.jsonl"),
+             "-s", f"KRONIKA_MIRROR={mirror.base_url}", "-s", "KRONIKA_DB=", "-s", "DOWNLOAD_DELAY=0",
+             "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING"],
+            cwd=REPO, check=True, timeout=120,
+        )
+    items = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(items) == len(bundled_articles()["gdynia"])
+    assert all(set(item) == set(ARTICLE_FIELDS) for item in items)

@@ -1,0 +1,135 @@
+"""Cron safety with real processes: lock, SIGTERM, SIGKILL, misbehaving servers."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+import sqlite_utils
+
+from scraper.mirror.server import MirrorServer
+from scraper.mirror.site import bundled_articles
+from scraper.runner import crawl_lock
+
+from crawling import requests_per_host, run_crawl
+
+pytestmark = pytest.mark.slow
+ALL_IDS = sorted(spec.key for specs in bundled_articles().values() for spec in specs)
+
+
+def start_crawl(db, mirror_url, *args):
+    return subprocess.Popen(
+        [sys.executable, "-m", "scraper", "crawl", "--db", str(db), "--mirror", mirror_url, *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def archive_state(db) -> list[tuple]:
+    """What an uninterrupted crawl must end with: ids, content versions, attachments."""
+    database = sqlite_utils.Database(db)
+    return list(database.execute(
+        "select a.id, a.title, a.published_at, a.body_text, "
+        "(select count(*) from attachments t where t.article_id = a.id) "
+        "from articles a order by a.id"
+    ).fetchall())
+
+
+def assert_consistent(db):
+    connection = sqlite3.connect(db)
+    assert connection.execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert connection.execute("pragma foreign_key_check").fetchall() == []
+    # No half-written article: every article has its current version stored.
+    orphans = connection.execute(
+        "select count(*) from articles a where not exists "
+        "(select 1 from article_versions v where v.article_id = a.id)"
+    ).fetchone()[0]
+    assert orphans == 0
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    db = tmp_path_factory.mktemp("reference") / "archive.db"
+    with MirrorServer() as mirror:
+        assert run_crawl(db, mirror.base_url).returncode == 0
+    return archive_state(db)
+
+
+def test_second_run_exits_at_once_while_locked(tmp_path):
+    db = tmp_path / "archive.db"
+    with MirrorServer() as mirror, crawl_lock(str(db)):
+        started = time.monotonic()
+        result = run_crawl(db, mirror.base_url)
+        assert (result.returncode, mirror.request_log) == (75, [])
+    assert "another crawl" in result.stderr and time.monotonic() - started < 15
+    assert not db.exists()
+
+
+def test_sigterm_stops_gracefully_and_next_run_completes(tmp_path, reference):
+    db = tmp_path / "archive.db"
+    with MirrorServer() as mirror:
+        # Slow article pages so the signal lands mid-crawl.
+        mirror.faults = {"www.gdynia.pl/rewitalizacja/aktualnosci,3963/": "timeout"}
+        mirror.fault_delay = 3
+        process = start_crawl(db, mirror.base_url, "-s", "DOWNLOAD_TIMEOUT=2", "-s", "RETRY_TIMES=0")
+        time.sleep(4)
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=60)
+        assert process.returncode != 0
+        assert_consistent(db)
+        reasons = [row["finish_reason"] for row in sqlite_utils.Database(db).query("select finish_reason from crawls")]
+        assert "shutdown" in reasons or process.returncode != 0
+        mirror.faults = {}
+        assert run_crawl(db, mirror.base_url).returncode == 0
+    assert archive_state(db) == reference
+
+
+@pytest.mark.parametrize("kill_after", [1.2, 1.8, 2.4, 3.0])
+def test_sigkill_leaves_a_consistent_archive_that_the_next_run_completes(tmp_path, reference, kill_after):
+    db = tmp_path / "archive.db"
+    with MirrorServer() as mirror:
+        process = start_crawl(db, mirror.base_url)
+        time.sleep(kill_after)
+        process.kill()
+        process.wait(timeout=30)
+        if db.exists():
+            assert_consistent(db)
+        result = run_crawl(db, mirror.base_url)
+        assert result.returncode == 0, result.stderr[-2000:]
+    assert_consistent(db)
+    assert archive_state(db) == reference
+
+
+def test_failing_site_is_bounded_reported_and_does_not_stop_the_other(tmp_path):
+    db = tmp_path / "archive.db"
+    with MirrorServer() as mirror:
+        mirror.faults = {"przemysl.pl/aktualnosci": "500"}
+        started = time.monotonic()
+        result = run_crawl(db, mirror.base_url)
+        per_host = requests_per_host(mirror.request_log)
+    assert result.returncode == 1
+    assert "przemysl" in result.stderr and "listing unreachable" in result.stderr
+    assert per_host["przemysl.pl"] <= 1 + 3  # robots.txt + the listing and its retries
+    assert time.monotonic() - started < 60
+    sites = {row["site"]: row for row in sqlite_utils.Database(db).query("select * from crawls")}
+    assert sites["gdynia"]["exit_status"] == 0 and sites["gdynia"]["articles_new"] == len(bundled_articles()["gdynia"])
+    assert sites["przemysl"]["exit_status"] == 1
+
+
+@pytest.mark.parametrize("fault", ["timeout", "reset", "429"])
+def test_misbehaving_article_pages_cost_bounded_requests(tmp_path, fault):
+    db = tmp_path / "archive.db"
+    with MirrorServer() as mirror:
+        mirror.faults = {"www.gdynia.pl/rewitalizacja/aktualnosci,3963/": fault}
+        mirror.fault_delay = 2
+        started = time.monotonic()
+        result = run_crawl(db, mirror.base_url, "gdynia", "-s", "DOWNLOAD_TIMEOUT=1", "-s", "RETRY_TIMES=1")
+        per_host = requests_per_host(mirror.request_log)
+    articles = len(bundled_articles()["gdynia"])
+    assert result.returncode == 1 and "failed" in result.stderr
+    assert per_host["www.gdynia.pl"] <= 1 + 3 + 2 * articles  # robots, listings, each article twice
+    assert time.monotonic() - started < 90
