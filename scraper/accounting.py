@@ -75,7 +75,7 @@ def outcome_from_stats(site: str, stats: dict, finish_reason: str, collapsed: li
         (stats.get("kronika/listing_empty", 0) and archive_had_articles, "a listing yielded no articles"),
         (stats.get("retry/max_reached", 0), f"{stats.get('retry/max_reached', 0)} requests gave up after retries"),
         (outcome.failed, f"{outcome.failed} articles failed"),
-        (stats.get("log_count/ERROR", 0), f"{stats.get('log_count/ERROR', 0)} errors logged"),
+        (stats.get("kronika/errors", 0), f"{stats.get('kronika/errors', 0)} errors logged"),
         (collapsed, "site looks changed: " + "; ".join(collapsed)),
     )
     outcome.problems = [message for failed, message in checks if failed]
@@ -97,6 +97,22 @@ def previous_crawl_finished(archive, site: str) -> bool:
     return not rows or (rows[0]["finished_at"] is not None and rows[0]["finish_reason"] == "finished")
 
 
+class SpiderErrorCounter(logging.Handler):
+    """Counts ERROR records about one spider as `kronika/errors`.
+
+    Scrapy's own `log_count/ERROR` counts every record in the process, so with
+    both sites in one process one site's errors would fail the other.
+    """
+
+    def __init__(self, crawler):
+        super().__init__(level=logging.ERROR)
+        self.crawler = crawler
+
+    def emit(self, record):
+        if getattr(record, "spider", None) is self.crawler.spider:
+            self.crawler.stats.inc_value("kronika/errors")
+
+
 class CrawlRecorder:
     """Extension: opens a `crawls` row when a spider starts, completes it when it ends."""
 
@@ -105,6 +121,7 @@ class CrawlRecorder:
         self.db_path = db_path
         self.filled: dict[str, int] = dict.fromkeys(WATCHED_FIELDS, 0)
         self.articles = 0
+        self.error_counter = SpiderErrorCounter(crawler)
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
@@ -119,6 +136,7 @@ class CrawlRecorder:
     def spider_opened(self, spider):
         from scraper.archive import Archive
 
+        logging.getLogger().addHandler(self.error_counter)
         self.archive = Archive(self.db_path)
         self.archived_rates = self.archive.fill_rates(spider.name, WATCHED_FIELDS)
         self.archive_had_articles = bool(self.archive.known_articles(spider.name))
@@ -130,6 +148,7 @@ class CrawlRecorder:
             self.filled[name] += item.get(name) not in (None, "", [])
 
     def spider_closed(self, spider, reason):
+        logging.getLogger().removeHandler(self.error_counter)
         run_rates = {name: count / self.articles for name, count in self.filled.items()} if self.articles else {}
         archived = self.archived_rates if self.archive_had_articles else {}
         outcome = outcome_from_stats(

@@ -13,7 +13,6 @@ from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from scraper.archive.search import FTS_TABLE, fold, index_text, match_expression
-from scraper.archive.serving import ManyToManyFacet, YearFacet
 
 logger = logging.getLogger(__name__)
 
@@ -23,12 +22,13 @@ SEARCHED_TABLE = "articles"
 POLISH_SEARCH_ARG = "_polish_search"
 # Table pages only: /<database>/articles, /<database>/articles.json, .csv ...
 SEARCHED_TABLE_PATH = re.compile(rf"/[^/]+/{SEARCHED_TABLE}(\.\w+)?")
-# Columns that only make table pages harder to read; row pages and `?_col=` still show them.
+# Columns that only make HTML table pages harder to read; row pages, JSON,
+# CSV and `?_col=` still have them.
 NOISY_COLUMNS = {
     "articles": ("search_title", "search_lead", "search_body"),
     "pages": ("body", "headers"),
 }
-TABLE_PATH = re.compile(r"/[^/]+/(?P<table>[^/.]+)(\.\w+)?")
+HTML_TABLE_PATH = re.compile(r"/[^/]+/(?P<table>[^/.]+)")
 
 # What an article body may keep on screen: structure and links, nothing active.
 BODY_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "u", "a", "blockquote",
@@ -41,10 +41,15 @@ SNIPPET_WORDS = 12
 WORD = re.compile(r"\w+")
 MATCH_TERM = re.compile(r'"((?:[^"]|"")*)"(\*?)')
 
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+
 CSS_PATH = "/-/kronika.css"
 CSS = """
-td.col-body_text, .kronika-body { max-width: 60em; }
-body.row td.col-body_text { white-space: pre-wrap; }
+.kronika-article { max-width: 50em; }
+.kronika-article dt { font-weight: bold; font-size: 0.85em; color: #555; margin-top: 0.8em; }
+.kronika-article dd { margin: 0.1em 0 0 0; }
+.kronika-article dd.col-title { font-size: 1.4em; font-weight: bold; }
+.kronika-article dd.col-body_text { white-space: pre-wrap; }
 .kronika-body p { margin: 0 0 0.6em 0; }
 body.table .kronika-body { max-height: 9em; overflow: hidden; }
 td.col-snippet mark { background: #fff3a8; padding: 0 0.1em; }
@@ -80,14 +85,18 @@ def snippet(text: str | None, query: str | None) -> str | None:
     first = min(hits, default=0)
     start = max(first - SNIPPET_WORDS // 2, 0)
     window = words[start: first + SNIPPET_WORDS]
-    parts, position = [], window[0].start()
+    # Punctuation before the first or after the last word belongs to the text.
+    begin = 0 if start == 0 else window[0].start()
+    end = len(text) if window[-1] is words[-1] else window[-1].end()
+    parts, position = [], begin
     for index, word in enumerate(window, start=start):
         parts.append(text[position:word.start()])
         marked = index in hits
         parts.append(f"{SNIPPET_MARK}{word.group()}{SNIPPET_MARK}" if marked else word.group())
         position = word.end()
-    prefix = "…" if window[0].start() > 0 else ""
-    suffix = "…" if window[-1].end() < len(text) else ""
+    parts.append(text[position:end])
+    prefix = "…" if begin > 0 else ""
+    suffix = "…" if end < len(text) else ""
     return prefix + " ".join("".join(parts).split()) + suffix
 
 
@@ -99,8 +108,8 @@ def rewrite_query_string(path: str, query_string: str) -> str:
     """The query string Datasette should see for a request to `path`.
 
     On the articles table `_search=q` becomes `_polish_search=q` (unless the
-    caller asked for raw FTS5 with `_searchmode=raw`); table pages that choose
-    no columns leave out the noisy ones.
+    caller asked for raw FTS5 with `_searchmode=raw`); HTML table pages that
+    choose no columns leave out the noisy ones.
     """
     pairs = urllib.parse.parse_qsl(query_string, keep_blank_values=True)
     keys = {key for key, _ in pairs}
@@ -108,7 +117,7 @@ def rewrite_query_string(path: str, query_string: str) -> str:
         # A new search from the form replaces the one carried in its hidden inputs.
         pairs = [(POLISH_SEARCH_ARG if key == "_search" else key, value)
                  for key, value in pairs if key != POLISH_SEARCH_ARG and (key, value) != ("_search", "")]
-    table = TABLE_PATH.fullmatch(path)
+    table = HTML_TABLE_PATH.fullmatch(path)
     if table and table["table"] in NOISY_COLUMNS and not keys & {"_col", "_nocol"}:
         pairs += [("_nocol", column) for column in NOISY_COLUMNS[table["table"]]]
     return urllib.parse.urlencode(pairs)
@@ -125,6 +134,10 @@ def prepare_connection(conn):
 def asgi_wrapper(datasette):
     def wrap(app):
         async def rewritten(scope, receive, send):
+            if scope["type"] == "http" and scope["method"] not in READ_METHODS:
+                # Visitors only read: no canned write, insert API, upload or login path exists.
+                await Response.text("Kronika is read-only.", status=405, headers={"Allow": ", ".join(READ_METHODS)}).asgi_send(send)
+                return
             if scope["type"] == "http":
                 query_string = rewrite_query_string(scope["path"], scope["query_string"].decode("latin-1"))
                 scope = {**scope, "query_string": query_string.encode("latin-1")}
@@ -175,4 +188,7 @@ def register_routes():
 
 @hookimpl
 def register_facet_classes():
+    # Imported late: serving imports datasette.app, which is what loads this plugin.
+    from scraper.archive.serving import ManyToManyFacet, YearFacet
+
     return [YearFacet, ManyToManyFacet]

@@ -27,7 +27,7 @@ def new_przemysl_articles(count: int, first_id: int = 46000) -> list:
     return [
         przemysl_article(
             article_id=str(first_id + n), slug=f"nowy-artykul-{n}", title=f"Nowy artykuł numer {n}",
-            published_at=f"2025-0{1 + n % 9}-1{n % 10}T10:00:00+01:00",
+            published_at=f"2025-01-{10 + n:02d}T10:00:00+01:00",  # winter: +01:00
             body=(f"Treść nowego artykułu numer {n} o remoncie ulicy Grodzkiej.",),
             revitalisation=False, body_contains=(f"nowego artykułu numer {n}",), author="Jan Nowak",
         )
@@ -39,7 +39,7 @@ def new_gdynia_articles(count: int, first_id: int = 563000) -> list:
     return [
         gdynia_article(
             article_id=str(first_id + n), slug=f"nowa-przystan-{n}", title=f"Nowa Przystań numer {n}",
-            published_at=f"2025-0{1 + n % 9}-1{n % 10}T10:00:00+01:00",
+            published_at=f"2025-01-{10 + n:02d}T10:00:00+01:00",  # winter: +01:00
             body=(f"Mieszkańcy Chyloni otwierają Przystań numer {n}.",),
             body_contains=(f"Przystań numer {n}",), author="Anna Kowalska",
         )

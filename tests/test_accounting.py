@@ -1,9 +1,16 @@
-"""The crawl verdict: counts, problems, and the 'site looks changed' alarm."""
+"""The crawl verdict and the politeness middlewares: counts, alarms, slowing down."""
 
 from datetime import datetime, timezone
+from types import SimpleNamespace
+
+from scrapy import Request
+from scrapy.http import Response
+from scrapy.robotstxt import ProtegoRobotParser
+from scrapy.settings import Settings
+from scrapy.statscollectors import MemoryStatsCollector
 
 from scraper.accounting import collapsed_fields, outcome_from_stats
-from scraper.middlewares import retry_after_seconds
+from scraper.middlewares import CrawlDelayMiddleware, RetryAfterMiddleware, retry_after_seconds
 
 CLEAN = {"downloader/request_count": 9, "kronika/articles_new": 6, "kronika/articles_unchanged": 1}
 
@@ -49,3 +56,39 @@ def test_retry_after_forms():
     assert retry_after_seconds("7") == 7.0
     assert retry_after_seconds("Tue, 24 Nov 2026 12:00:30 GMT", now) == 30.0
     assert retry_after_seconds("soon") is None
+
+
+class FakeSlot:
+    delay = 0.0
+
+
+def fake_crawler(settings=None):
+    slot = FakeSlot()
+    downloader = SimpleNamespace(slots={"przemysl.pl": slot}, get_slot_key=lambda request: "przemysl.pl")
+    crawler = SimpleNamespace(engine=SimpleNamespace(downloader=downloader), settings=Settings(settings or {}))
+    crawler.stats = MemoryStatsCollector(crawler)
+    return crawler, slot
+
+
+def test_retry_after_slows_the_site_slot():
+    crawler, slot = fake_crawler()
+    request = Request("https://przemysl.pl/aktualnosci.html")
+    RetryAfterMiddleware(crawler).process_response(request, Response(request.url, status=503, headers={"Retry-After": "5"}))
+    assert slot.delay == 5.0 and not request.meta.get("dont_retry")
+
+
+def test_retry_after_beyond_the_cap_gives_up_the_retry():
+    crawler, slot = fake_crawler({"KRONIKA_MAX_RETRY_AFTER": 60})
+    request = Request("https://przemysl.pl/aktualnosci.html")
+    RetryAfterMiddleware(crawler).process_response(request, Response(request.url, status=429, headers={"Retry-After": "3600"}))
+    assert request.meta["dont_retry"] is True and slot.delay == 0.0
+
+
+def test_crawl_delay_from_robots_txt_holds_the_slot():
+    crawler, slot = fake_crawler({"USER_AGENT": "Kronika/0.1"})
+    crawler.signals = SimpleNamespace(connect=lambda *a, **k: None)
+    middleware = CrawlDelayMiddleware(crawler)
+    request = Request("https://przemysl.pl/aktualnosci.html")
+    middleware.robots_parsed(ProtegoRobotParser(b"User-agent: *\nCrawl-delay: 4\n", None), request)
+    middleware.process_request(request)
+    assert slot.delay == 4.0

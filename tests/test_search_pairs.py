@@ -9,8 +9,9 @@ from scraper.archive import Archive
 from scraper.archive.search import TOKENIZER, search
 from search_pairs import ARTICLES, QUERIES
 
-RECALL_FLOOR = 0.9
-PRECISION_FLOOR = 0.8
+# Measured: recall 0.971, precision 0.971 (plain FTS5: 0.461 / 1.000).
+RECALL_FLOOR = 0.93
+PRECISION_FLOOR = 0.93
 
 
 def _item(article_id, title, lead, body):
@@ -61,12 +62,16 @@ def test_benchmark_has_enough_pairs():
     assert sum(len(expected) for expected in QUERIES.values()) >= 50
 
 
-def test_polish_search_recall_and_precision(db):
+def test_polish_search_recall(db):
     recall, precision = measure(db, polish_search)
     baseline_recall, baseline_precision = measure(db, plain_search)
     print(f"\npolish search: recall {recall:.3f} precision {precision:.3f}; "
           f"plain FTS5: recall {baseline_recall:.3f} precision {baseline_precision:.3f}")
-    assert (recall, precision) >= (RECALL_FLOOR, PRECISION_FLOOR) and precision >= PRECISION_FLOOR
+    assert recall >= RECALL_FLOOR
+
+
+def test_polish_search_precision(db):
+    assert measure(db, polish_search)[1] >= PRECISION_FLOOR
 
 
 def test_polish_search_beats_plain_fts_recall(db):

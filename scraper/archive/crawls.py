@@ -54,4 +54,5 @@ def fill_rates(db: sqlite_utils.Database, site: str, fields: Iterable[str]) -> d
     """Share (0.0-1.0) of `site`'s archived articles where each field is filled; 0.0 for no articles."""
     total = db.execute("SELECT count(*) FROM articles WHERE site = ?", [site]).fetchone()[0]
     columns = set(db["articles"].columns_dict)
-    return {field: (_filled_count(db, site, field, columns) / total if total else 0.0) for field in fields}
+    # Counted even for an empty site so that a misspelt field fails loudly.
+    return {field: _filled_count(db, site, field, columns) / max(total, 1) for field in fields}

@@ -82,9 +82,16 @@ def has_page(db: sqlite_utils.Database, article_id: str, sha256: str | None = No
 
 
 def best_page(db: sqlite_utils.Database, article_id: str) -> dict | None:
-    """The article's latest non-degraded page (latest degraded one if that is all there is)."""
+    """The page to re-extract: the latest good one behind the current content, else the latest good one.
+
+    Degraded pages come last; they are only used when nothing else is stored.
+    """
     rows = db.query(
-        "SELECT * FROM pages WHERE article_id = ? ORDER BY degraded, fetched_at DESC, sha256 LIMIT 1",
+        """
+        SELECT p.* FROM pages p JOIN articles a ON a.id = p.article_id
+        WHERE p.article_id = ?
+        ORDER BY p.degraded, p.version = a.version DESC, p.fetched_at DESC, p.rowid DESC LIMIT 1
+        """,
         [article_id],
     )
     row = next(iter(rows), None)

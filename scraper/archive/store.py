@@ -5,6 +5,9 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
+import threading
+import weakref
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -44,9 +47,29 @@ class KnownArticle:
     last_fetched_at: str | None
 
 
+# One connection per archive file per thread, shared by every Archive on it:
+# the pipelines of several spiders, the crawl recorder and the crawl planner
+# run in one thread, and separate connections holding batched write
+# transactions would lock each other out ("database is locked").
+_SHARED: "weakref.WeakValueDictionary[tuple, sqlite_utils.Database]" = weakref.WeakValueDictionary()
+
+
+def _prepared(db: sqlite_utils.Database) -> sqlite_utils.Database:
+    configure_connection(db)
+    ensure_schema(db)
+    return db
+
+
 def open_database(db) -> sqlite_utils.Database:
-    """`db` itself if it is a Database, else the database file at that path."""
-    return db if isinstance(db, sqlite_utils.Database) else sqlite_utils.Database(db)
+    """`db` itself (schema ensured) if it is a Database, else the shared connection to that file."""
+    if isinstance(db, sqlite_utils.Database):
+        return _prepared(db)
+    key = (os.path.realpath(db), threading.get_ident())
+    shared = _SHARED.get(key)
+    if shared is None:
+        shared = _prepared(sqlite_utils.Database(db))
+        _SHARED[key] = shared
+    return shared
 
 
 class Archive:
@@ -54,12 +77,11 @@ class Archive:
 
     Unchanged re-fetches leave no trace at all (no "last seen" bump), so that
     re-crawling is churn-free; crawl rows record when each site was checked.
+    Archives opened by path share one connection per file and thread.
     """
 
     def __init__(self, db):
         self.db = open_database(db)
-        configure_connection(self.db)
-        ensure_schema(self.db)
 
     @contextlib.contextmanager
     def batch(self) -> Iterator["Archive"]:
@@ -147,11 +169,19 @@ class Archive:
 
     def _store_page(self, article_id: str, page: dict | None, *, version: int, degraded: bool,
                     only_if_none: bool) -> None:
+        """Keep the raw page; an unchanged fetch only if the article has none yet (no churn)."""
         if page is None or page.get("body") is None:
             return
-        already = has_page(self.db, article_id) if only_if_none else has_page(self.db, article_id, page_sha256(page))
-        if not already:
-            self.db["pages"].insert(page_row(article_id, page, version=version, degraded=degraded))
+        if only_if_none and has_page(self.db, article_id):
+            return
+        row = page_row(article_id, page, version=version, degraded=degraded)
+        if not has_page(self.db, article_id, row["sha256"]):
+            self.db["pages"].insert(row)
+        elif not degraded:
+            # Same bytes, new content (e.g. fetched under another URL): point the
+            # stored page at this fetch so that reparse reproduces the current content.
+            self.db["pages"].update((article_id, row["sha256"]), {
+                key: row[key] for key in ("url", "final_url", "status", "fetched_at", "version")})
 
     def start_crawl(self, site: str, started_at: str) -> int:
         """Open a `crawls` row; returns its id."""

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from lxml import etree, html
 
 from scraper.extract import fields
+from scraper.extract.attachments import unique_by_url
 from scraper.extract.context import PageContext
 from scraper.extract.decode import decode_html
 from scraper.extract.errors import ExtractionError
@@ -25,6 +26,7 @@ logger = logging.getLogger(__name__)
 # markup changed, so it is reported (warning + fallback stat) even when a
 # lower layer saved the value.
 SITE_ALWAYS_FINDS = ("title", "published_at", "body_text")
+MACHINE_LAYERS = ("meta", "jsonld", "time")
 
 
 class Assembly:
@@ -56,8 +58,11 @@ class Assembly:
 
 
 def extract_article(body: bytes, url: str, *, headers: Mapping[str, str] | None = None,
-                    status: int = 200, fetched_at: datetime | None = None) -> dict:
-    """The contract item for the page `body` fetched from `url`; raises ExtractionError for non-articles."""
+                    status: int = 200, fetched_at: datetime | str | None = None) -> dict:
+    """The contract item for the page `body` fetched from `url`; raises ExtractionError for non-articles.
+
+    `fetched_at` defaults to now; an ISO string (as the archive stores it) is accepted for re-extraction.
+    """
     text, encoding = decode_html(body, headers)
     now = datetime.now(UTC)
     context = PageContext(tree=parse_html(text), url=url, site=site_for_url(url),
@@ -96,6 +101,8 @@ def content_fields(assembly: Assembly) -> dict:
         ("generic", lambda: context.body_from(context.generic.body_containers())),
         ("generic", context.trafilatura_body),
     ], default=(None, None))
+    item["tags"] = resolve("tags", fields.tags_chain(context), default=[])
+    item["body_text"] = without_headings(item["body_text"], item["title"], item["tags"])
     if "body_text" in assembly.layers:
         assembly.layers["body_html"] = assembly.layers["body_text"]
     item["lead"] = resolve("lead", [
@@ -105,14 +112,16 @@ def content_fields(assembly: Assembly) -> dict:
     ])
     item["published_at"] = resolve("published_at", fields.published_chain(context))
     item["modified_at"] = resolve("modified_at", fields.modified_chain(context))
+    if unchanged_since_publication(item, assembly.layers):
+        item["modified_at"] = None
+        del assembly.layers["modified_at"]
     item["author"] = resolve("author", fields.person_chain(context, "author"))
     item["modified_by"] = resolve("modified_by", fields.person_chain(context, "modified_by"))
     item["publisher"] = resolve("publisher", fields.publisher_chain(context))
-    item["tags"] = resolve("tags", fields.tags_chain(context), default=[])
-    item["attachments"] = resolve("attachments", [
-        ("site", fields.site_method(context, "attachments")), ("generic", context.generic.attachments)], default=[])
-    item["images"] = resolve("images", [
-        ("site", fields.site_method(context, "images")), ("generic", context.generic.images)], default=[])
+    item["attachments"] = unique_by_url(resolve("attachments", [
+        ("site", fields.site_method(context, "attachments")), ("generic", context.generic.attachments)], default=[]))
+    item["images"] = unique_by_url(resolve("images", [
+        ("site", fields.site_method(context, "images")), ("generic", context.generic.images)], default=[]))
     article_text = "\n".join(filter(None, (item["title"], item["subtitle"], item["lead"], item["body_text"])))
     item["language"] = resolve("language", fields.language_chain(context, article_text))
     whole_site = bool(context.site and context.site.all_revitalisation)
@@ -123,10 +132,25 @@ def content_fields(assembly: Assembly) -> dict:
     return item
 
 
+def unchanged_since_publication(item: dict, layers: dict[str, str]) -> bool:
+    """Machine metadata often repeats the publication time as dateModified; that is no modification."""
+    return (item["modified_at"] is not None and item["modified_at"] == item["published_at"]
+            and layers.get("modified_at") in MACHINE_LAYERS)
+
+
 def fields_to_check(assembly: Assembly) -> list[str]:
     """Always-found fields, plus author whenever the page shows an author label somewhere."""
     has_author_label = "author" in assembly.context.page_labels
     return [*SITE_ALWAYS_FINDS, *(["author"] if has_author_label else [])]
+
+
+def without_headings(text: str | None, title: str | None, tags: list[str]) -> str | None:
+    """Generic containers can hold the title and bare tag lines ('FFW'); neither is body text."""
+    if not text:
+        return text
+    repeated = {title, *tags}
+    paragraphs = [paragraph for paragraph in text.split("\n\n") if " ".join(paragraph.split()) not in repeated]
+    return "\n\n".join(paragraphs) or None
 
 
 def first_paragraph(text: str | None) -> str | None:
@@ -136,7 +160,7 @@ def first_paragraph(text: str | None) -> str | None:
     return " ".join(text.split("\n\n", 1)[0].split()) or None
 
 
-def provenance(body: bytes, status: int, fetched_at: datetime) -> dict:
+def provenance(body: bytes, status: int, fetched_at: datetime | str) -> dict:
     return {
         "fetched_at": utc_iso(fetched_at),
         "http_status": status,

@@ -69,10 +69,6 @@ def file_extension(url: str) -> str | None:
     return suffix if suffix in FILE_TYPES else None
 
 
-def is_document_url(url: str) -> bool:
-    return file_extension(url) in DOCUMENT_TYPES
-
-
 def is_file_url(url: str) -> bool:
     return file_extension(url) is not None
 

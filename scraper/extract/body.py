@@ -46,6 +46,8 @@ ATTACHMENT_LABEL = re.compile(r"(?:\(\s*\d+(?:[.,]\d+)?\s*[KMG]?B\s*\)\s*$)|POBI
 BANNER_END = re.compile(r"Szczegóły w komunikacie\.?\s*$")
 TEXT_LEAVES = ("p", "div", "span", "li", "a", "strong", "em", "b")
 MIN_BODY_CHARS = 80
+MAX_DATE_LINE = 80  # a block holding a <time> and at most this much text is a date line
+EMPTY_ELEMENT = re.compile(r"<(p|li|strong|em|b|i)>\s*</\1>\s*")
 
 
 def is_dropped_line(line: str) -> bool:
@@ -67,6 +69,8 @@ def cleaned_copy(container: html.HtmlElement) -> html.HtmlElement:
         names = f"{element.get('class') or ''} {element.get('id') or ''}"
         if element is not clean and isinstance(element.tag, str) and CHROME_NAMES.search(names):
             drop(element)
+    for element in list(clean.iter("time")):
+        drop_date_element(element, clean)
     for element in list(clean.iter(*TEXT_LEAVES)):
         if element is not clean and element.getparent() is not None and is_dropped_element(element):
             drop(element)
@@ -79,6 +83,15 @@ def is_dropped_element(element: html.HtmlElement) -> bool:
         return False
     is_banner = "\n\n" not in text and bool(BANNER_END.search(text))
     return is_banner or all(is_dropped_line(line) for line in text.split("\n"))
+
+
+def drop_date_element(time: html.HtmlElement, container: html.HtmlElement) -> None:
+    """A <time> is metadata: drop it, or its whole line when that line is little more than dates."""
+    parent = time.getparent()
+    if parent is not None and parent is not container and len(render_text(parent)) <= MAX_DATE_LINE:
+        drop(parent)
+    else:
+        drop(time)
 
 
 def drop(element: html.HtmlElement) -> None:
@@ -119,7 +132,9 @@ def sanitise_html(markup: str) -> str | None:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
-    ).strip()
+    )
+    # Elements whose only content was removed (an <img>, a script) leave empty shells.
+    clean = EMPTY_ELEMENT.sub("", clean).strip()
     return clean or None
 
 

@@ -140,11 +140,19 @@ def url_chain(context: PageContext) -> Chain:
 
 
 def site_canonical(context: PageContext) -> str | None:
-    """The site's canonical form of the fetched URL, else of the page's <link rel=canonical>."""
+    """The page's own <link rel=canonical> when it names the same article, else the fetched URL's.
+
+    The same article is linked under several slugs and host prefixes; the
+    page's canonical link is the one stable spelling, so re-fetching through
+    another alias does not look like a changed article.
+    """
     if not context.site:
         return None
-    return context.site.canonical_url(context.url) or (
-        context.site.canonical_url(context.canonical) if context.canonical else None)
+    fetched = context.site.canonical_url(context.url)
+    declared = context.site.canonical_url(context.canonical) if context.canonical else None
+    if declared and (not fetched or context.site.article_id(declared) == context.site.article_id(fetched)):
+        return declared
+    return fetched
 
 
 def item_id(context: PageContext, url: str) -> tuple[str, str]:

@@ -30,6 +30,8 @@ def render_text(element: html.HtmlElement) -> str:
     """The element's visible text: paragraphs split by blank lines, <br> by one newline, cells by tabs."""
     parts: list[str] = []
     append_element(element, parts)
+    if element.tail:  # the tail follows the element in its parent; it is not the element's text
+        parts.pop()
     return normalise_layout("".join(parts))
 
 

@@ -12,7 +12,7 @@ logger = logging.getLogger(__name__)
 # "ożywienie" (mostly "ożywienie gospodarcze" — economic recovery, not
 # revitalisation) and "odnowa" alone (any renovation).
 TOPIC_PATTERNS = (
-    ("rewitalizacja", re.compile(r"\brewitaliz\w*")),
+    ("rewitalizacja", re.compile(r"\b(?:rewitaliz|revitali[sz])\w*")),  # also en/de pages
     ("obszar rewitalizacji", re.compile(r"\bobszar(?:ze|u|ach|ami|om|y|ów)?\s+rewitalizacji\b")),
     ("gminny program rewitalizacji", re.compile(r"\bgminn\w*\s+program\w*\s+rewitalizacji\b")),
     ("lokalny program rewitalizacji", re.compile(r"\blokaln\w*\s+program\w*\s+rewitalizacji\b")),

@@ -50,6 +50,13 @@ def og_meta(spec: ArticleSpec, canonical_url: str) -> str:
     ))
 
 
+def article_head(spec: ArticleSpec) -> str:
+    """Canonical link, Open Graph tags and (where the spec has one) JSON-LD for <head>."""
+    canonical = spec.expected["url"]
+    head = f'<link rel="canonical" href="{canonical}">\n{og_meta(spec, canonical)}\n'
+    return head + (jsonld(spec, canonical) + "\n" if spec.jsonld else "")
+
+
 def encode_page(spec: ArticleSpec, html: str) -> bytes:
     """The page bytes in the spec's encoding; characters it lacks become references."""
     return html.encode(spec.encoding, errors="xmlcharrefreplace")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from html import escape
 
-from scraper.mirror.render_common import PLANTED_XSS, jsonld, og_meta, text_block
+from scraper.mirror.render_common import PLANTED_XSS, article_head, text_block
 from scraper.mirror.spec import ArticleSpec, ListingEntry, StoragePath, local_time
 
 logger = logging.getLogger(__name__)
@@ -36,12 +36,7 @@ _FOOTER = """<footer class="site-footer">
 
 
 def _head(title: str, spec: ArticleSpec | None = None) -> str:
-    extras = ""
-    if spec is not None:
-        canonical = spec.expected["url"]
-        extras = f'<link rel="canonical" href="{canonical}">\n{og_meta(spec, canonical)}\n'
-        if spec.jsonld:
-            extras += jsonld(spec, canonical) + "\n"
+    extras = article_head(spec) if spec is not None else ""
     return (f'<head>\n<meta charset="utf-8">\n<title>{escape(title)} - Gdynia OdNowa - Gdynia.pl</title>\n'
             f"{extras}{_HEAD_EXTRAS}\n</head>")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from html import escape
 
-from scraper.mirror.render_common import PLANTED_XSS, jsonld, og_meta, text_block
+from scraper.mirror.render_common import PLANTED_XSS, article_head, text_block
 from scraper.mirror.spec import ArticleSpec, ListingEntry, local_time
 
 logger = logging.getLogger(__name__)
@@ -48,12 +48,7 @@ def _top_bar(spec_id: str) -> str:
 
 def _head(title: str, spec: ArticleSpec | None = None) -> str:
     charset = '<meta charset="utf-8">\n' if spec is None or spec.meta_charset else ""
-    extras = ""
-    if spec is not None:
-        canonical = spec.expected["url"]
-        extras = f'<link rel="canonical" href="{canonical}">\n{og_meta(spec, canonical)}\n'
-        if spec.jsonld:
-            extras += jsonld(spec, canonical) + "\n"
+    extras = article_head(spec) if spec is not None else ""
     return f"<head>\n{charset}<title>{escape(title)} - Przemyśl</title>\n{extras}{_HEAD_EXTRAS}\n</head>"
 
 

@@ -90,11 +90,12 @@ class ArchiveSpider(scrapy.Spider):
             yield item
 
     def article_failed(self, failure):
-        logger.error("article %s failed: %s", failure.request.url, failure.getErrorMessage())
+        # self.logger tags the record with this spider (see accounting.SpiderErrorCounter).
+        self.logger.error("article %s failed: %s", failure.request.url, failure.getErrorMessage())
         self.crawler.stats.inc_value("kronika/articles_failed")
 
     def listing_failed(self, failure):
-        logger.error("listing %s failed: %s", failure.request.url, failure.getErrorMessage())
+        self.logger.error("listing %s failed: %s", failure.request.url, failure.getErrorMessage())
         self.crawler.stats.inc_value("kronika/listing_failed")
 
 

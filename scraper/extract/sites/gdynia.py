@@ -58,7 +58,7 @@ class GdyniaPage:
                     title = text_of(element)
                     found.append(attachment(element.get("href"), self.url,
                                             title=None if not title or is_storage_path(title) else title))
-                elif element.tag != "a" and not len(element.cssselect("p, li, div, a")):
+                elif element.tag != "a" and next(element.iterdescendants("p", "li", "div", "a"), None) is None:
                     found.extend(attachment(path, self.url) for path in storage_paths(render_text(element)))
         return found
 

@@ -8,11 +8,12 @@ from urllib.parse import urljoin
 
 from lxml import html
 
-from scraper.extract.attachments import attachment, badge_attachment, file_extension, is_file_url, is_storage_path, \
-    storage_paths, IMAGE_TYPES
+from scraper.extract.attachments import (IMAGE_TYPES, attachment, badge_attachment, file_extension, is_file_url,
+                                         is_storage_path, storage_paths)
 from scraper.extract.body import densest_block
 from scraper.extract.sites.base import figure_image, select, select_one, text_of
-from scraper.extract.textlines import render_text
+from scraper.extract.tags import tags_from_lines
+from scraper.extract.textlines import render_lines, render_text
 
 logger = logging.getLogger(__name__)
 
@@ -33,8 +34,9 @@ class GenericPage:
         heading = text_of(select_one(self.tree, "h1"))
         if heading:
             return heading
-        title = text_of(select_one(self.tree, "title"))
-        return TITLE_SUFFIX.sub("", title) if title else None
+        element = select_one(self.tree, "title")
+        title = " ".join(element.text_content().split()) if element is not None else ""
+        return TITLE_SUFFIX.sub("", title) or None
 
     def body_containers(self) -> list[html.HtmlElement] | None:
         for css in BODY_SELECTORS:
@@ -59,7 +61,7 @@ class GenericPage:
     def tags(self) -> list[str] | None:
         links = select(self.tree, "a[rel~=tag], .tags a, ul.tags li")
         names = [name.lstrip("#").strip() for link in links if (name := text_of(link))]
-        return list(dict.fromkeys(name for name in names if name)) or None
+        return list(dict.fromkeys(name for name in names if name)) or tags_from_lines(render_lines(self.tree))
 
     def attachments(self) -> list[dict] | None:
         """Links to files in the article area (not image links wrapping a picture), then bare storage paths."""

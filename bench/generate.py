@@ -1,0 +1,226 @@
+"""Deterministic synthetic mirrors and archives: ArticleSpecs for both sites, items, cached archives."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import random
+import re
+import unicodedata
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bench import text
+from scraper.extract.topics import revitalisation
+from scraper.items import ARTICLE_FIELDS
+from scraper.mirror.factory import gdynia_article, przemysl_article
+from scraper.mirror.render_common import encode_page
+from scraper.mirror import render_gdynia, render_przemysl
+from scraper.mirror.spec import ArticleSpec, Attachment, Photo, StoragePath
+
+logger = logging.getLogger(__name__)
+
+WARSAW = ZoneInfo("Europe/Warsaw")
+# Generated articles end a few weeks before today's date in 2026 so that the
+# incremental crawl's 14-day re-check window holds none of them; "new"
+# articles for the incremental benchmark are dated after FIRST_NEW.
+FIRST_DAY = datetime(2006, 1, 1)
+LAST_DAY = datetime(2026, 9, 30)
+FIRST_NEW = datetime(2026, 10, 1)
+FIRST_ID = {"przemysl": 30000, "gdynia": 500000}
+ATTACHMENT_TITLES = (
+    "Harmonogram prac", "Mapa obszaru rewitalizacji", "Formularz zgłaszania uwag", "Regulamin konkursu",
+    "Protokół z konsultacji", "Plakat wydarzenia", "Ogłoszenie o przetargu", "Zarządzenie Prezydenta Miasta",
+    "Wyniki naboru", "Projekt uchwały",
+)
+ATTACHMENT_TYPES = ("pdf", "pdf", "pdf", "jpg", "doc", "docx", "xlsx")
+STORAGE_FOLDERS = ("konsultacje", "przystanie", "gpr", "mieszkania", "ogloszenia")
+
+
+def slug(title: str) -> str:
+    """URL slug of a Polish title: folded, lower case, dashes."""
+    folded = unicodedata.normalize("NFKD", title.lower().replace("ł", "l"))
+    plain = "".join(char for char in folded if not unicodedata.combining(char))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def warsaw_iso(local: datetime) -> str:
+    """ISO 8601 of a Warsaw wall-clock time with that moment's offset (from zoneinfo, never assumed)."""
+    return local.replace(tzinfo=WARSAW).isoformat()
+
+
+def moments(rng: random.Random, count: int, first: datetime, last: datetime) -> list[datetime]:
+    """`count` sorted wall-clock times between `first` and `last`, office hours (never in a DST gap)."""
+    days = (last - first).days
+    return sorted(first + timedelta(days=rng.randrange(days + 1), hours=rng.randrange(7, 21),
+                                    minutes=rng.randrange(60)) for _ in range(count))
+
+
+def size_label(size: int) -> tuple[str, int]:
+    """The page's size label with a decimal comma, and the byte count the label stands for."""
+    unit, factor = ("MB", 1024 * 1024) if size >= 1024 * 1024 else ("KB", 1024)
+    value = round(size / factor, 2)
+    return f"{value:.2f}".replace(".", ",") + unit, round(value * factor)
+
+
+def przemysl_attachment(rng: random.Random, year: int, article_id: str, position: int) -> Attachment:
+    kind = rng.choice(ATTACHMENT_TYPES)
+    layout = rng.choice(("old", "glued", "new"))
+    title = rng.choice(ATTACHMENT_TITLES)
+    if layout != "new" and rng.random() < 0.1:
+        title = "NULL"  # the CMS shows the literal when no title was entered
+    path = f"/uploads/files/{year}/{slug(title)}_{article_id}_{position}.{kind}"
+    if layout == "new":
+        return Attachment(path, kind.upper(), title, layout)
+    label, size_bytes = size_label(rng.randrange(20_000, 8_000_000))
+    return Attachment(path, kind.upper(), title, layout, label, size_bytes)
+
+
+def _changes(rng: random.Random, published: datetime) -> dict:
+    if rng.random() >= 0.2:
+        return {}
+    modified = published + timedelta(hours=rng.randrange(1, 200))
+    return {"modified_at": warsaw_iso(modified), "modified_by": text.person(rng)}
+
+
+def przemysl_spec(rng: random.Random, article_id: int, published: datetime) -> ArticleSpec:
+    is_revitalisation = rng.random() < 0.4
+    subject = text.topic_object(rng, is_revitalisation)
+    title = text.title(rng, subject)
+    body = text.paragraphs(rng, subject)
+    attachments = tuple(przemysl_attachment(rng, published.year, str(article_id), n)
+                        for n in range(rng.choice((0, 0, 1, 1, 2, 3))))
+    return przemysl_article(
+        article_id=str(article_id), slug=slug(title), title=title, published_at=warsaw_iso(published),
+        body=body, revitalisation=is_revitalisation, body_contains=(body[-1],),
+        author="" if rng.random() < 0.05 else text.person(rng), attachments=attachments,
+        **_changes(rng, published),
+    )
+
+
+def _storage_path(rng: random.Random, article_id: int, position: int) -> StoragePath:
+    folder = rng.choice(STORAGE_FOLDERS)
+    path = f"/storage/uzytkownicy/rewitalizacja/{folder}/{folder}_{article_id}_{position}.pdf"
+    return StoragePath(path, linked=rng.random() < 0.5)
+
+
+def _photo(rng: random.Random, published: datetime, article_id: int) -> Photo:
+    caption = f"{text.capitalised(text.topic_object(rng, True))} {rng.choice(text.DISTRICTS)}"
+    credit = f"{rng.choice(text.CREDITS)} {text.person(rng)}"
+    return Photo(f"/g2/{published:%Y_%m}/zdjecie_{article_id}.jpg", caption, credit)
+
+
+def gdynia_spec(rng: random.Random, article_id: int, published: datetime) -> ArticleSpec:
+    subject = text.topic_object(rng, True)
+    title = text.title(rng, subject)
+    paragraphs = text.paragraphs(rng, subject)
+    files = tuple(_storage_path(rng, article_id, n) for n in range(rng.choice((0, 0, 1, 2))))
+    optional = {
+        "subtitle": text.paragraph(rng, subject).split(".")[0].upper() if rng.random() < 0.2 else None,
+        "lead": text.paragraph(rng, subject) if rng.random() < 0.5 else None,
+        "photo": _photo(rng, published, article_id) if rng.random() < 0.6 else None,
+    }
+    return gdynia_article(
+        article_id=str(article_id), slug=slug(title), title=title, published_at=warsaw_iso(published),
+        body=paragraphs + files, body_contains=(paragraphs[-1],), author=text.person(rng),
+        tags=tuple(rng.sample(text.GDYNIA_TAGS, rng.randrange(1, 4))),
+        **{key: value for key, value in optional.items() if value}, **_changes(rng, published),
+    )
+
+
+SPEC_MAKERS = {"przemysl": przemysl_spec, "gdynia": gdynia_spec}
+
+
+def site_specs(site: str, count: int, seed: int, *, first_id: int | None = None,
+               first: datetime = FIRST_DAY, last: datetime = LAST_DAY) -> list[ArticleSpec]:
+    """`count` articles of `site`, ids rising with the publication date, the same for the same seed."""
+    rng = random.Random(f"{seed}:{site}:{first_id}:{first.isoformat()}")
+    start = FIRST_ID[site] if first_id is None else first_id
+    return [SPEC_MAKERS[site](rng, start + index, published)
+            for index, published in enumerate(moments(rng, count, first, last))]
+
+
+def mirror_specs(count: int, seed: int) -> dict[str, list[ArticleSpec]]:
+    """`count` articles per site, keyed like `build_routes`' arguments."""
+    return {site: site_specs(site, count, seed) for site in SPEC_MAKERS}
+
+
+def new_specs(count: int, seed: int, after: dict[str, list[ArticleSpec]]) -> dict[str, list[ArticleSpec]]:
+    """`count` articles per site newer (in date and id) than every article in `after`."""
+    last_day = FIRST_NEW + timedelta(days=20)
+    return {site: site_specs(site, count, seed + 1, first_id=int(specs[-1].article_id) + 1,
+                             first=FIRST_NEW, last=last_day)
+            for site, specs in after.items()}
+
+
+RENDERERS = {"przemysl": render_przemysl, "gdynia": render_gdynia}
+
+
+def page_bytes(spec: ArticleSpec) -> bytes:
+    """The article page exactly as the mirror serves it."""
+    return encode_page(spec, RENDERERS[spec.site].render_article(spec))
+
+
+def _text_blocks(spec: ArticleSpec) -> list[str]:
+    return [block for block in spec.body if isinstance(block, str)]
+
+
+def item_from_spec(spec: ArticleSpec, fetched_at: str = "2026-11-01T12:00:00Z") -> dict:
+    """The contract item extraction yields for `spec`, built without rendering or parsing it."""
+    blocks = _text_blocks(spec)
+    body_text = "\n\n".join(blocks)
+    whole_text = "\n".join(filter(None, (spec.title, spec.expected["subtitle"], spec.expected["lead"], body_text)))
+    is_revitalisation, topics = revitalisation(whole_text, whole_site_is_revitalisation=spec.site == "gdynia")
+    item = {
+        **spec.expected,
+        "site": spec.site, "city": {"przemysl": "Przemyśl", "gdynia": "Gdynia"}[spec.site],
+        "body_text": body_text, "body_html": "\n".join(f"<p>{block}</p>" for block in blocks),
+        "revitalisation": is_revitalisation, "topics": topics,
+        "fetched_at": fetched_at, "http_status": 200,
+        "content_sha256": hashlib.sha256(body_text.encode("utf-8")).hexdigest(),
+        "extraction": {"fields": {}, "warnings": [], "fallbacks": [], "encoding": "utf-8"},
+    }
+    return {name: item.get(name) for name in ARTICLE_FIELDS}
+
+
+def archive_items(count: int, seed: int):
+    """`count` items, alternating sites, oldest first, generated lazily (100k specs need not sit in memory)."""
+    per_site = (count + 1) // 2
+    for site, share in (("przemysl", per_site), ("gdynia", count - per_site)):
+        for spec in site_specs(site, share, seed):
+            yield item_from_spec(spec)
+
+
+def archive_path(out_dir: Path, count: int, seed: int) -> Path:
+    return Path(out_dir) / f"archive-seed{seed}-n{count}.db"
+
+
+def cached_archive(out_dir: Path, count: int, seed: int, batch_size: int = 1000) -> Path:
+    """An archive of `count` generated articles stored through `Archive.store`, built once per seed+size."""
+    from scraper.archive import Archive
+
+    path = archive_path(out_dir, count, seed)
+    if path.exists():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial.db")
+    for stale in path.parent.glob(partial.name + "*"):
+        stale.unlink()
+    archive = Archive(str(partial))
+    items = archive_items(count, seed)
+    stored = 0
+    while chunk := _take(items, batch_size):
+        with archive.batch():
+            for item in chunk:
+                archive.store(item)
+        stored += len(chunk)
+        logger.info("archive %s: %d of %d stored", path.name, stored, count)
+    archive.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    archive.db.close()
+    partial.rename(path)
+    return path
+
+
+def _take(iterator, count: int) -> list:
+    return [item for _, item in zip(range(count), iterator)]

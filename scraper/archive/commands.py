@@ -1,0 +1,87 @@
+"""The archive's `kronika` commands: export, reparse and serve."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+import sqlite_utils
+
+from scraper.archive.export import FORMATS, date_bound, export as export_articles
+from scraper.archive.reparse import reparse_archive
+from scraper.archive.store import Archive
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_DB = "archive.db"
+db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="The archive database.")
+
+
+def existing_db(db_path: str) -> Path:
+    """The archive path, or a one-line error if there is none (SQLite would silently create it)."""
+    path = Path(db_path)
+    if not path.is_file():
+        raise click.ClickException(f"no archive at {db_path} (run `kronika crawl` first or pass --db)")
+    return path
+
+
+def _checked(value: str | None, option: str) -> str | None:
+    try:
+        return date_bound(value, option) if value else None
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@click.command()
+@db_option
+@click.option("--format", "fmt", default="json", show_default=True, help="json, jsonl or csv.")
+@click.option("--site", help="Only this site (przemysl, gdynia).")
+@click.option("--since", help="Published on or after: YYYY-MM-DD or ISO 8601.")
+@click.option("--until", help="Published on or before: YYYY-MM-DD or ISO 8601.")
+@click.option("--search", "query", help="Polish full-text search over title, lead and body.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
+def export(db_path, fmt, site, since, until, query, output):
+    """Export archived articles with nested attachments, tags and images.
+
+    Newest first. JSON is one array, JSONL one article per line; CSV flattens
+    tags and topics (joined by ';') and attachments (count and URLs). Streams:
+    any archive size exports in constant memory.
+    """
+    if fmt not in FORMATS:
+        raise click.ClickException(f"unknown format {fmt!r} (choose {', '.join(FORMATS)})")
+    filters = {"site": site, "since": _checked(since, "--since"), "until": _checked(until, "--until"),
+               "search": query}
+    db = sqlite_utils.Database(existing_db(db_path))
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as out:
+            count = export_articles(db, out, fmt, **filters)
+    else:
+        count = export_articles(db, sys.stdout, fmt, **filters)
+    logger.info("exported %d articles", count)
+
+
+@click.command()
+@db_option
+def reparse(db_path):
+    """Re-extract every archived page with the current extractor (no network).
+
+    Results go through the usual archive rules: changed content becomes a new
+    version, degraded results never erase archived values.
+    """
+    archive = Archive(existing_db(db_path))
+    counts = reparse_archive(archive)
+    summary = ", ".join(f"{status} {counts[status]}" for status in ("new", "changed", "unchanged", "degraded", "failed"))
+    click.echo(f"reparsed {sum(counts.values())} pages: {summary}")
+
+
+@click.command()
+@db_option
+@click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+def serve(db_path, port, host):
+    """Serve the archive with Datasette, the project's metadata.yml and plugins."""
+    from scraper.archive.serving import serve as serve_archive
+
+    serve_archive(str(existing_db(db_path)), host, port)

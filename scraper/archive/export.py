@@ -1,0 +1,127 @@
+"""Streaming export of archived articles as JSON, JSON Lines or CSV, with filters."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import re
+from datetime import datetime
+from typing import IO, Iterator
+
+import sqlite_utils
+
+from scraper.archive.children import children_of
+from scraper.archive.content import item_from_row
+from scraper.archive.search import FTS_TABLE, match_expression
+from scraper.items import ARTICLE_FIELDS
+
+logger = logging.getLogger(__name__)
+
+FORMATS = ("json", "jsonl", "csv")
+DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# CSV: list fields flattened; see docs/export.md.
+CSV_LIST_SEPARATOR = ";"
+CSV_COLUMNS = tuple(
+    column for field in ARTICLE_FIELDS
+    for column in ({"attachments": ("attachments_count", "attachment_urls"),
+                    "images": ("image_urls",)}.get(field, (field,)))
+)
+
+
+def date_bound(text: str, option: str) -> str:
+    """Validate a --since/--until value: `YYYY-MM-DD` or a full ISO 8601 timestamp."""
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{option}: {text!r} is not a date (YYYY-MM-DD) or ISO 8601 timestamp") from None
+    return text
+
+
+def _date_condition(bound: str, operator: str) -> str:
+    # A bare date compares with the article's own local date as written; a
+    # timestamp compares instants, offsets included.
+    if DATE_ONLY.fullmatch(bound):
+        return f"substr(a.published_at, 1, 10) {operator} ?"
+    return f"julianday(a.published_at) {operator} julianday(?)"
+
+
+def article_query(*, site=None, since=None, until=None, search=None) -> tuple[str, list]:
+    """SQL and parameters selecting the filtered articles, newest first, then by id."""
+    conditions, params = [], []
+    if site:
+        conditions.append("a.site = ?")
+        params.append(site)
+    if since:
+        conditions.append(_date_condition(since, ">="))
+        params.append(since)
+    if until:
+        conditions.append(_date_condition(until, "<="))
+        params.append(until)
+    if search:
+        conditions.append(f"a.rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)")
+        params.append(match_expression(search))
+    where = " WHERE " + " AND ".join(conditions) if conditions else ""
+    return f"SELECT a.* FROM articles a{where} ORDER BY a.published_at DESC, a.id", params
+
+
+def export_items(db: sqlite_utils.Database, **filters) -> Iterator[dict]:
+    """Contract-shaped items (nested tags, attachments, images), one at a time."""
+    sql, params = article_query(**filters)
+    cursor = db.execute(sql, params)
+    columns = [description[0] for description in cursor.description]
+    for values in cursor:
+        row = dict(zip(columns, values))
+        yield item_from_row(row, *children_of(db, row["id"]))
+
+
+def write_json(items: Iterator[dict], out: IO[str]) -> int:
+    """A JSON array, written item by item."""
+    count = 0
+    out.write("[")
+    for count, item in enumerate(items, start=1):
+        out.write(("\n" if count == 1 else ",\n") + json.dumps(item, ensure_ascii=False))
+    out.write("\n]\n" if count else "]\n")
+    return count
+
+
+def write_jsonl(items: Iterator[dict], out: IO[str]) -> int:
+    """One JSON object per line."""
+    count = 0
+    for count, item in enumerate(items, start=1):
+        out.write(json.dumps(item, ensure_ascii=False) + "\n")
+    return count
+
+
+def csv_row(item: dict) -> dict:
+    """Flatten one item for CSV: lists joined, attachments as a count and URLs, extraction as JSON."""
+    row = {field: item.get(field) for field in CSV_COLUMNS if field in item}
+    row["tags"] = CSV_LIST_SEPARATOR.join(item["tags"])
+    row["topics"] = CSV_LIST_SEPARATOR.join(item["topics"] or [])
+    row["attachments_count"] = len(item["attachments"])
+    row["attachment_urls"] = " ".join(attachment["url"] for attachment in item["attachments"])
+    row["image_urls"] = " ".join(image["url"] for image in item["images"])
+    row["extraction"] = json.dumps(item["extraction"], ensure_ascii=False) if item["extraction"] else None
+    if item["revitalisation"] is not None:
+        row["revitalisation"] = "true" if item["revitalisation"] else "false"
+    return row
+
+
+def write_csv(items: Iterator[dict], out: IO[str]) -> int:
+    """CSV with a header row; see csv_row for the flattened columns."""
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    count = 0
+    for count, item in enumerate(items, start=1):
+        writer.writerow(csv_row(item))
+    return count
+
+
+WRITERS = {"json": write_json, "jsonl": write_jsonl, "csv": write_csv}
+
+
+def export(db: sqlite_utils.Database, out: IO[str], fmt: str = "json", **filters) -> int:
+    """Stream the filtered articles to `out` in `fmt`; returns how many were written."""
+    if fmt not in WRITERS:
+        raise ValueError(f"unknown format {fmt!r} (choose {', '.join(FORMATS)})")
+    return WRITERS[fmt](export_items(db, **filters), out)

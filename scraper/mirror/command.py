@@ -1,0 +1,25 @@
+"""The `kronika mirror` command: serve the bundled site mirror over HTTP."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from scraper.mirror.server import serve_mirror
+
+logger = logging.getLogger(__name__)
+
+
+@click.command()
+@click.option("--port", default=8765, show_default=True, type=int, help="Port to listen on (0 picks a free one).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
+def mirror(port: int, host: str):
+    """Serve the bundled mirror of przemysl.pl and gdynia.pl over HTTP.
+
+    Every live page is served under its host, e.g.
+    http://127.0.0.1:8765/przemysl.pl/aktualnosci.html mirrors
+    https://przemysl.pl/aktualnosci.html. The mirror is offline test and demo
+    data: point a crawl at it with `kronika crawl --mirror URL`. Stop with Ctrl-C.
+    """
+    serve_mirror(host=host, port=port)

@@ -1,0 +1,68 @@
+"""ArchivePipeline: settings, page popping, stats and batched commits."""
+
+import pytest
+import sqlite_utils
+from scrapy.exceptions import NotConfigured
+from scrapy.utils.test import get_crawler
+
+from archive_factory import make_item, make_page
+from scraper.archive.pipeline import ArchivePipeline
+from scraper.items import PAGE_KEY
+
+
+def open_pipeline(db_path, **settings):
+    crawler = get_crawler(settings_dict={"KRONIKA_DB": str(db_path), **settings})
+    pipeline = ArchivePipeline.from_crawler(crawler)
+    pipeline.open_spider()
+    return pipeline, crawler.stats
+
+
+def item_with_page(article_id="gdynia:1", **overrides):
+    item = make_item(article_id, **overrides)
+    item[PAGE_KEY] = make_page(item)
+    return item
+
+
+def committed_articles(db_path):
+    # A second connection sees only what the pipeline has committed.
+    return sqlite_utils.Database(db_path)["articles"].count
+
+
+def test_empty_db_setting_disables_pipeline():
+    with pytest.raises(NotConfigured):
+        ArchivePipeline.from_crawler(get_crawler(settings_dict={"KRONIKA_DB": ""}))
+
+
+def test_item_returned_without_page(tmp_path):
+    pipeline, _ = open_pipeline(tmp_path / "a.db")
+    assert PAGE_KEY not in pipeline.process_item(item_with_page())
+
+
+def test_page_is_archived(tmp_path):
+    pipeline, _ = open_pipeline(tmp_path / "a.db")
+    pipeline.process_item(item_with_page())
+    pipeline.close_spider()
+    assert sqlite_utils.Database(tmp_path / "a.db")["pages"].count == 1
+
+
+def test_stats_count_outcomes(tmp_path):
+    pipeline, stats = open_pipeline(tmp_path / "a.db")
+    for item in (item_with_page(), item_with_page(), item_with_page(title="Nowy"), item_with_page(http_status=404)):
+        pipeline.process_item(item)
+    counts = {key: stats.get_value(f"kronika/articles_{key}") for key in ("new", "unchanged", "changed", "degraded")}
+    assert counts == {"new": 1, "unchanged": 1, "changed": 1, "degraded": 1}
+
+
+def test_commits_every_batch(tmp_path):
+    pipeline, _ = open_pipeline(tmp_path / "a.db", KRONIKA_DB_BATCH=2)
+    for number in range(3):
+        pipeline.process_item(item_with_page(f"gdynia:{number}"))
+    assert committed_articles(tmp_path / "a.db") == 2
+
+
+def test_close_commits_the_rest(tmp_path):
+    pipeline, _ = open_pipeline(tmp_path / "a.db", KRONIKA_DB_BATCH=2)
+    for number in range(3):
+        pipeline.process_item(item_with_page(f"gdynia:{number}"))
+    pipeline.close_spider()
+    assert committed_articles(tmp_path / "a.db") == 3

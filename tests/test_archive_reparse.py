@@ -1,0 +1,84 @@
+"""Reparse: stored pages re-extracted through the store rules, without network."""
+
+import json
+
+import pytest
+import sqlite_utils
+from click.testing import CliRunner
+
+from archive_factory import dump, make_item, make_page
+from scraper.archive import Archive
+from scraper.archive.commands import reparse as reparse_command
+from scraper.archive.reparse import reparse_archive
+
+
+def page_for(item):
+    # The fake extractor below reads the item back out of the page body.
+    return make_page(item, body=json.dumps(item).encode("utf-8"))
+
+
+def echo_extractor(body, url, *, headers=None, status=200, fetched_at=None):
+    return dict(json.loads(body), fetched_at=fetched_at.isoformat().replace("+00:00", "Z"))
+
+
+def shouting_extractor(body, url, **kwargs):
+    item = echo_extractor(body, url, **kwargs)
+    return dict(item, title=item["title"].upper())
+
+
+@pytest.fixture
+def archive():
+    archive = Archive(sqlite_utils.Database(memory=True))
+    for number in range(3):
+        item = make_item(f"gdynia:{number}")
+        archive.store(item, page_for(item))
+    return archive
+
+
+def test_reparse_with_same_extractor_changes_nothing(archive):
+    before = dump(archive.db)
+    reparse_archive(archive, echo_extractor)
+    assert dump(archive.db) == before
+
+
+def test_reparse_counts_outcomes(archive):
+    assert reparse_archive(archive, echo_extractor) == {"unchanged": 3}
+
+
+def test_reparse_with_better_extractor_makes_versions(archive):
+    reparse_archive(archive, shouting_extractor)
+    assert archive.db["articles"].get("gdynia:1")["title"] == "REWITALIZACJA CHYLONII"
+
+
+def test_reparse_keeps_previous_version(archive):
+    reparse_archive(archive, shouting_extractor)
+    assert archive.db["article_versions"].count == 6
+
+
+def test_reparse_failure_is_counted_not_fatal(archive):
+    def flaky(body, url, **kwargs):
+        if json.loads(body)["id"] == "gdynia:1":
+            raise ValueError("unparseable")
+        return echo_extractor(body, url, **kwargs)
+
+    assert reparse_archive(archive, flaky) == {"unchanged": 2, "failed": 1}
+
+
+def test_reparse_passes_page_provenance(archive):
+    seen = []
+
+    def recording(body, url, **kwargs):
+        seen.append((url, kwargs["status"], kwargs["headers"]["ETag"]))
+        return echo_extractor(body, url, **kwargs)
+
+    reparse_archive(archive, recording)
+    assert seen[0] == (make_item("gdynia:0")["url"], 200, '"v1"')
+
+
+def test_reparse_command_prints_counts(tmp_path, monkeypatch):
+    path = tmp_path / "a.db"
+    item = make_item()
+    Archive(path).store(item, page_for(item))
+    monkeypatch.setattr("scraper.archive.reparse._default_extractor", lambda: echo_extractor)
+    result = CliRunner().invoke(reparse_command, ["--db", str(path)])
+    assert result.output.startswith("reparsed 1 pages: new 0, changed 0, unchanged 1")

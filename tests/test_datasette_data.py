@@ -1,0 +1,128 @@
+"""A small hand-made archive for the Datasette and browser tests, and checks that it is what they expect."""
+
+from __future__ import annotations
+
+import hashlib
+
+import sqlite_utils
+
+from scraper.archive import Archive
+from scraper.items import ARTICLE_FIELDS
+
+PUBLISHERS = {"przemysl": ("Przemyśl", "Urząd Miejski w Przemyślu"), "gdynia": ("Gdynia", "Urząd Miasta Gdyni")}
+XSS_ID = "gdynia:562400"
+CHANGED_ID = "gdynia:562200"
+# Planted as if an extractor had let them through: the served pages must never run them.
+XSS_TITLE = 'Uwaga <script>alert(1)</script> na <img src=x onerror="window.__pwned=1"> Witominie'
+XSS_BODY_HTML = (
+    '<p>Spotkanie w sprawie rewitalizacji Witomina.</p><script>window.__pwned=1;alert(1)</script>'
+    '<img src=x onerror="window.__pwned=1"><p onclick="window.__pwned=1">Zapraszamy mieszkańców.</p>'
+)
+
+
+def _url(site: str, number: int) -> str:
+    if site == "przemysl":
+        return f"https://przemysl.pl/{number}/artykul-{number}.html"
+    return f"https://www.gdynia.pl/rewitalizacja/aktualnosci,3963/artykul-{number},{number}"
+
+
+def attachment(site: str, filename: str, title: str | None = None, size_bytes: int | None = None) -> dict:
+    host = "https://przemysl.pl/uploads/files/" if site == "przemysl" else "https://www.gdynia.pl/storage/uzytkownicy/u1/"
+    return {"url": host + filename, "filename": filename, "title": title,
+            "type": filename.rsplit(".", 1)[1].lower(), "size_bytes": size_bytes}
+
+
+def article(site: str, number: int, title: str, body: str, published_at: str, **fields) -> dict:
+    """A contract-shaped item; `fields` override the defaults."""
+    city, publisher = PUBLISHERS[site]
+    paragraphs = [paragraph for paragraph in body.split("\n\n") if paragraph]
+    item = {
+        "id": f"{site}:{number}", "site": site, "city": city, "url": _url(site, number),
+        "title": title, "subtitle": None, "lead": paragraphs[0], "body_text": body,
+        "body_html": "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs), "language": "pl",
+        "published_at": published_at, "modified_at": None, "publisher": publisher,
+        "author": "Rafał Porada" if site == "przemysl" else "Aleksandra Dylejko", "modified_by": None,
+        "tags": [], "attachments": [], "images": [], "revitalisation": True, "topics": ["rewitalizacja"],
+        "fetched_at": "2024-05-01T10:00:00Z", "http_status": 200,
+        "content_sha256": hashlib.sha256(body.encode()).hexdigest(),
+        "extraction": {"fields": {"title": "site", "body_text": "site"}, "warnings": []},
+    }
+    item.update(fields)
+    assert set(item) == set(ARTICLE_FIELDS)
+    return item
+
+
+def items() -> list[dict]:
+    """Both sites, 2018–2024, inflected Polish, attachments of several types, tags, one XSS payload."""
+    return [
+        article("przemysl", 45707, "Rewitalizacja Plant Miejskich w Przemyślu",
+                "Rozpoczęła się rewitalizacja Plant Miejskich.\n\nPrace potrwają do jesieni, a plac zabaw wróci wiosną.",
+                "2018-10-05T08:39:00+02:00",
+                attachments=[attachment("przemysl", "plan-plant.pdf", "Plan zagospodarowania", 1730150),
+                             attachment("przemysl", "wizualizacja.jpg", None, 168120),
+                             attachment("przemysl", "harmonogram.pdf", "Harmonogram prac")]),
+        article("przemysl", 45800, "Konsultacje programu rewitalizacji Przemyśla",
+                "Zapraszamy na konsultacje Gminnego Programu Rewitalizacji.\n\nUwagi można składać do końca miesiąca.",
+                "2019-03-12T10:00:00+01:00",
+                attachments=[attachment("przemysl", "formularz.docx", "Formularz uwag", 24576)]),
+        article("przemysl", 46000, "Przemyśl i Łódź podpisały porozumienie",
+                "Prezydenci miast podpisali porozumienie o współpracy.\n\nŁódź podzieli się doświadczeniem z odnowy kamienic.",
+                "2020-01-01T00:30:00+01:00", revitalisation=False, topics=[]),
+        article("przemysl", 46100, "Koncert w Rynku",
+                "W sobotę na Rynku zagra orkiestra.\n\nWstęp wolny.",
+                "2021-06-19T18:00:00+02:00", revitalisation=False, topics=[], author=None),
+        article("gdynia", 562076, "Modelownia dla młodzieży",
+                "Publikacja zbiera dobre praktyki pracy z młodzieżą na obszarze rewitalizacji.\n\n"
+                "Projekt prowadziło Laboratorium Innowacji Społecznych.",
+                "2021-12-10T12:50:00+01:00", tags=["projekt", "FFW"],
+                subtitle="MODELOWE ROZWIĄZANIA W PRACY Z MŁODZIEŻĄ",
+                attachments=[attachment("gdynia", "modelownia.pdf")]),
+        article("gdynia", 562100, "Gdynia OdNowa: nowe centrum sąsiedzkie na Oksywiu",
+                "Przystań na Oksywiu otwiera się dla mieszkańców.\n\nProgram Gdynia OdNowa obejmuje sześć obszarów.",
+                "2022-04-20T09:15:00+02:00", tags=["projekt", "Oksywie"],
+                images=[{"url": "https://www.gdynia.pl/storage/oksywie.jpg", "caption": "Przystań Oksywie",
+                         "credit": "fot. Jan Kowalski"}]),
+        article("gdynia", 562200, "Spacer badawczy po Chylonii",
+                "Mieszkańcy Chylonii spotkali się na spacerze badawczym.\n\nWnioski trafią do projektantów.",
+                "2023-05-10T17:00:00+02:00", tags=["spacer"]),
+        article("gdynia", 562300, "Mieszkańcy wybrali projekty",
+                "W głosowaniu wzięło udział ponad tysiąc osób.\n\nZwycięskie projekty zostaną zrealizowane w Babich Dołach.",
+                "2023-05-28T11:00:00+02:00",
+                attachments=[attachment("gdynia", "wyniki.xlsx", None, 10240)]),
+        article("gdynia", 562400, XSS_TITLE,
+                "Spotkanie w sprawie rewitalizacji Witomina.\n\nZapraszamy mieszkańców.",
+                "2024-02-02T10:00:00+01:00", body_html=XSS_BODY_HTML),
+    ]
+
+
+def changed_version() -> dict:
+    """A later fetch of CHANGED_ID whose content differs: the archive keeps both versions."""
+    first = next(item for item in items() if item["id"] == CHANGED_ID)
+    return {**first, "title": "Spacer badawczy po Chylonii — relacja",
+            "body_text": first["body_text"] + "\n\nRelację przygotował zespół LIS.",
+            "modified_at": "2023-05-12T08:00:00+02:00", "fetched_at": "2024-05-02T10:00:00Z"}
+
+
+def build_archive(path) -> str:
+    """Store the test items (and the changed version) in a new archive at `path`; returns `path` as str."""
+    archive = Archive(str(path))
+    with archive.batch():
+        for item in items():
+            archive.store(item)
+    archive.store(changed_version())
+    archive.db.close()
+    return str(path)
+
+
+def test_builds_two_versions_of_the_changed_article(tmp_path):
+    db = sqlite_utils.Database(build_archive(tmp_path / "archive.db"))
+    assert db["article_versions"].count_where("article_id = ?", [CHANGED_ID]) == 2
+
+
+def test_keeps_the_planted_payload_unsanitised(tmp_path):
+    db = sqlite_utils.Database(build_archive(tmp_path / "archive.db"))
+    assert "<script>" in db["articles"].get(XSS_ID)["body_html"]
+
+
+def test_items_cover_both_sites():
+    assert {item["site"] for item in items()} == {"przemysl", "gdynia"}

@@ -1,0 +1,61 @@
+"""Unit tests for scraper.archive.search: folding, index text, safe match expressions, sync."""
+
+import pytest
+import sqlite_utils
+
+from scraper.archive import Archive
+from scraper.archive.search import ensure_search_index, fold, index_text, match_expression, search
+
+
+@pytest.mark.parametrize("text,expected", [("Łódź", "lodz"), ("ŚWIĘTOJAŃSKA", "swietojanska"), ("żółć", "zolc")])
+def test_fold_removes_polish_diacritics(text, expected):
+    assert fold(text) == expected
+
+
+def test_index_text_adds_lemma_after_form():
+    assert index_text("Gdyni") == "gdyni gdynia"
+
+
+def test_index_text_of_nothing_is_null():
+    assert index_text("") is None
+
+
+@pytest.mark.parametrize("query", ['"', "AND", "NEAR(", "a OR", "*", "-x", "col:val", "(", "''", "^start"])
+def test_match_expression_never_breaks_fts(query):
+    db = sqlite_utils.Database(memory=True)
+    Archive(db)
+    assert search(db, query) == []
+
+
+def test_empty_query_matches_nothing():
+    db = sqlite_utils.Database(memory=True)
+    Archive(db).store({"id": "t:1", "site": "t", "title": "Gdynia"})
+    assert search(db, "") == []
+
+
+def test_match_expression_ands_words():
+    assert match_expression("plac Gdyni").count(" AND ") == 1
+
+
+def test_update_resyncs_index():
+    db = sqlite_utils.Database(memory=True)
+    archive = Archive(db)
+    archive.store({"id": "t:1", "site": "t", "title": "Gdynia", "fetched_at": "1"})
+    archive.store({"id": "t:1", "site": "t", "title": "Przemyśl", "fetched_at": "2"})
+    assert [hit[0] for hit in search(db, "Przemyśla")] == ["t:1"] and search(db, "Gdynia") == []
+
+
+def test_ensure_search_index_backfills_rows_written_without_it():
+    db = sqlite_utils.Database(memory=True)
+    Archive(db)
+    db.execute("INSERT INTO articles (id, site, title) VALUES ('t:9', 't', 'Oksywie')")
+    ensure_search_index(db)
+    assert [hit[0] for hit in search(db, "Oksywiu")] == ["t:9"]
+
+
+def test_title_hit_ranks_above_body_hit():
+    db = sqlite_utils.Database(memory=True)
+    archive = Archive(db)
+    archive.store({"id": "t:body", "site": "t", "title": "Inne", "body_text": "Plac w Gdyni."})
+    archive.store({"id": "t:title", "site": "t", "title": "Plac", "body_text": "Coś innego."})
+    assert search(db, "placu")[0][0] == "t:title"
