@@ -23,7 +23,9 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed chromium
 	$(BIN)/pytest -q
 
+# Benchmarks (BENCHMARKS.md); wrk from Debian is the load generator for the serving one.
 bench: $(VENV)/.installed
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
 	$(BIN)/python -m bench.run
 
 clean:

@@ -108,8 +108,8 @@ def section(result: Result) -> str:
     """The markdown of one benchmark section."""
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     notes = "".join(f"- {note}\n" for note in result.notes)
-    return (f"## {result.title}\n\nCommand: `{result.command}` — run {when}\n\n{table(result.rows)}\n\n"
-            f"{notes}\nMachine: {machine()}\n")
+    rows = f"{table(result.rows)}\n\n" if result.rows else ""
+    return f"## {result.title}\n\nCommand: `{result.command}` — run {when}\n\n{rows}{notes}\nMachine: {machine()}\n"
 
 
 def markers(name: str) -> tuple[str, str]:
@@ -128,7 +128,7 @@ def replace_section(document: str, name: str, content: str) -> str:
 
 def publish(result: Result, report: Path | None) -> None:
     """Print the result's table; write its section into `report` unless None."""
-    print(f"\n{result.title}\n{table(result.rows)}")
+    print(f"\n{result.title}\n{table(result.rows) if result.rows else ''}")
     for note in result.notes:
         print(f"- {note}")
     if report is None:

@@ -92,7 +92,7 @@ def rows(latencies: dict[str, list[float]], failures: dict[str, int]) -> list[re
 
 
 def run(argv: list[str] | None = None) -> report.Result:
-    options = report.arguments(__doc__, argv, articles=(100_000, 200), queries=(len(QUERIES), 5))
+    options = report.arguments(__doc__, argv, articles=(100_000, 200), queries=(len(QUERIES), 3))
     db = cached_archive(options.out, options.articles, options.seed)
     queries = QUERIES[:options.queries]
     with datasette_server(db) as base_url:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 import sqlite_utils
@@ -73,3 +76,21 @@ def test_unchanged_articles_make_no_new_versions_on_full_recrawl(archived):
     versions = sqlite_utils.Database(db).execute("select count(*) from article_versions").fetchone()[0]
     articles = sqlite_utils.Database(db).execute("select count(*) from articles").fetchone()[0]
     assert versions == articles
+
+
+def test_recent_article_is_rechecked_with_a_conditional_request(tmp_path):
+    recent = datetime.now(ZoneInfo("Europe/Warsaw")).replace(hour=9, minute=0, second=0, microsecond=0) - timedelta(days=2)
+    fresh = new_gdynia_articles(1, 564000)[0]
+    fresh = dataclasses.replace(fresh, published_at=recent.isoformat(),
+                                expected={**fresh.expected, "published_at": recent.isoformat()})
+    routes = build_routes(gdynia=bundled_articles()["gdynia"] + [fresh])
+    db = tmp_path / "archive.db"
+    with MirrorServer(routes=routes) as mirror:
+        assert run_crawl(db, mirror.base_url, "gdynia").returncode == 0
+        before = len(mirror.request_log)
+        result = run_crawl(db, mirror.base_url, "gdynia")
+        second_run = mirror.request_log[before:]
+    assert result.returncode == 0
+    rechecks = [(path, status) for _m, path, status in second_run if path.endswith(",564000")]
+    assert rechecks == [(f"www.gdynia.pl/rewitalizacja/aktualnosci,3963/nowa-przystan-0,564000", 304)]
+    assert "1 unchanged" in result.stdout

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import signal
 import sqlite3
 import subprocess
@@ -12,7 +14,7 @@ import pytest
 import sqlite_utils
 
 from scraper.mirror.server import MirrorServer
-from scraper.mirror.site import bundled_articles
+from scraper.mirror.site import build_routes, bundled_articles
 from scraper.runner import crawl_lock
 
 from crawling import requests_per_host, run_crawl
@@ -149,3 +151,34 @@ def test_retry_after_is_honoured_before_the_retry(tmp_path):
     assert len(attempts) == 2 and result.returncode == 1
     assert elapsed >= 1.0
     assert "gdynia:562076" not in {row["id"] for row in sqlite_utils.Database(db).query("select id from articles")}
+
+
+def without_footer_dates(routes):
+    """The mirror after a redesign that dropped Gdynia's dates from article pages."""
+    redesigned = {}
+    for key, route in routes.items():
+        body = route.body
+        if route.article and route.article.startswith("gdynia:"):
+            text = body.decode("utf-8")
+            text = re.sub(r'<div class="article__meta">.*?</div>', "", text, flags=re.S)
+            text = re.sub(r"\d{2}\.\d{2}\.\d{4}( r\.)?", "", text)
+            text = re.sub(r'"date(Published|Modified)": "[^"]*",?', "", text)
+            body = text.encode("utf-8")
+        redesigned[key] = dataclasses.replace(route, body=body)
+    return redesigned
+
+
+def test_a_site_that_looks_changed_fails_the_run_and_says_why(tmp_path):
+    db = tmp_path / "archive.db"
+    with MirrorServer() as mirror:
+        assert run_crawl(db, mirror.base_url, "gdynia").returncode == 0
+        mirror.set_routes(without_footer_dates(build_routes()))
+        result = run_crawl(db, mirror.base_url, "gdynia", "--full")
+    assert result.returncode == 1
+    assert "site looks changed: " in result.stderr
+    assert "published_at found for 100% of archived articles but 0% of this run's" in result.stderr
+    row = list(sqlite_utils.Database(db).query("select * from crawls order by id desc limit 1"))[0]
+    assert row["exit_status"] == 1 and "site looks changed" in row["warnings"]
+    # Nothing archived was lost: the degraded fetches kept the dates.
+    dates = [r["published_at"] for r in sqlite_utils.Database(db).query("select published_at from articles")]
+    assert all(dates)

@@ -1,0 +1,23 @@
+"""Run every benchmark in turn (`python -m bench.run [--small]`), each updating its section of BENCHMARKS.md."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from bench import crawl, extraction, incremental, search, serving, writing
+
+logger = logging.getLogger(__name__)
+
+BENCHMARKS = (extraction, crawl, incremental, writing, search, serving)
+
+
+def main(argv: list[str]) -> None:
+    """Pass the same options (--small, --seed, --report, --out) to each benchmark."""
+    for benchmark in BENCHMARKS:
+        benchmark.run(argv)
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.WARNING)
+    main(sys.argv[1:])
