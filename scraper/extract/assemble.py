@@ -139,8 +139,9 @@ def unchanged_since_publication(item: dict, layers: dict[str, str]) -> bool:
 
 
 def fields_to_check(assembly: Assembly) -> list[str]:
-    """Always-found fields, plus author whenever the page shows an author label somewhere."""
-    has_author_label = "author" in assembly.context.page_labels
+    """Always-found fields, plus author whenever the site layer missed it but the page shows its label."""
+    author_missed = assembly.layers.get("author") != "site"
+    has_author_label = author_missed and "author" in assembly.context.page_labels
     return [*SITE_ALWAYS_FINDS, *(["author"] if has_author_label else [])]
 
 

@@ -12,6 +12,7 @@ from scraper.extract.context import PageContext
 from scraper.extract.dates import to_iso_warsaw
 from scraper.extract.decode import header_value
 from scraper.extract.language import declared_language, guess_language
+from scraper.extract.sites.base import select
 from scraper.extract.meta import jsonld_text, meta_content, time_datetimes
 
 logger = logging.getLogger(__name__)
@@ -20,6 +21,7 @@ logger = logging.getLogger(__name__)
 # for "answered: there is none" (e.g. an empty 'Opublikował:' label), which
 # ends the chain with null / an empty list.
 Chain = list[tuple[str, Callable[[], object]]]
+OPTIONAL_FOOTER_ROLES = frozenset({"modified", "modified_by"})
 LAST_NUMBER = re.compile(r"(\d+)(?!.*\d)")
 
 
@@ -36,6 +38,24 @@ def label_date(context: PageContext, labels: dict | None, role: str) -> str | No
     return to_iso_warsaw(context.date(label_value(labels, role)))
 
 
+def site_label(context: PageContext, role: str) -> str | None:
+    """The site footer's value for `role`; "" (none) when the footer is there without that line.
+
+    Modification lines are optional on both sites: a footer that shows the
+    publication but no modification answers "not modified", so the other
+    layers (and a render of the whole page) are not consulted for nothing.
+    """
+    labels = context.site_labels
+    if labels and "published" in labels and role not in labels and role in OPTIONAL_FOOTER_ROLES:
+        return ""
+    return label_value(labels, role)
+
+
+def site_label_date(context: PageContext, role: str) -> str | None:
+    value = site_label(context, role)
+    return value if value == "" else to_iso_warsaw(context.date(value))
+
+
 def title_chain(context: PageContext) -> Chain:
     return [
         ("site", site_method(context, "title")),
@@ -47,7 +67,7 @@ def title_chain(context: PageContext) -> Chain:
 
 def published_chain(context: PageContext) -> Chain:
     return [
-        ("site", lambda: label_date(context, context.site_labels, "published")),
+        ("site", lambda: site_label_date(context, "published")),
         ("label", lambda: label_date(context, context.page_labels, "published")),
         ("meta", lambda: to_iso_warsaw(context.date(meta_content(
             context.tree, "article:published_time", "datePublished", "dc.date", "date")))),
@@ -59,7 +79,7 @@ def published_chain(context: PageContext) -> Chain:
 
 def modified_chain(context: PageContext) -> Chain:
     return [
-        ("site", lambda: label_date(context, context.site_labels, "modified")),
+        ("site", lambda: site_label_date(context, "modified")),
         ("label", lambda: label_date(context, context.page_labels, "modified")),
         ("meta", lambda: to_iso_warsaw(context.date(meta_content(
             context.tree, "article:modified_time", "dateModified", "og:updated_time")))),
@@ -70,7 +90,7 @@ def modified_chain(context: PageContext) -> Chain:
 
 def published_time_element(context: PageContext) -> str | None:
     """The <time> marked as publication, else the first <time> not marked as a modification."""
-    marked = context.tree.cssselect("time[itemprop=datePublished][datetime], time.published[datetime]")
+    marked = select(context.tree, "time[itemprop=datePublished][datetime], time.published[datetime]")
     if marked:
         return marked[0].get("datetime")
     modified = modified_time_element(context)
@@ -78,14 +98,14 @@ def published_time_element(context: PageContext) -> str | None:
 
 
 def modified_time_element(context: PageContext) -> str | None:
-    marked = context.tree.cssselect("time[itemprop=dateModified][datetime], time.updated[datetime], "
-                                    "time.modified[datetime]")
+    marked = select(context.tree, "time[itemprop=dateModified][datetime], time.updated[datetime], "
+                                  "time.modified[datetime]")
     return marked[0].get("datetime") if marked else None
 
 
 def person_chain(context: PageContext, role: str) -> Chain:
     chain: Chain = [
-        ("site", lambda: label_value(context.site_labels, role)),
+        ("site", lambda: site_label(context, role)),
         ("label", lambda: label_value(context.page_labels, role)),
     ]
     if role == "author":

@@ -22,7 +22,11 @@ SEPARATED_INLINE_TAGS = frozenset({"strong", "b", "label"})
 SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "svg", "select", "option"})
 PARAGRAPH_BREAK = "\n\n"
 SPACES = re.compile(r"[^\S\n\t]+")
-AROUND_BREAKS = re.compile(r" *([\n\t]) *")
+# Literal replacements only: a template like r"\1" is expanded per match,
+# which made layout normalisation the extractor's biggest cost.
+AROUND_NEWLINE = re.compile(r"[ \t]*\n[ \t]*")
+AROUND_TAB = re.compile(r" *\t *")
+MANY_TABS = re.compile(r"\t{2,}")
 MANY_BREAKS = re.compile(r"\n{3,}")
 
 
@@ -77,7 +81,6 @@ def separators(tag: str) -> tuple[str, str]:
 def normalise_layout(text: str) -> str:
     """Collapse runs of spaces (incl. &nbsp;) and surplus blank lines; tabs and newlines stay."""
     text = SPACES.sub(" ", text.replace("\u00a0", " ").replace("\u200b", ""))
-    text = AROUND_BREAKS.sub(r"\1", text)
-    text = re.sub(r"\t*\n\t*", "\n", text)
-    text = re.sub(r"\t{2,}", "\t", text)
+    text = AROUND_NEWLINE.sub("\n", text)
+    text = MANY_TABS.sub("\t", AROUND_TAB.sub("\t", text))
     return MANY_BREAKS.sub(PARAGRAPH_BREAK, text).strip()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from urllib.parse import urljoin
 
 from lxml import html
+from lxml.cssselect import CSSSelector
 
 from scraper.extract.textlines import render_text
 
@@ -14,12 +16,18 @@ logger = logging.getLogger(__name__)
 CREDIT_SEPARATOR = "//"
 
 
+@functools.lru_cache(maxsize=512)
+def compiled(css: str) -> CSSSelector:
+    # Translating CSS to XPath costs more than running it: do it once per selector.
+    return CSSSelector(css, translator="html")
+
+
 def select(root: html.HtmlElement, css: str) -> list[html.HtmlElement]:
-    return root.cssselect(css)
+    return compiled(css)(root)
 
 
 def select_one(root: html.HtmlElement, css: str) -> html.HtmlElement | None:
-    found = root.cssselect(css)
+    found = compiled(css)(root)
     return found[0] if found else None
 
 
