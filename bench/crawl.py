@@ -29,7 +29,7 @@ def kronika_crawl(db, base_url: str, *extra: str) -> Measured:
     return run_measured(args, CRAWL_TIMEOUT).check("kronika crawl")
 
 
-def bare_crawl(urls_file, mirror: MirrorServer) -> Measured:
+def bare_crawl(urls_file) -> Measured:
     return run_measured(python("-m", "bench.bare_spider", str(urls_file)), CRAWL_TIMEOUT).check("bare spider")
 
 
@@ -54,7 +54,7 @@ def measure(options) -> tuple[Measured, int, Measured, int]:
         urls_file = options.out / "bare-urls.txt"
         urls_file.write_text("\n".join(f"{mirror.base_url}/{path}" for _method, path, _status in log),
                              encoding="utf-8")
-        bare = bare_crawl(urls_file, mirror)
+        bare = bare_crawl(urls_file)
         bare_log = mirror.request_log
     return kronika, answered(log), bare, answered(bare_log)
 
@@ -83,7 +83,7 @@ def run(argv: list[str] | None = None) -> report.Result:
                "`kronika crawl --full` with politeness off (`" + " ".join(UNTHROTTLED[1::2]) + "`), extracting and "
                "archiving every page (raw page, versions, FTS); the bare spider (`bench/bare_spider.py`, no "
                "project settings) then fetches exactly the URLs Kronika fetched, 32 in flight.",
-               "Times are wall-clock of each child process, start-up included; peak RSS from `wait4` of that child."])
+               "Times are wall-clock of each child process, start-up included; peak RSS is the child's own VmHWM, sampled every 20 ms."])
     report.publish(result, options.report)
     return result
 

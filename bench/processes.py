@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import signal
 import socket
 import subprocess
@@ -35,27 +34,40 @@ class Measured:
         return self
 
 
+def high_water_mb(pid: int) -> float:
+    """The process's peak RSS so far (VmHWM), 0 once it is gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def run_measured(args: list[str], timeout: float) -> Measured:
-    """Run `args` to completion; wait4 gives this child's peak RSS alone (not the max over all children)."""
+    """Run `args` to completion, sampling its peak RSS.
+
+    VmHWM belongs to the program's own address space; getrusage/wait4's
+    ru_maxrss would also count the parent's memory inherited at fork.
+    """
     with tempfile.TemporaryFile() as output:
         start = time.perf_counter()
         child = subprocess.Popen(args, stdout=output, stderr=subprocess.STDOUT, cwd=ROOT)
         deadline = start + timeout
-        while True:
-            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-            if pid:
-                break
+        peak = 0.0
+        while child.poll() is None:
+            peak = max(peak, high_water_mb(child.pid))
             if time.perf_counter() > deadline:
                 child.kill()
-                pid, status, usage = os.wait4(child.pid, 0)
+                child.wait()
                 break
             time.sleep(0.02)
         seconds = time.perf_counter() - start
-        child.returncode = os.waitstatus_to_exitcode(status)
         output.seek(0)
         text = output.read().decode("utf-8", errors="replace")
-    # ru_maxrss is in KiB on Linux.
-    return Measured(seconds, usage.ru_maxrss / 1024, child.returncode, text)
+    return Measured(seconds, peak, child.returncode, text)
 
 
 def python(*args: str) -> list[str]:

@@ -62,7 +62,7 @@ def extraction_profile(pages: int, seed: int) -> str:
             extract_article(*_arguments(body))
 
     profiler, total = profiled(work)
-    return f"- Extraction, {len(bodies)} pages, {total:.2f} s under cProfile; top own time:\n{top_functions(profiler, total)}"
+    return f"Extraction, {len(bodies)} pages, {total:.2f} s under cProfile; top own time:\n{top_functions(profiler, total)}"
 
 
 def _arguments(body_spec) -> tuple:
@@ -82,7 +82,7 @@ def writing_profile(articles: int, seed: int, out) -> str:
         pipeline.close_spider()
 
     profiler, total = profiled(work)
-    return f"- Archive writes, {len(items) - 1} items, {total:.2f} s under cProfile; top own time:\n{top_functions(profiler, total)}"
+    return f"Archive writes, {len(items) - 1} items, {total:.2f} s under cProfile; top own time:\n{top_functions(profiler, total)}"
 
 
 def crawl_profile(articles: int, seed: int, out) -> str:
@@ -100,7 +100,25 @@ def crawl_profile(articles: int, seed: int, out) -> str:
     lines = [f"  - `{function}` ({filename.split('/work/main/')[-1]}:{line}): cumulative {cumulative:.2f} s "
              f"({cumulative / measured.seconds:.0%} of the {measured.seconds:.1f} s run)"
              for (filename, line, function), (_calls, _ncalls, _own, cumulative, _callers) in entries]
-    return f"- `kronika crawl --full` of {articles} articles per site under cProfile; Kronika's functions by cumulative time:\n" + "\n".join(lines)
+    return f"`kronika crawl --full` of {articles} articles per site under cProfile; Kronika's functions by cumulative time:\n" + "\n".join(lines)
+
+
+# What a crawl process holds before its first page, step by step (each in a fresh interpreter).
+MEMORY_STEPS = {
+    "Python + Scrapy + Twisted asyncio reactor": "import scrapy.crawler",
+    "+ Kronika's extractor (lxml, trafilatura, charset-normalizer)": "import scrapy.crawler, scraper.extract",
+    "+ the archive (sqlite-utils)": "import scrapy.crawler, scraper.extract, scraper.archive",
+    "+ simplemma's Polish dictionary (first index_text)":
+        "import scrapy.crawler, scraper.extract, scraper.archive.search as s; s.index_text('rewitalizacji')",
+}
+
+
+def memory_profile() -> str:
+    lines = []
+    for step, code in MEMORY_STEPS.items():
+        measured = run_measured(python("-c", code), 120).check(step)
+        lines.append(f"  - {step}: peak RSS {measured.peak_rss_mb:.0f} MB")
+    return "Crawl process memory before the first page:\n" + "\n".join(lines)
 
 
 def _timed_query(connection: sqlite3.Connection, sql: str, queries: tuple[str, ...]) -> list[float]:
@@ -126,7 +144,7 @@ def search_profile(articles: int, seed: int, out) -> str:
     matches = [connection.execute("select count(*) from articles_fts where articles_fts match kronika_match(?)",
                                   [query]).fetchone()[0] for query in QUERIES]
     connection.close()
-    return (f"- Polish search SQL on the {articles}-article archive, {len(QUERIES)} queries, no HTTP "
+    return (f"Polish search SQL on the {articles}-article archive, {len(QUERIES)} queries, no HTTP "
             f"(median {report.median(matches):.0f} matching articles per query, max {max(matches)}):\n" + "\n".join(lines))
 
 
@@ -136,9 +154,10 @@ def run(argv: list[str] | None = None) -> report.Result:
     parts = [extraction_profile(options.pages, options.seed),
              writing_profile(options.articles, options.seed, options.out),
              crawl_profile(options.crawl_articles, options.seed, options.out),
-             search_profile(options.search_articles, options.seed, options.out)]
+             search_profile(options.search_articles, options.seed, options.out),
+             memory_profile()]
     result = report.Result(
-        name="profiles", title="Profiles",
+        name="profile", title="Profiles",
         command=report.command("profile", options, pages=options.pages, articles=options.articles,
                                crawl_articles=options.crawl_articles, search_articles=options.search_articles),
         notes=parts)

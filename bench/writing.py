@@ -14,7 +14,6 @@ from bench.crawl import fresh
 from bench.generate import archive_items
 from scraper.archive.pipeline import DEFAULT_BATCH, ArchivePipeline
 from scraper.archive.search import index_text
-from scraper.items import ARTICLE_FIELDS
 
 logger = logging.getLogger(__name__)
 

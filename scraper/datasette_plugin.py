@@ -12,7 +12,8 @@ from datasette.filters import FilterArguments
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from scraper.archive.search import FTS_TABLE, fold, index_text, match_expression
+from scraper.archive.search import FTS_TABLE, fold, match_expression
+from scraper.archive.snippet import SNIPPET_MARK, snippet
 
 logger = logging.getLogger(__name__)
 
@@ -36,10 +37,6 @@ BODY_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "u", "a", "b
 BODY_ATTRIBUTES = {"a": {"href"}}
 BODY_URL_SCHEMES = {"http", "https", "mailto"}
 
-SNIPPET_MARK = "**"
-SNIPPET_WORDS = 12
-WORD = re.compile(r"\w+")
-MATCH_TERM = re.compile(r'"((?:[^"]|"")*)"(\*?)')
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 
@@ -60,44 +57,6 @@ def sanitised_body(html: str) -> str:
     """`html` reduced to inert structure and links; scripts, styles and event handlers go."""
     return nh3.clean(html, tags=BODY_TAGS, attributes=BODY_ATTRIBUTES, url_schemes=BODY_URL_SCHEMES,
                      link_rel="noopener noreferrer nofollow")
-
-
-def _match_terms(query: str) -> list[tuple[str, bool]]:
-    # Read the terms back out of the MATCH expression so the snippet marks
-    # exactly what the index matched: (term, is_prefix).
-    return [(term.replace('""', '"'), star == "*") for term, star in MATCH_TERM.findall(match_expression(query))]
-
-
-def _is_hit(word: str, terms: list[tuple[str, bool]]) -> bool:
-    tokens = (index_text(word) or "").split()
-    return any(token.startswith(term) if prefix else token == term for token in tokens for term, prefix in terms)
-
-
-def snippet(text: str | None, query: str | None) -> str | None:
-    """A few words of `text` around its first match for `query`, matches marked **like this**."""
-    if not text or not query:
-        return None
-    words = list(WORD.finditer(text))
-    if not words:
-        return None
-    terms = _match_terms(query)
-    hits = {index for index, word in enumerate(words) if _is_hit(word.group(), terms)}
-    first = min(hits, default=0)
-    start = max(first - SNIPPET_WORDS // 2, 0)
-    window = words[start: first + SNIPPET_WORDS]
-    # Punctuation before the first or after the last word belongs to the text.
-    begin = 0 if start == 0 else window[0].start()
-    end = len(text) if window[-1] is words[-1] else window[-1].end()
-    parts, position = [], begin
-    for index, word in enumerate(window, start=start):
-        parts.append(text[position:word.start()])
-        marked = index in hits
-        parts.append(f"{SNIPPET_MARK}{word.group()}{SNIPPET_MARK}" if marked else word.group())
-        position = word.end()
-    parts.append(text[position:end])
-    prefix = "…" if begin > 0 else ""
-    suffix = "…" if end < len(text) else ""
-    return prefix + " ".join("".join(parts).split()) + suffix
 
 
 def _nullable_fold(text: str | None) -> str | None:

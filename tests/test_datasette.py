@@ -15,7 +15,8 @@ import yaml
 
 from scraper.archive.search import search
 from scraper.archive.serving import datasette_instance, load_metadata
-from scraper.datasette_plugin import rewrite_query_string, sanitised_body, snippet
+from scraper.archive.snippet import snippet
+from scraper.datasette_plugin import rewrite_query_string, sanitised_body
 from test_datasette_data import CHANGED_ID, XSS_ID, build_archive, items
 
 REPO = Path(__file__).resolve().parent.parent
