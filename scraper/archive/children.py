@@ -7,6 +7,7 @@ import logging
 import sqlite_utils
 
 from scraper.archive.content import attachment_rows, image_rows
+from scraper.archive.rows import insert_rows
 
 logger = logging.getLogger(__name__)
 
@@ -17,17 +18,16 @@ def tag_id(db: sqlite_utils.Database, name: str) -> int:
     return db.execute("SELECT id FROM tags WHERE name = ?", [name]).fetchone()[0]
 
 
-def replace_children(db: sqlite_utils.Database, item: dict) -> None:
+def replace_children(db: sqlite_utils.Database, item: dict, *, new_article: bool = False) -> None:
     """Make the article's attachments, images and tags exactly those of `item`, in its order."""
     article_id = item["id"]
-    for table in ("attachments", "images", "articles_tags"):
-        db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
-    db["attachments"].insert_all(attachment_rows(article_id, item.get("attachments")))
-    db["images"].insert_all(image_rows(article_id, item.get("images")))
+    if not new_article:  # a new article has no children to replace
+        for table in ("attachments", "images", "articles_tags"):
+            db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+    insert_rows(db, "attachments", attachment_rows(article_id, item.get("attachments")))
+    insert_rows(db, "images", image_rows(article_id, item.get("images")))
     names = dict.fromkeys(item.get("tags") or [])
-    db["articles_tags"].insert_all(
-        [{"article_id": article_id, "tag_id": tag_id(db, name)} for name in names]
-    )
+    insert_rows(db, "articles_tags", [{"article_id": article_id, "tag_id": tag_id(db, name)} for name in names])
 
 
 def children_of(db: sqlite_utils.Database, article_id: str) -> tuple[list[str], list[dict], list[dict]]:

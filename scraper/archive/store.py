@@ -17,6 +17,7 @@ from scraper.archive import children, crawls
 from scraper.archive.content import article_row, canonical_json, content_hash
 from scraper.archive.degraded import Assessment, assess, merge
 from scraper.archive.pages import has_page, page_row, page_sha256, stored_pages
+from scraper.archive.rows import insert_rows, update_row
 from scraper.archive.schema import configure_connection, ensure_schema
 from scraper.items import PAGE_KEY
 
@@ -153,18 +154,18 @@ class Archive:
             "last_changed_at": seen_at,
         }
         if previous:
-            self.db["articles"].update(article_id, row)
+            update_row(self.db, "articles", "id", {"id": article_id, **row})
             self.db.execute(
                 "UPDATE article_versions SET superseded_at = ? WHERE article_id = ? AND version = ?",
                 [seen_at, article_id, previous["version"]],
             )
         else:
-            self.db["articles"].insert(row)
-        self.db["article_versions"].insert(
+            insert_rows(self.db, "articles", [row])
+        insert_rows(self.db, "article_versions", [
             {"article_id": article_id, "version": version, "content_hash": digest,
              "item": canonical_json(item), "first_seen_at": seen_at, "superseded_at": None}
-        )
-        children.replace_children(self.db, item)
+        ])
+        children.replace_children(self.db, item, new_article=previous is None)
         return version
 
     def _store_page(self, article_id: str, page: dict | None, *, version: int, degraded: bool,
@@ -176,7 +177,7 @@ class Archive:
             return
         row = page_row(article_id, page, version=version, degraded=degraded)
         if not has_page(self.db, article_id, row["sha256"]):
-            self.db["pages"].insert(row)
+            insert_rows(self.db, "pages", [row])
         elif not degraded:
             # Same bytes, new content (e.g. fetched under another URL): point the
             # stored page at this fetch so that reparse reproduces the current content.
