@@ -83,8 +83,9 @@ def test_sigterm_stops_gracefully_and_next_run_completes(tmp_path, reference):
         _, stderr = process.communicate(timeout=60)
         assert process.returncode != 0
         assert_consistent(db)
-        reasons = [row["finish_reason"] for row in sqlite_utils.Database(db).query("select finish_reason from crawls")]
-        assert "shutdown" in reasons or process.returncode != 0
+        rows = list(sqlite_utils.Database(db).query("select finish_reason, exit_status from crawls"))
+        assert {"finish_reason": "shutdown", "exit_status": 1} in rows
+        assert "stopped early (shutdown)" in stderr
         mirror.faults = {}
         assert run_crawl(db, mirror.base_url).returncode == 0
     assert archive_state(db) == reference
