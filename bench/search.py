@@ -102,7 +102,7 @@ def run(argv: list[str] | None = None) -> report.Result:
         command=report.command("search", options, articles=options.articles, queries=options.queries),
         rows=rows(latencies, failures),
         notes=[f"Archive of {options.articles} generated articles (seed {options.seed}) written through "
-               f"`Archive.store`, cached as `{db.name}`; served by `kronika serve` (uvicorn, one process).",
+               f"`Archive.store`, cached as `{db.name}`; served by `kronika serve` (default `--workers`: one uvicorn process per CPU).",
                f"{len(queries)} queries (`bench/search.py` QUERIES), one warm-up pass, then each query once per kind, "
                "back to back, over HTTP on loopback with one keep-alive client; latency is the full request.",
                f"Polish search = the canned query `{SEARCH_PATH}?q=` (bm25, snippet, limit 200). LIKE scan = "

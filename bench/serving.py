@@ -49,7 +49,7 @@ def run(argv: list[str] | None = None) -> report.Result:
         name="serving", title="6. Serving under load",
         command=report.command("serving", options, articles=options.articles, seconds=options.seconds),
         rows=rows,
-        notes=[f"`kronika serve` (one uvicorn process) over the {options.articles}-article archive; load from {tool}, "
+        notes=[f"`kronika serve` (default `--workers`: one uvicorn process per CPU, one SQL thread each) over the {options.articles}-article archive; load from {tool}, "
                f"{CONNECTIONS} connections, {options.seconds} s per workload, loopback, on the same 2-core machine.",
                f"Article pages: HTML row pages of {ARTICLE_SAMPLE} seeded random articles in turn. Search JSON: the "
                f"{len(QUERIES)} benchmark queries against `{SEARCH_PATH}` in turn. Errors: non-2xx/3xx answers "

@@ -47,9 +47,9 @@ def wait_for_port(port: int, process: subprocess.Popen) -> None:
 def base_url(tmp_path_factory):
     db = build_archive(tmp_path_factory.mktemp("browser") / "archive.db")
     port = free_port()
-    # The same function `kronika serve` calls, in a process of its own.
-    code = f"from scraper.archive.serving import serve; serve({db!r}, '127.0.0.1', {port})"
-    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # `kronika serve` itself, in two worker processes as deployed (deploy/kronika-serve.service).
+    process = subprocess.Popen([sys.executable, "-m", "scraper", "serve", "--db", str(db), "--port", str(port), "--workers", "2"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for_port(port, process)
         yield f"http://127.0.0.1:{port}"

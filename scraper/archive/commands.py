@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -80,8 +81,13 @@ def reparse(db_path):
 @db_option
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-def serve(db_path, port, host):
-    """Serve the archive with Datasette, the project's metadata.yml and plugins."""
+@click.option("--workers", default=min(os.cpu_count() or 1, 4), show_default="CPUs, at most 4", type=click.IntRange(1, 32),
+              help="Server processes; each takes about 100 MB.")
+def serve(db_path, port, host, workers):
+    """Serve the archive with Datasette, the project's metadata.yml and plugins.
+
+    Read-only for visitors: nothing can be written through it.
+    """
     from scraper.archive.serving import serve as serve_archive
 
-    serve_archive(str(existing_db(db_path)), host, port)
+    serve_archive(str(existing_db(db_path)), host, port, workers)

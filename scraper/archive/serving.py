@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -37,6 +38,9 @@ SETTINGS = {
     "truncate_cells_html": 300,
     # Suggesting facets probes every column: 1.4 s of each articles page on 10,000 articles.
     "suggest_facets": False,
+    # One query at a time per worker process (`--workers` uses the cores):
+    # more threads only make concurrent searches time each other out.
+    "num_sql_threads": 1,
 }
 
 
@@ -152,6 +156,10 @@ def _register_plugin() -> None:
         pm.register(datasette_plugin, name="kronika")
 
 
+# How `serve` tells worker processes (scraper.archive.asgi) which archive to open.
+ARCHIVE_ENV = "KRONIKA_ARCHIVE_DB"
+
+
 def datasette_instance(db: str | Path) -> Datasette:
     """A Datasette over the archive at `db`: read-only, Kronika's metadata, settings and plugin.
 
@@ -171,11 +179,19 @@ def datasette_instance(db: str | Path) -> Datasette:
     return datasette
 
 
-def serve(db: str, host: str, port: int) -> None:
-    """Serve the archive at `db` on http://host:port until interrupted."""
-    datasette = datasette_instance(db)
-    # The first lemmatisation loads simplemma's Polish dictionary (~3 s); pay it
+def serve(db: str, host: str, port: int, workers: int = 1) -> None:
+    """Serve the archive at `db` on http://host:port until interrupted, in `workers` processes.
+
+    Datasette answers a request in one process at a time for most of its
+    work (templates, metadata); more processes use more cores.
+    """
+    datasette = datasette_instance(db)  # fails here, once, if `db` is missing
+    # The first lemmatisation loads simplemma's Polish dictionary (~2 s); pay it
     # before listening rather than in the first visitor's search.
     match_expression("rewitalizacja")
-    logger.info("serving %s read-only at http://%s:%d/", db, host, port)
-    uvicorn.run(datasette.app(), host=host, port=port, log_level="info")
+    logger.info("serving %s read-only at http://%s:%d/ (%d workers)", db, host, port, workers)
+    if workers == 1:
+        uvicorn.run(datasette.app(), host=host, port=port, log_level="info")
+        return
+    os.environ[ARCHIVE_ENV] = str(Path(db).resolve())
+    uvicorn.run("scraper.archive.asgi:app", host=host, port=port, workers=workers, log_level="info")
