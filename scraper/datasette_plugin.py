@@ -113,8 +113,11 @@ def filters_from_request(request, database, table, datasette):
     if table != SEARCHED_TABLE or not query:
         return None
     return FilterArguments(
-        [f"rowid in (select rowid from {FTS_TABLE} where {FTS_TABLE} match kronika_match(:polish_search))"],
-        {"polish_search": query},
+        # The MATCH expression is computed here, once: as kronika_match(:q)
+        # inside the IN subquery SQLite re-ran the Python function while
+        # sorting (1.9 s instead of 0.2 s for a broad query on 100k articles).
+        [f"rowid in (select rowid from {FTS_TABLE} where {FTS_TABLE} match :polish_search)"],
+        {"polish_search": match_expression(query)},
         [f'search matches "{query}"'],
         {"search": query},
     )
