@@ -88,11 +88,12 @@ class ProgressDisplay:
 def run_crawl(site_names: list[str], settings: Settings) -> list[SiteOutcome]:
     """Crawl the sites side by side; one site failing never stops the others."""
     process = CrawlerProcess(settings)
-    crawlers = []
+    crawlers, displays = [], []
     for name in site_names:
         crawler = process.create_crawler(name)
         if sys.stderr.isatty():
-            ProgressDisplay(crawler)
+            # Signal receivers are held weakly: keep the display alive.
+            displays.append(ProgressDisplay(crawler))
         process.crawl(crawler)
         crawlers.append((name, crawler))
     process.start()
