@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import html as html_escape
 import logging
 import re
@@ -50,8 +51,13 @@ MAX_DATE_LINE = 80  # a block holding a <time> and at most this much text is a d
 EMPTY_ELEMENT = re.compile(r"<(p|li|strong|em|b|i)>\s*</\1>\s*")
 
 
+@functools.lru_cache(maxsize=8192)
 def is_dropped_line(line: str) -> bool:
-    """True for a line of page chrome, metadata, tags, attachment labels, storage paths or file names."""
+    """True for a line of page chrome, metadata, tags, attachment labels, storage paths or file names.
+
+    Cached: a body's lines are classified once per enclosing element and
+    again for body_text, and chrome lines repeat from page to page.
+    """
     line = line.strip()
     if not line or is_metadata_line(line) or is_storage_path(line):
         return True
