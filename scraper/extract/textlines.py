@@ -82,5 +82,6 @@ def normalise_layout(text: str) -> str:
     """Collapse runs of spaces (incl. &nbsp;) and surplus blank lines; tabs and newlines stay."""
     text = SPACES.sub(" ", text.replace("\u00a0", " ").replace("\u200b", ""))
     text = AROUND_NEWLINE.sub("\n", text)
-    text = MANY_TABS.sub("\t", AROUND_TAB.sub("\t", text))
+    if "\t" in text:  # only tables and definition lists make tabs
+        text = MANY_TABS.sub("\t", AROUND_TAB.sub("\t", text))
     return MANY_BREAKS.sub(PARAGRAPH_BREAK, text).strip()
