@@ -32,11 +32,20 @@ MANY_BREAKS = re.compile(r"\n{3,}")
 
 def render_text(element: html.HtmlElement) -> str:
     """The element's visible text: paragraphs split by blank lines, <br> by one newline, cells by tabs."""
+    return normalise_layout(raw_text(element))
+
+
+def render_words(element: html.HtmlElement) -> str:
+    """The element's visible text on one line, whitespace collapsed (no layout to normalise)."""
+    return " ".join(raw_text(element).replace("\u200b", "").split())
+
+
+def raw_text(element: html.HtmlElement) -> str:
     parts: list[str] = []
     append_element(element, parts)
     if element.tail:  # the tail follows the element in its parent; it is not the element's text
         parts.pop()
-    return normalise_layout("".join(parts))
+    return "".join(parts)
 
 
 def render_lines(element: html.HtmlElement) -> list[str]:

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 from lxml import html
 from lxml.cssselect import CSSSelector
 
-from scraper.extract.textlines import render_text
+from scraper.extract.textlines import render_words
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ def text_of(element: html.HtmlElement | None) -> str | None:
     """An element's visible text on one line, whitespace collapsed; None when empty."""
     if element is None:
         return None
-    return " ".join(render_text(element).split()) or None
+    return render_words(element) or None
 
 
 def split_credit(text: str | None) -> tuple[str | None, str | None]:
