@@ -92,5 +92,5 @@ def test_recent_article_is_rechecked_with_a_conditional_request(tmp_path):
         second_run = mirror.request_log[before:]
     assert result.returncode == 0
     rechecks = [(path, status) for _m, path, status in second_run if path.endswith(",564000")]
-    assert rechecks == [(f"www.gdynia.pl/rewitalizacja/aktualnosci,3963/nowa-przystan-0,564000", 304)]
+    assert rechecks == [("www.gdynia.pl/rewitalizacja/aktualnosci,3963/nowa-przystan-0,564000", 304)]
     assert "1 unchanged" in result.stdout

@@ -15,7 +15,7 @@ from scraper.sites import article_key
 from scraper.mirror.site import bundled_articles
 from scraper.mirror.server import MirrorServer
 
-from crawling import requests_per_host, run_crawl
+from crawling import run_crawl
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parent.parent
