@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from parsel import Selector
 
@@ -52,14 +52,28 @@ def next_page_url(selector: Selector, url: str, site: Site) -> str | None:
     """The listing's next page: rel=next or known pager classes, else a 'Następna' link."""
     for css in NEXT_PAGE_SELECTORS:
         href = selector.css(css).get()
-        if href and site.is_listing(_absolute(url, href)):
+        if href and is_next_page(url, _absolute(url, href), site):
             return _absolute(url, href)
     for link in selector.css("a"):
         text = " ".join(link.css("::text").getall()).strip().lower()
         href = link.attrib.get("href")
-        if href and text in NEXT_PAGE_TEXTS and site.is_listing(_absolute(url, href)):
+        if href and text in NEXT_PAGE_TEXTS and is_next_page(url, _absolute(url, href), site):
             return _absolute(url, href)
     return None
+
+
+def is_next_page(current: str, candidate: str, site: Site) -> bool:
+    """A pagination link: another page of the same site that is not an article.
+
+    Deliberately not tied to the listing URL pattern: that pattern is the
+    mirror's reconstruction, and a live site paginating differently must not
+    silently stop the crawl after page one.
+    """
+    if candidate == current or urlsplit(candidate).hostname not in site.hosts:
+        return False
+    if not site.is_listing(candidate):
+        logger.info("following pagination outside the known listing pattern: %s", candidate)
+    return site.article_id(candidate) is None
 
 
 def _unique_articles(base: str, hrefs: list[str], site: Site) -> list[str]:

@@ -22,6 +22,9 @@ KRONIKA_MAX_RETRY_AFTER = 120.0
 # Per-site overrides of any Scrapy setting, in one place (e.g. a slower site):
 # {"przemysl": {"DOWNLOAD_DELAY": 2.0}}. Applied by the spiders' update_settings.
 KRONIKA_SITE_SETTINGS = {}
+# Per-site first listing page, overriding scraper/sites.py:
+# {"przemysl": "https://przemysl.pl/aktualnosci.html"}.
+KRONIKA_START_URLS = {}
 
 
 

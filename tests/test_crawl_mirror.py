@@ -92,3 +92,15 @@ def test_scrapy_crawl_feed_export_has_the_contract_shape(tmp_path):
     items = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(items) == len(bundled_articles()["gdynia"])
     assert all(set(item) == set(ARTICLE_FIELDS) for item in items)
+
+
+def test_start_url_can_be_overridden_per_site(tmp_path):
+    db = tmp_path / "archive.db"
+    second_page = '{"gdynia": "https://www.gdynia.pl/rewitalizacja/aktualnosci-2,3963"}'
+    with MirrorServer() as mirror:
+        result = run_crawl(db, mirror.base_url, "gdynia", "-s", f"KRONIKA_START_URLS={second_page}")
+        first_paths = [path for _m, path, _s in mirror.request_log if not path.endswith("robots.txt")][:1]
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert first_paths == ["www.gdynia.pl/rewitalizacja/aktualnosci-2,3963"]
+    archived = sqlite_utils.Database(db).execute("select count(*) from articles").fetchone()[0]
+    assert archived == len(bundled_articles()["gdynia"]) - 6  # page one's six are never seen

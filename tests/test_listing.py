@@ -40,3 +40,15 @@ def test_last_page_has_no_next():
     listing = parse_listing('<div class="news-item"><a class="news-item__link" href="/rewitalizacja/aktualnosci,3963/a,1">a</a></div>',
                             "https://www.gdynia.pl/rewitalizacja/aktualnosci-3,3963", GDYNIA)
     assert listing.next_url is None
+
+
+def test_pagination_outside_the_known_listing_pattern_is_still_followed():
+    html = '<div class="news-list-item"><h2><a href="/45707/a.html">A</a></h2></div><a rel="next" href="/archiwum?strona=2">»</a>'
+    listing = parse_listing(html, "https://przemysl.pl/archiwum", PRZEMYSL)
+    assert listing.next_url == "https://przemysl.pl/archiwum?strona=2"
+
+
+def test_next_links_to_articles_or_other_hosts_are_not_pagination():
+    for href in ("/45708/nastepny-artykul.html", "https://example.com/page/2"):
+        html = f'<div class="news-list-item"><h2><a href="/45707/a.html">A</a></h2></div><a rel="next" href="{href}">»</a>'
+        assert parse_listing(html, "https://przemysl.pl/aktualnosci.html", PRZEMYSL).next_url is None
