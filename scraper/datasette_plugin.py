@@ -50,6 +50,10 @@ CSS = """
 .kronika-body p { margin: 0 0 0.6em 0; }
 body.table .kronika-body { max-height: 9em; overflow: hidden; }
 td.col-snippet mark { background: #fff3a8; padding: 0 0.1em; }
+/* 28 column descriptions would push the articles table below the fold. */
+dl.column-descriptions { max-height: 8em; overflow-y: auto; border: 1px solid #ddd; padding: 0.3em 0.6em;
+  display: grid; grid-template-columns: max-content 1fr; column-gap: 1em; font-size: 0.85em; }
+dl.column-descriptions dd { margin: 0; }
 """
 
 
