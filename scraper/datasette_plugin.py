@@ -12,6 +12,7 @@ from datasette.filters import FilterArguments
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
+from scraper.archive.facets import ManyToManyFacet, YearFacet
 from scraper.archive.search import FTS_TABLE, fold, match_expression
 from scraper.archive.snippet import SNIPPET_MARK, snippet
 
@@ -154,7 +155,4 @@ def register_routes():
 
 @hookimpl
 def register_facet_classes():
-    # Imported late: serving imports datasette.app, which is what loads this plugin.
-    from scraper.archive.serving import ManyToManyFacet, YearFacet
-
     return [YearFacet, ManyToManyFacet]
