@@ -93,7 +93,7 @@ def previous_crawl_finished(archive, site: str) -> bool:
     """Did the last crawl of `site` end cleanly? (False after a kill or a shutdown.)"""
     rows = list(archive.db.query(
         "select finished_at, finish_reason from crawls where site = ? order by id desc limit 1", [site]
-    )) if "crawls" in archive.db.table_names() else []
+    ))
     return not rows or (rows[0]["finished_at"] is not None and rows[0]["finish_reason"] == "finished")
 
 
@@ -139,7 +139,7 @@ class CrawlRecorder:
         logging.getLogger().addHandler(self.error_counter)
         self.archive = Archive(self.db_path)
         self.archived_rates = self.archive.fill_rates(spider.name, WATCHED_FIELDS)
-        self.archive_had_articles = bool(self.archive.known_articles(spider.name))
+        self.archive_had_articles = self.archive.article_count(spider.name) > 0
         self.crawl_id = self.archive.start_crawl(spider.name, _now())
 
     def item_scraped(self, item, spider):

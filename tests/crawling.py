@@ -22,26 +22,21 @@ def requests_per_host(request_log) -> dict[str, int]:
     return dict(collections.Counter(host_path.split("/", 1)[0] for _method, host_path, _status in request_log))
 
 
-def new_przemysl_articles(count: int, first_id: int = 46000) -> list:
+def new_articles(site: str, count: int, first_id: int) -> list:
     """Articles newer than the bundled ones (but older than the re-check window)."""
-    return [
-        przemysl_article(
-            article_id=str(first_id + n), slug=f"nowy-artykul-{n}", title=f"Nowy artykuł numer {n}",
-            published_at=f"2025-01-{10 + n:02d}T10:00:00+01:00",  # winter: +01:00
+    return [_new_article(site, str(first_id + n), n) for n in range(count)]
+
+
+def _new_article(site: str, article_id: str, n: int):
+    common = dict(article_id=article_id, published_at=f"2025-01-{10 + n:02d}T10:00:00+01:00")  # winter: +01:00
+    if site == "przemysl":
+        return przemysl_article(
+            **common, slug=f"nowy-artykul-{n}", title=f"Nowy artykuł numer {n}",
             body=(f"Treść nowego artykułu numer {n} o remoncie ulicy Grodzkiej.",),
             revitalisation=False, body_contains=(f"nowego artykułu numer {n}",), author="Jan Nowak",
         )
-        for n in range(count)
-    ]
-
-
-def new_gdynia_articles(count: int, first_id: int = 563000) -> list:
-    return [
-        gdynia_article(
-            article_id=str(first_id + n), slug=f"nowa-przystan-{n}", title=f"Nowa Przystań numer {n}",
-            published_at=f"2025-01-{10 + n:02d}T10:00:00+01:00",  # winter: +01:00
-            body=(f"Mieszkańcy Chyloni otwierają Przystań numer {n}.",),
-            body_contains=(f"Przystań numer {n}",), author="Anna Kowalska",
-        )
-        for n in range(count)
-    ]
+    return gdynia_article(
+        **common, slug=f"nowa-przystan-{n}", title=f"Nowa Przystań numer {n}",
+        body=(f"Mieszkańcy Chyloni otwierają Przystań numer {n}.",),
+        body_contains=(f"Przystań numer {n}",), author="Anna Kowalska",
+    )

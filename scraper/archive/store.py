@@ -208,6 +208,10 @@ class Archive:
         )
         return {row["id"]: KnownArticle(**row) for row in rows}
 
+    def article_count(self, site: str) -> int:
+        """How many articles of `site` the archive holds."""
+        return self.db["articles"].count_where("site = ?", [site])
+
     def fill_rates(self, site: str, fields: Iterable[str]) -> dict[str, float]:
         """Share of archived `site` articles where each field is filled (lists: at least one entry)."""
         return crawls.fill_rates(self.db, site, fields)
