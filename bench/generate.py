@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from bench import text
 from scraper.extract.topics import revitalisation
-from scraper.items import ARTICLE_FIELDS
+from scraper.extract.items import ARTICLE_FIELDS
 from scraper.mirror.factory import gdynia_article, przemysl_article
 from scraper.mirror.render_common import encode_page
 from scraper.mirror import render_gdynia, render_przemysl

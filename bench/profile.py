@@ -15,8 +15,8 @@ from bench.generate import archive_items, cached_archive, mirror_specs, page_byt
 from bench.processes import python, run_measured
 from bench.search import QUERIES
 from bench.writing import Stats
-from scraper.archive.pipeline import DEFAULT_BATCH, ArchivePipeline
-from scraper.datasette_plugin import prepare_connection
+from scraper.crawl.archiving import DEFAULT_BATCH, ArchivePipeline
+from scraper.serve.plugin import prepare_connection
 from scraper.extract import extract_article
 
 logger = logging.getLogger(__name__)

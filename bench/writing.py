@@ -12,7 +12,7 @@ import sqlite_utils
 from bench import report
 from bench.crawl import fresh
 from bench.generate import archive_items
-from scraper.archive.pipeline import DEFAULT_BATCH, ArchivePipeline
+from scraper.crawl.archiving import DEFAULT_BATCH, ArchivePipeline
 from scraper.archive.search import index_text
 
 logger = logging.getLogger(__name__)

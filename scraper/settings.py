@@ -55,22 +55,22 @@ TELNETCONSOLE_ENABLED = False
 # The mirror is a transport detail: the handler swaps the socket, nothing
 # above it ever sees a mirror URL.
 DOWNLOAD_HANDLERS = {
-    "http": "scraper.transport.MirrorDownloadHandler",
-    "https": "scraper.transport.MirrorDownloadHandler",
+    "http": "scraper.crawl.transport.MirrorDownloadHandler",
+    "https": "scraper.crawl.transport.MirrorDownloadHandler",
 }
 DOWNLOADER_MIDDLEWARES = {
     # process_response runs before RetryMiddleware (550): the slot is slowed
     # down before the retry is scheduled.
-    "scraper.middlewares.RetryAfterMiddleware": 560,
+    "scraper.crawl.politeness.RetryAfterMiddleware": 560,
     # Scrapy's robots.txt middleware ignores Crawl-delay; this one honours it.
-    "scraper.middlewares.CrawlDelayMiddleware": 110,
+    "scraper.crawl.politeness.CrawlDelayMiddleware": 110,
 }
 EXTENSIONS = {
-    "scraper.accounting.CrawlRecorder": 500,
+    "scraper.crawl.accounting.CrawlRecorder": 500,
 }
 ITEM_PIPELINES = {
-    "scraper.archive.pipeline.ArchivePipeline": 300,
-    "scraper.pipelines.DropPagePipeline": 900,
+    "scraper.crawl.archiving.ArchivePipeline": 300,
+    "scraper.crawl.pipelines.DropPagePipeline": 900,
 }
 
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"

@@ -9,8 +9,8 @@ from scrapy.robotstxt import ProtegoRobotParser
 from scrapy.settings import Settings
 from scrapy.statscollectors import MemoryStatsCollector
 
-from scraper.accounting import collapsed_fields, outcome_from_stats
-from scraper.middlewares import CrawlDelayMiddleware, RetryAfterMiddleware, retry_after_seconds
+from scraper.crawl.accounting import collapsed_fields, outcome_from_stats
+from scraper.crawl.politeness import CrawlDelayMiddleware, RetryAfterMiddleware, retry_after_seconds
 
 CLEAN = {"downloader/request_count": 9, "kronika/articles_new": 6, "kronika/articles_unchanged": 1}
 

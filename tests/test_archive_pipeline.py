@@ -6,8 +6,8 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
 
 from archive_factory import make_item, make_page
-from scraper.archive.pipeline import ArchivePipeline
-from scraper.items import PAGE_KEY
+from scraper.crawl.archiving import ArchivePipeline
+from scraper.extract.items import PAGE_KEY
 
 
 def open_pipeline(db_path, **settings):

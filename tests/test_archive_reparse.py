@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from archive_factory import dump, make_item, make_page
 from scraper.archive import Archive
-from scraper.archive.commands import reparse as reparse_command
+from scraper.cli.archive import reparse as reparse_command
 from scraper.archive.reparse import reparse_archive
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from scraper.items import ARTICLE_FIELDS
+from scraper.extract.items import ARTICLE_FIELDS
 from scraper.sites import article_key
 from scraper.mirror.site import bundled_articles
 from scraper.mirror.server import MirrorServer

@@ -14,9 +14,9 @@ import pytest
 import yaml
 
 from scraper.archive.search import search
-from scraper.archive.serving import datasette_instance, load_metadata
-from scraper.archive.snippet import snippet
-from scraper.datasette_plugin import rewrite_query_string, sanitised_body
+from scraper.serve.app import datasette_instance, load_metadata
+from scraper.serve.snippet import snippet
+from scraper.serve.plugin import rewrite_query_string, sanitised_body
 from test_datasette_data import CHANGED_ID, XSS_ID, build_archive, items
 
 REPO = Path(__file__).resolve().parent.parent
@@ -56,8 +56,10 @@ def file_digest(path):
 
 # --- metadata ---
 
-def test_top_level_metadata_is_the_packaged_copy():
-    assert yaml.safe_load((REPO / "metadata.yml").read_text(encoding="utf-8")) == load_metadata()
+def test_top_level_metadata_links_to_the_packaged_one():
+    packaged = REPO / "scraper" / "serve" / "metadata.yml"
+    assert (REPO / "metadata.yml").resolve() == packaged.resolve()
+    assert yaml.safe_load(packaged.read_text(encoding="utf-8")) == load_metadata()
 
 
 def test_metadata_title_is_served(ds):

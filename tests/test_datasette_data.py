@@ -7,7 +7,7 @@ import hashlib
 import sqlite_utils
 
 from scraper.archive import Archive
-from scraper.items import ARTICLE_FIELDS
+from scraper.extract.items import ARTICLE_FIELDS
 
 PUBLISHERS = {"przemysl": ("Przemyśl", "Urząd Miejski w Przemyślu"), "gdynia": ("Gdynia", "Urząd Miasta Gdyni")}
 XSS_ID = "gdynia:562400"

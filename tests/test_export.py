@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from archive_factory import make_item
 from scraper.archive import Archive
-from scraper.archive.commands import export as export_command
+from scraper.cli.archive import export as export_command
 from scraper.archive.export import export, export_items
 
 ARTICLES = [
@@ -45,7 +45,7 @@ def test_json_is_array_newest_first(db_path):
 
 
 def test_json_item_has_contract_keys(db_path):
-    from scraper.items import ARTICLE_FIELDS
+    from scraper.extract.items import ARTICLE_FIELDS
 
     assert list(json.loads(run(db_path).output)[0]) == list(ARTICLE_FIELDS)
 

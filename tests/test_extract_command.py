@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from scraper.extract.command import extract
+from scraper.cli.extract import extract
 
 PAGES = Path(__file__).parent / "pages"
 

@@ -3,7 +3,7 @@
 from datetime import datetime, timezone
 from types import SimpleNamespace
 
-from scraper.incremental import CrawlPlan, Decision, conditional_headers
+from scraper.crawl.incremental import CrawlPlan, Decision, conditional_headers
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
 OLD = SimpleNamespace(published_at="2018-10-05T08:39:00+02:00", etag='"a"', last_modified=None)

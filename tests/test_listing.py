@@ -1,6 +1,6 @@
 """Listing pages: article links (deduplicated by id) and the next page, in any markup."""
 
-from scraper.listing import parse_listing
+from scraper.crawl.listing import parse_listing
 from scraper.sites import GDYNIA, PRZEMYSL
 
 PRZEMYSL_LISTING = """

@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from click.testing import CliRunner
 
-from scraper.items import ATTACHMENT_FIELDS, IMAGE_FIELDS
+from scraper.extract.items import ATTACHMENT_FIELDS, IMAGE_FIELDS
 from scraper.mirror import MirrorServer, article_url_map, build_routes, bundled_articles, route_key
 from scraper.mirror import render_gdynia, render_przemysl
-from scraper.mirror.command import mirror as mirror_command
+from scraper.cli.mirror import mirror as mirror_command
 from scraper.mirror.render_common import encode_page
 from scraper.mirror.factory import przemysl_article
 from scraper.sites import SITES, article_key

@@ -2,7 +2,7 @@
 
 import pytest
 
-from scraper.transport import from_mirror, to_mirror
+from scraper.crawl.transport import from_mirror, to_mirror
 
 BASE = "http://127.0.0.1:8765"
 

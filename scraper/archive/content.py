@@ -7,7 +7,7 @@ import json
 import logging
 
 from scraper.archive.search import search_columns
-from scraper.items import ARTICLE_FIELDS, ATTACHMENT_FIELDS, CONTENT_FIELDS, IMAGE_FIELDS
+from scraper.extract.items import ARTICLE_FIELDS, ATTACHMENT_FIELDS, CONTENT_FIELDS, IMAGE_FIELDS
 
 logger = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from scraper.items import CONTENT_FIELDS
+from scraper.extract.items import CONTENT_FIELDS
 
 logger = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ import sqlite_utils
 from scraper.archive.children import children_of
 from scraper.archive.content import item_from_row
 from scraper.archive.search import FTS_TABLE, match_expression
-from scraper.items import ARTICLE_FIELDS
+from scraper.extract.items import ARTICLE_FIELDS
 
 logger = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from scraper.archive.degraded import Assessment, assess, merge
 from scraper.archive.pages import has_page, page_row, page_sha256, stored_pages
 from scraper.archive.rows import insert_rows, update_row
 from scraper.archive.schema import configure_connection, ensure_schema
-from scraper.items import PAGE_KEY
+from scraper.extract.items import PAGE_KEY
 
 logger = logging.getLogger(__name__)
 

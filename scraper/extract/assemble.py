@@ -17,7 +17,7 @@ from scraper.extract.errors import ExtractionError
 from scraper.extract.meta import meta_content
 from scraper.extract.page import utc_iso
 from scraper.extract.topics import revitalisation
-from scraper.items import ARTICLE_FIELDS
+from scraper.extract.items import ARTICLE_FIELDS
 from scraper.sites import site_for_url
 
 logger = logging.getLogger(__name__)

@@ -309,7 +309,7 @@ CHYLONIA_SQUARE = gdynia_article(
 )
 
 MODELOWNIA = gdynia_article(
-    # The Gdynia seed page (shared/seeds/003_c3f08ff73a3eba0b.txt).
+    # The Gdynia seed page (a text rendering of one real Gdynia article).
     article_id="562076", slug="modelownia-dla-mlodziezy",
     title="Modelownia dla młodzieży",
     subtitle=("MODELOWE ROZWIĄZANIA W PRACY Z MŁODZIEŻĄ WYPRACOWANE NA PODSTAWIE DOŚWIADCZEŃ I DOBRZYCH "

@@ -291,7 +291,7 @@ CITY_DAYS = przemysl_article(
 )
 
 COMMUNITY_ORGANISING = przemysl_article(
-    # The Przemyśl seed page (shared/seeds/000_9ba431e05852281a.txt).
+    # The Przemyśl seed page (a text rendering of one real Przemyśl article).
     article_id="45707", slug="spolecznie-zorganizowani",
     title="„Społecznie Zorganizowani – model aktywizacji i rewitalizacji społecznej oparty o ideę Community Organising”",
     published_at="2018-10-05T08:39:00+02:00", author="Rafał Porada",

@@ -1,7 +1,7 @@
 """Gdynia: the /rewitalizacja section of gdynia.pl (all of it is revitalisation news)."""
 
 from scraper.sites import GDYNIA
-from scraper.spiders.base import ArchiveSpider
+from scraper.crawl.spider import ArchiveSpider
 
 
 class GdyniaSpider(ArchiveSpider):

@@ -1,7 +1,7 @@
 """Przemyśl: all city news from przemysl.pl, marked for revitalisation relevance."""
 
 from scraper.sites import PRZEMYSL
-from scraper.spiders.base import ArchiveSpider
+from scraper.crawl.spider import ArchiveSpider
 
 
 class PrzemyslSpider(ArchiveSpider):

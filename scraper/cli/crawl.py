@@ -33,7 +33,7 @@ def crawl(sites, db, mirror, full, contact, overrides, verbose):
     is printed and stored in the `crawls` table); 75 when another crawl of
     the same archive is running (nothing is done).
     """
-    from scraper.runner import CrawlLocked, crawl_lock, crawl_settings, run_crawl
+    from scraper.crawl.runner import CrawlLocked, crawl_lock, crawl_settings, run_crawl
 
     settings = crawl_settings(db, mirror, full, verbose, contact)
     for override in overrides:

@@ -2,7 +2,7 @@
 
 import os
 
-from scraper.archive.serving import ARCHIVE_ENV, datasette_instance
+from scraper.serve.app import ARCHIVE_ENV, datasette_instance
 
 # uvicorn imports this module in every worker; the archive path comes from
 # the parent `kronika serve` through the environment.

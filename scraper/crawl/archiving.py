@@ -7,7 +7,7 @@ import logging
 from scrapy.exceptions import NotConfigured
 
 from scraper.archive.store import Archive
-from scraper.items import PAGE_KEY
+from scraper.extract.items import PAGE_KEY
 
 logger = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from scraper.accounting import SiteOutcome
+from scraper.crawl.accounting import SiteOutcome
 from scraper.settings import user_agent
 
 logger = logging.getLogger(__name__)

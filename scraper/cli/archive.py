@@ -88,6 +88,6 @@ def serve(db_path, port, host, workers):
 
     Read-only for visitors: nothing can be written through it.
     """
-    from scraper.archive.serving import serve as serve_archive
+    from scraper.serve.app import serve as serve_archive
 
     serve_archive(str(existing_db(db_path)), host, port, workers)

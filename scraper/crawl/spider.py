@@ -6,9 +6,9 @@ import logging
 
 import scrapy
 
-from scraper.incremental import CrawlPlan, Decision, conditional_headers
-from scraper.listing import parse_listing
-from scraper.responses import item_from_response
+from scraper.crawl.incremental import CrawlPlan, Decision, conditional_headers
+from scraper.crawl.listing import parse_listing
+from scraper.crawl.responses import item_from_response
 from scraper.sites import Site
 
 logger = logging.getLogger(__name__)
@@ -17,8 +17,8 @@ logger = logging.getLogger(__name__)
 class ArchiveSpider(scrapy.Spider):
     """Routes requests only: listings -> article pages -> items.
 
-    Extraction lives in `scraper.extract`, listing parsing in `scraper.listing`,
-    the incremental policy in `scraper.incremental`.
+    Extraction lives in `scraper.extract`, listing parsing in `scraper.crawl.listing`,
+    the incremental policy in `scraper.crawl.incremental`.
     """
 
     site: Site
@@ -104,7 +104,7 @@ class ArchiveSpider(scrapy.Spider):
 
 def crawl_plan(settings, site_name: str) -> CrawlPlan:
     """The incremental plan for a site from the settings and the archive."""
-    from scraper.accounting import previous_crawl_finished
+    from scraper.crawl.accounting import previous_crawl_finished
     from scraper.archive import Archive  # imported late: plain `scrapy crawl -s KRONIKA_DB=` needs no archive
 
     plan = CrawlPlan(

@@ -21,8 +21,6 @@ logger = logging.getLogger(__name__)
 # this name, so the archive is served under it whatever the file is called.
 DATABASE_NAME = "archive"
 METADATA_RESOURCE = "metadata.yml"
-# Datasette only finds templates next to plugins that are packages; the kronika
-# plugin is a module, so its templates are handed over explicitly.
 TEMPLATES_RESOURCE = "templates"
 SETTINGS = {
     "sql_time_limit_ms": 3000,
@@ -41,21 +39,21 @@ SETTINGS = {
 
 
 def load_metadata() -> dict:
-    """The packaged `scraper/metadata.yml` (the top-level `metadata.yml` is an identical copy)."""
-    text = resources.files("scraper").joinpath(METADATA_RESOURCE).read_text(encoding="utf-8")
+    """The packaged `scraper/serve/metadata.yml` (the top-level `metadata.yml` links to it)."""
+    text = resources.files("scraper.serve").joinpath(METADATA_RESOURCE).read_text(encoding="utf-8")
     return yaml.safe_load(text)
 
 
 def _register_plugin() -> None:
     # Installed packages register the plugin through the `datasette` entry
     # point; a source checkout without `pip install` needs it done by hand.
-    from scraper import datasette_plugin
+    from scraper.serve import plugin as datasette_plugin
 
     if not pm.is_registered(datasette_plugin):
         pm.register(datasette_plugin, name="kronika")
 
 
-# How `serve` tells worker processes (scraper.archive.asgi) which archive to open.
+# How `serve` tells worker processes (scraper.serve.asgi) which archive to open.
 ARCHIVE_ENV = "KRONIKA_ARCHIVE_DB"
 
 
@@ -70,7 +68,7 @@ def datasette_instance(db: str | Path) -> Datasette:
     if not path.is_file():
         raise FileNotFoundError(f"no archive database at {path} (run `kronika crawl` first)")
     _register_plugin()
-    templates = resources.files("scraper").joinpath(TEMPLATES_RESOURCE)
+    templates = resources.files("scraper.serve").joinpath(TEMPLATES_RESOURCE)
     datasette = Datasette(metadata=load_metadata(), settings=SETTINGS, template_dir=str(templates))
     # With no files Datasette adds an in-memory database; visitors don't need it.
     datasette.remove_database("_memory")
@@ -93,4 +91,4 @@ def serve(db: str, host: str, port: int, workers: int = 1) -> None:
         uvicorn.run(datasette.app(), host=host, port=port, log_level="info")
         return
     os.environ[ARCHIVE_ENV] = str(Path(db).resolve())
-    uvicorn.run("scraper.archive.asgi:app", host=host, port=port, workers=workers, log_level="info")
+    uvicorn.run("scraper.serve.asgi:app", host=host, port=port, workers=workers, log_level="info")

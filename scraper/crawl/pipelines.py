@@ -1,6 +1,6 @@
 """Last pipeline: keep the raw page out of feed exports when no archive took it."""
 
-from scraper.items import PAGE_KEY
+from scraper.extract.items import PAGE_KEY
 
 
 class DropPagePipeline:

@@ -36,11 +36,11 @@ def main():
 
 def _register():
     # Each area owns its command; imported here so `kronika --help` lists all.
-    from scraper.commands.crawl import crawl
-    from scraper.commands.demo import demo
-    from scraper.extract.command import extract
-    from scraper.mirror.command import mirror
-    from scraper.archive.commands import export, reparse, serve
+    from scraper.cli.crawl import crawl
+    from scraper.cli.demo import demo
+    from scraper.cli.extract import extract
+    from scraper.cli.mirror import mirror
+    from scraper.cli.archive import export, reparse, serve
 
     for command in (crawl, serve, export, reparse, extract, mirror, demo):
         main.add_command(command)

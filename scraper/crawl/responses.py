@@ -6,7 +6,7 @@ import logging
 from datetime import datetime, timezone
 
 from scraper.extract import ExtractionError, extract_article, page_record
-from scraper.items import PAGE_KEY
+from scraper.extract.items import PAGE_KEY
 
 logger = logging.getLogger(__name__)
 

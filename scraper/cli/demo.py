@@ -18,7 +18,7 @@ def demo(port, db, mirror_port):
     Needs no internet. The archive keeps the live sites' URLs; the mirror
     stays up while Datasette runs so its pages can be compared. Ctrl+C stops.
     """
-    from scraper.archive.serving import serve
+    from scraper.serve.app import serve
     from scraper.mirror.server import MirrorServer
 
     with MirrorServer(port=mirror_port) as mirror:

@@ -12,9 +12,9 @@ from datasette.filters import FilterArguments
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from scraper.archive.facets import ManyToManyFacet, YearFacet
+from scraper.serve.facets import ManyToManyFacet, YearFacet
 from scraper.archive.search import FTS_TABLE, fold, match_expression
-from scraper.archive.snippet import SNIPPET_MARK, snippet
+from scraper.serve.snippet import SNIPPET_MARK, snippet
 
 logger = logging.getLogger(__name__)
 

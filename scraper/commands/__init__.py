@@ -1,1 +1,0 @@
-"""Click commands owned by the crawl side: `crawl` and `demo`."""
