@@ -229,7 +229,9 @@ def test_atom_feed_has_an_entry_per_article(ds):
 
 
 def test_atom_feed_escapes_the_payload(ds):
-    assert "<script>" not in get(ds, "/archive/new_articles_feed.atom").text
+    response = get(ds, "/archive/new_articles_feed.atom")
+    assert response.status_code == 200
+    assert "&lt;script&gt;" in response.text and "<script>" not in response.text
 
 
 def test_dashboard_page_responds(ds):

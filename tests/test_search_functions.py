@@ -20,11 +20,22 @@ def test_index_text_of_nothing_is_null():
     assert index_text("") is None
 
 
-@pytest.mark.parametrize("query", ['"', "AND", "NEAR(", "a OR", "*", "-x", "col:val", "(", "''", "^start"])
-def test_match_expression_never_breaks_fts(query):
+@pytest.fixture
+def one_article_db():
     db = sqlite_utils.Database(memory=True)
-    Archive(db)
-    assert search(db, query) == []
+    Archive(db).store({"id": "t:1", "site": "t", "title": "Gdynia", "body_text": "Plac w Gdyni.", "fetched_at": "1"})
+    return db
+
+
+@pytest.mark.parametrize("query", ['"Gdynia', 'Gdynia"', "Gdynia*", "-Gdynia", "(Gdynia", "'Gdynia'", "^Gdynia",
+                                   "Gdynia)", "Gdynia:"])
+def test_fts_syntax_around_a_word_still_finds_it(one_article_db, query):
+    assert [hit[0] for hit in search(one_article_db, query)] == ["t:1"]
+
+
+@pytest.mark.parametrize("query", ['"', "*", "(", ")", "''", "^", ":", "-"])
+def test_fts_syntax_alone_matches_nothing_without_error(one_article_db, query):
+    assert search(one_article_db, query) == []
 
 
 def test_empty_query_matches_nothing():
