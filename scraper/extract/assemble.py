@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
 from lxml import etree, html
@@ -37,7 +37,7 @@ class Assembly:
         self.layers: dict[str, str] = {}
         self.fallbacks: list[str] = []
 
-    def resolve(self, name: str, chain: fields.Chain, default=None):
+    def resolve(self, name: str, chain: Iterable[fields.Layer], default=None):
         """The first layer's answer (None = ask the next layer); '' / [] end the chain as 'none'."""
         for layer, produce in chain:
             value = produce()

@@ -1,9 +1,8 @@
-"""Generic page object for any markup: <h1>/<title>, <article>/<main>/densest block, file links, figures."""
+"""Generic page object for any markup (titles: see title.py): <article>/<main>/densest block, file links, figures."""
 
 from __future__ import annotations
 
 import logging
-import re
 from urllib.parse import urljoin
 
 from lxml import html
@@ -19,7 +18,6 @@ logger = logging.getLogger(__name__)
 
 BODY_SELECTORS = ("[itemprop=articleBody]", "article .entry-content", "article", "main", "[role=main]")
 AREA_SELECTORS = ("article", "main", "[role=main]")
-TITLE_SUFFIX = re.compile(r"\s+[-|–—]\s+[^-|–—]+$")
 OUTSIDE_ARTICLE = ("header", "nav", "footer", "aside")
 
 
@@ -29,14 +27,6 @@ class GenericPage:
     def __init__(self, tree: html.HtmlElement, url: str):
         self.tree = tree
         self.url = url
-
-    def title(self) -> str | None:
-        heading = text_of(select_one(self.tree, "h1"))
-        if heading:
-            return heading
-        element = select_one(self.tree, "title")
-        title = " ".join(element.text_content().split()) if element is not None else ""
-        return TITLE_SUFFIX.sub("", title) or None
 
     def body_containers(self) -> list[html.HtmlElement] | None:
         for css in BODY_SELECTORS:
