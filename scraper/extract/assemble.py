@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
@@ -13,7 +14,7 @@ from scraper.extract import fields
 from scraper.extract.attachments import unique_by_url
 from scraper.extract.context import PageContext
 from scraper.extract.decode import decode_html
-from scraper.extract.errors import ExtractionError
+from scraper.extract.errors import ExtractionError, NoArticleFound
 from scraper.extract.meta import meta_content
 from scraper.extract.page import utc_iso
 from scraper.extract.topics import revitalisation
@@ -27,6 +28,8 @@ logger = logging.getLogger(__name__)
 # lower layer saved the value.
 SITE_ALWAYS_FINDS = ("title", "published_at", "body_text")
 MACHINE_LAYERS = ("meta", "jsonld", "time")
+HTML_TAG = re.compile(r"<(?:!doctype|[a-z][a-z0-9]*)[\s/>]", re.IGNORECASE)
+SUBSTANTIAL_BODY_CHARS = 200
 
 
 class Assembly:
@@ -69,12 +72,28 @@ def extract_article(body: bytes, url: str, *, headers: Mapping[str, str] | None 
                           headers=dict(headers or {}), now=now)
     assembly = Assembly(context)
     item = content_fields(assembly)
-    if not item["title"] and not item["body_text"]:
-        raise ExtractionError("no title and no body text: not an HTML article")
+    if reason := not_article_like(text, item):
+        raise NoArticleFound(reason)
     item.update(provenance(body, status, fetched_at or now))
     item["extraction"] = {"fields": assembly.layers, "warnings": context.warnings,
                           "fallbacks": assembly.fallbacks, "encoding": encoding}
     return {name: item.get(name) for name in ARTICLE_FIELDS}
+
+
+def not_article_like(text: str, item: dict) -> str | None:
+    """Why the page is no article, or None when it is article-like.
+
+    Article-like means: the input is HTML (it has at least one tag), shows
+    some text, and has a title candidate or a body of substance (at least
+    SUBSTANTIAL_BODY_CHARS characters). A short page with a heading and two
+    sentences is an article; a plain text file, or a bare line of markup
+    with neither title nor substance, is not.
+    """
+    if not HTML_TAG.search(text):
+        return "plain text, no HTML markup"
+    if not item["title"] and len(item["body_text"] or "") < SUBSTANTIAL_BODY_CHARS:
+        return "no title and no body text of substance" if item["body_text"] else "no title and no body text"
+    return None
 
 
 def parse_html(text: str) -> html.HtmlElement:
