@@ -30,6 +30,7 @@ SITE_ALWAYS_FINDS = ("title", "published_at", "body_text")
 MACHINE_LAYERS = ("meta", "jsonld", "time")
 HTML_TAG = re.compile(r"<(?:!doctype|[a-z][a-z0-9]*)[\s/>]", re.IGNORECASE)
 SUBSTANTIAL_BODY_CHARS = 200
+MAX_SECTION_LABEL = 40
 
 
 class Assembly:
@@ -165,12 +166,18 @@ def fields_to_check(assembly: Assembly) -> list[str]:
 
 
 def without_headings(text: str | None, title: str | None, tags: list[str]) -> str | None:
-    """Generic containers can hold the title and bare tag lines ('FFW'); neither is body text."""
+    """Generic containers can hold the title, bare tag lines ('FFW') and, above the title, short section
+    labels ('Aktualności', 'News'); none of them is body text."""
     if not text:
         return text
+    paragraphs = text.split("\n\n")
+    flat = [" ".join(paragraph.split()) for paragraph in paragraphs]
+    start = flat.index(title) if title in flat else 0
+    if any(len(label) > MAX_SECTION_LABEL for label in flat[:start]):
+        start = 0
     repeated = {title, *tags}
-    paragraphs = [paragraph for paragraph in text.split("\n\n") if " ".join(paragraph.split()) not in repeated]
-    return "\n\n".join(paragraphs) or None
+    kept = [paragraph for paragraph, line in zip(paragraphs[start:], flat[start:]) if line not in repeated]
+    return "\n\n".join(kept) or None
 
 
 def first_paragraph(text: str | None) -> str | None:

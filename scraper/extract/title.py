@@ -34,6 +34,9 @@ BASE_SCORES = {"heading:h1": 3.0, "heading:h2": 2.5, "heading:h3": 2.2, "og:titl
                "dc.title": 1.9, "jsonld": 2.0, "class": 2.0, "bold": 1.2, "title-tag": 1.0}
 HEADING_SCORE = 1.8  # h4-h6
 BEFORE_BODY, AFTER_BODY, OUTSIDE_PENALTY, TRUNCATED_PENALTY, SHORTENED_PENALTY = 1.0, -1.5, -1.5, -1.0, -2.0
+NEAREST_ABOVE_BODY = 0.5  # the heading right above the text beats a section label ("Aktualności") higher up
+AGREEING_WORDS = 3
+ONE_WORD_PENALTY = -0.5  # one word is a section label or a name far more often than a news title
 
 
 @dataclass
@@ -71,8 +74,12 @@ def ranked_titles(tree: html.HtmlElement, body: html.HtmlElement | None, jsonld:
     candidates = [candidate for candidate in gather(tree, denied, order, body_start)
                   if MIN_CHARS <= len(candidate.text) <= MAX_CHARS and folded(candidate.text) not in denied]
     candidates += jsonld_candidate(jsonld, denied)
+    above_body = [candidate.position for candidate in candidates
+                  if None not in (candidate.position, body_start) and candidate.position < body_start]
     for candidate in candidates:
         candidate.score = score(candidate, candidates, body_start)
+        if above_body and candidate.position == max(above_body):
+            candidate.score += NEAREST_ABOVE_BODY
     return sorted(candidates, key=lambda candidate: -candidate.score)
 
 
@@ -146,7 +153,7 @@ def first_paragraph_position(body: html.HtmlElement | None, order: dict) -> int 
 
 def score(candidate: Candidate, candidates: list[Candidate], body_start: int | None) -> float:
     """Own trust + best agreement with each other kind of candidate + place before the body;
-    truncated ones and shortened copies of another candidate lose."""
+    truncated ones, single words and shortened copies of another candidate lose."""
     total = BASE_SCORES.get(candidate.source, HEADING_SCORE)
     best_by_kind: dict[str, float] = {}
     for other in candidates:
@@ -159,6 +166,8 @@ def score(candidate: Candidate, candidates: list[Candidate], body_start: int | N
         total += OUTSIDE_PENALTY
     if candidate.truncated:
         total += TRUNCATED_PENALTY
+    if len(candidate.text.split()) == 1:
+        total += ONE_WORD_PENALTY
     if any(is_shortened(candidate, other) for other in candidates if kind(other) != kind(candidate)):
         total += SHORTENED_PENALTY
     return total
@@ -180,11 +189,18 @@ def kind(candidate: Candidate) -> str:
 
 
 def agreement(candidate: Candidate, other: Candidate) -> float:
-    """1 for the same text; 0.8 when the other is a prefix of this one (a shortened copy), 0.4 the other way
-    round; otherwise half the word overlap (Jaccard)."""
+    """How much `other` backs this candidate, scaled down for texts under AGREEING_WORDS words (two copies
+    of 'News' or 'Aktualności' agree by chance, two copies of a sentence do not)."""
     mine, theirs = folded(candidate.text), folded(other.text)
     if not mine or not theirs:
         return 0.0
+    weight = min(1.0, min(len(mine.split()), len(theirs.split())) / AGREEING_WORDS)
+    return weight * text_agreement(mine, theirs)
+
+
+def text_agreement(mine: str, theirs: str) -> float:
+    """1 for the same text; 0.8 when the other is a prefix of this one (a shortened copy), 0.4 the other way
+    round; otherwise half the word overlap (Jaccard)."""
     if mine == theirs:
         return 1.0
     if mine.startswith(theirs):
