@@ -33,7 +33,7 @@ MIN_BOLD_CHARS = 12
 BASE_SCORES = {"heading:h1": 3.0, "heading:h2": 2.5, "heading:h3": 2.2, "og:title": 2.0, "twitter:title": 1.9,
                "dc.title": 1.9, "jsonld": 2.0, "class": 2.0, "bold": 1.2, "title-tag": 1.0}
 HEADING_SCORE = 1.8  # h4-h6
-BEFORE_BODY, AFTER_BODY, OUTSIDE_PENALTY, TRUNCATED_PENALTY, SHORTENED_PENALTY = 1.0, -1.5, -1.5, -1.0, -2.0
+BEFORE_BODY, AFTER_BODY, OUTSIDE_PENALTY, TRUNCATED_PENALTY, SHORTENED_PENALTY = 1.0, -1.5, -1.5, -1.0, -2.5
 NEAREST_ABOVE_BODY = 0.5  # the heading right above the text beats a section label ("Aktualności") higher up
 AGREEING_WORDS = 3
 ONE_WORD_PENALTY = -0.5  # one word is a section label or a name far more often than a news title
@@ -179,7 +179,12 @@ def is_shortened(candidate: Candidate, other: Candidate) -> bool:
     mine = folded(candidate.text)
     if not mine or not folded(other.text).startswith(mine + " "):
         return False
-    return folded(SEGMENT_SEPARATOR.split(other.text)[0]) != mine
+    return first_segment(other) != mine
+
+
+def first_segment(candidate: Candidate) -> str:
+    """The folded text before the first separator: 'Nowe ławki | Serwis' -> 'nowe lawki'."""
+    return folded(SEGMENT_SEPARATOR.split(candidate.text)[0])
 
 
 def kind(candidate: Candidate) -> str:
@@ -195,6 +200,8 @@ def agreement(candidate: Candidate, other: Candidate) -> float:
     if not mine or not theirs:
         return 0.0
     weight = min(1.0, min(len(mine.split()), len(theirs.split())) / AGREEING_WORDS)
+    if mine == first_segment(other) or theirs == first_segment(candidate):
+        return weight  # the same title, perhaps one copy with an unknown site suffix ('Nowe ławki | Serwis')
     return weight * text_agreement(mine, theirs)
 
 
