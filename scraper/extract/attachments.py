@@ -22,7 +22,8 @@ BADGE = re.compile(r"^\s*(?P<type>" + "|".join(sorted(map(str.upper, FILE_TYPES)
 SIZE = re.compile(r"(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>[KMG]?B)\b", re.IGNORECASE)
 SIZE_TEXT = r"\d+(?:[.,]\d+)?\s*[KMG]?B"
 # A declared size in brackets or after a dash: "(1,65MB)", "[164,18 KB]", "– 2 MB".
-SIZE_NOTE = rf"(?:\(\s*(?P<round>{SIZE_TEXT})\s*\)|\[\s*(?P<square>{SIZE_TEXT})\s*\]|[-–—]\s*(?P<dash>{SIZE_TEXT})\b)"
+SIZE_NOTE = (rf"(?:\(\s*(?P<round>{SIZE_TEXT})\s*\)|\[\s*(?P<square>{SIZE_TEXT})\s*\]"
+             rf"|[-–—]\s*(?P<dash>{SIZE_TEXT})\b)")
 TRAILING_SIZE = re.compile(rf"\s*{SIZE_NOTE}\s*$", re.IGNORECASE)
 # The same note printed after the link, outside it: "<a>Ankieta</a> (1,65MB)".
 SIZE_AFTER_LINK = re.compile(rf"^\s*{SIZE_NOTE}", re.IGNORECASE)

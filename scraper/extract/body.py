@@ -95,13 +95,15 @@ def is_dropped_element(element: html.HtmlElement) -> bool:
 
 
 def detach_file_link_notes(link: html.HtmlElement) -> None:
-    """A file link's size note after it ('(1,65MB)') is attachment data, and a link named 'NULL' is no text."""
+    """A file link's size note after it ('(1,65MB)') is attachment data; a link named 'NULL' or shown as a
+    file badge ('DOCX Formularz') is an attachment entry, not article text (attachments keep both)."""
     if not is_file_url(link.get("href") or ""):
         return
     size, rest = size_after_link(link.tail)
     if size is not None:
         link.tail = rest
-    if is_null_title(link.text_content()):
+    text = link.text_content()
+    if is_null_title(text) or BADGE.match(text):
         drop(link)
 
 

@@ -66,7 +66,8 @@ def folded(text: str) -> str:
     return " ".join(WORD.findall("".join(char for char in text if not unicodedata.combining(char))))
 
 
-def ranked_titles(tree: html.HtmlElement, body: html.HtmlElement | None, jsonld: dict, host: str | None) -> list[Candidate]:
+def ranked_titles(tree: html.HtmlElement, body: html.HtmlElement | None, jsonld: dict,
+                  host: str | None) -> list[Candidate]:
     """Every title candidate on the page, best first; site, city and publisher names are never candidates."""
     denied = registry_names() | {folded(name) for name in (meta_content(tree, "og:site_name"), host) if name}
     order = {element: index for index, element in enumerate(tree.iter())}
