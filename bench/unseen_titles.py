@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -24,16 +23,13 @@ def score(pages: Path) -> None:
     by_source: dict[str, list[int]] = {}
     winners: Counter = Counter()
     body_right = body_total = 0
-    elapsed = 0.0
     cases = sorted(pages.glob("*.html"))
     for page in cases:
         expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
-        start = time.perf_counter()
         try:
             item = extract_article(page.read_bytes(), expected["url"])
         except ExtractionError:
             item = {name: None for name in FIELDS} | {"body_text": "", "extraction": {"fields": {}}}
-        elapsed += time.perf_counter() - start
         right.update(name for name in FIELDS if item[name] == expected[name])
         hits = by_source.setdefault(expected["title_source"], [0, 0])
         hits[0] += item["title"] == expected["title"]
@@ -43,7 +39,7 @@ def score(pages: Path) -> None:
         checks = [text in body for text in expected["body_contains"]]
         checks += [text not in body for text in expected["body_not_contains"]]
         body_right, body_total = body_right + sum(checks), body_total + len(checks)
-    print(f"{len(cases)} pages, {1000 * elapsed / len(cases):.1f} ms per page")
+    print(f"{len(cases)} pages")
     for name in FIELDS:
         print(f"{name:14} {right[name]:3}/{len(cases)}")
     print(f"{'body checks':14} {body_right:3}/{body_total}")

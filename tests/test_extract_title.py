@@ -58,3 +58,16 @@ def test_site_layer_answers_first():
             '</article></body></html>').encode()
     item = extract_article(page, "https://przemysl.pl/1/a.html")
     assert (item["title"], item["extraction"]["fields"]["title"]) == ("Tytuł z warstwy serwisu", "site")
+
+
+@pytest.mark.parametrize("head, body", [
+    ("<title>Aktualności</title>", f"<div>{BODY * 2}</div>"),
+    ("", f"<div>{BODY * 2}</div><h3>Polecamy</h3>"),
+], ids=["one-word <title>", "one-word heading below the body"])
+def test_candidates_nothing_backs_are_no_title(head, body):
+    assert title_of(head, body) == (None, None)
+
+
+def test_truncated_title_tag_alone_is_still_the_title():
+    assert title_of("<title>Konsultacje społeczne w sprawie placu…</title>", f"<div>{BODY * 2}</div>") == (
+        "Konsultacje społeczne w sprawie placu", "title-tag")

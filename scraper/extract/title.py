@@ -18,8 +18,8 @@ from scraper.sites import SITES
 logger = logging.getLogger(__name__)
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:(?:news|entry|article|post|page)[_-]?title|title|headline|tytul|naglowek)"
-                         r"(?:$|[\s_-])", re.IGNORECASE)
+TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:(?:news|entry|article|post|page)[_-]?(?:title|heading)"
+                         r"|title|headline|tytul|naglowek)(?:$|[\s_-])", re.IGNORECASE)
 OUTSIDE_ARTICLE = frozenset({"header", "nav", "footer", "aside"})
 # "<title>" and og:title often join the title and the site's name: "Title - Przemyśl", "Gdynia | Title".
 SEGMENT_SEPARATOR = re.compile(r"\s+(?:[-|–—»·]|::)\s+")
@@ -29,14 +29,17 @@ META_SOURCES = ("og:title", "twitter:title", "dc.title")
 WORD = re.compile(r"\w+")
 MIN_CHARS, MAX_CHARS = 4, 300
 MIN_BOLD_CHARS = 12
+SENTENCE_CHARS = 60
 # How much each kind of candidate is trusted on its own; agreement and position add to it.
 BASE_SCORES = {"heading:h1": 3.0, "heading:h2": 2.5, "heading:h3": 2.2, "og:title": 2.0, "twitter:title": 1.9,
                "dc.title": 1.9, "jsonld": 2.0, "class": 2.0, "bold": 1.2, "title-tag": 1.0}
 HEADING_SCORE = 1.8  # h4-h6
-BEFORE_BODY, AFTER_BODY, OUTSIDE_PENALTY, TRUNCATED_PENALTY, SHORTENED_PENALTY = 1.0, -1.5, -1.5, -1.0, -2.5
+BEFORE_BODY, AFTER_BODY, OUTSIDE_PENALTY, TRUNCATED_PENALTY, SHORTENED_PENALTY = 1.0, -1.5, -1.5, -0.25, -2.5
 NEAREST_ABOVE_BODY = 0.5  # the heading right above the text beats a section label ("Aktualności") higher up
 AGREEING_WORDS = 3
 ONE_WORD_PENALTY = -0.5  # one word is a section label or a name far more often than a news title
+# Below this nothing backs a candidate: a lone one-word <title>, a sidebar "Polecamy" below the body.
+MIN_SCORE = 0.6
 
 
 @dataclass
@@ -68,7 +71,7 @@ def folded(text: str) -> str:
 
 def ranked_titles(tree: html.HtmlElement, body: html.HtmlElement | None, jsonld: dict,
                   host: str | None) -> list[Candidate]:
-    """Every title candidate on the page, best first; site, city and publisher names are never candidates."""
+    """The title candidates scoring at least MIN_SCORE, best first; site, city and publisher names never count."""
     denied = registry_names() | {folded(name) for name in (meta_content(tree, "og:site_name"), host) if name}
     order = {element: index for index, element in enumerate(tree.iter())}
     body_start = first_paragraph_position(body, order)
@@ -81,7 +84,8 @@ def ranked_titles(tree: html.HtmlElement, body: html.HtmlElement | None, jsonld:
         candidate.score = score(candidate, candidates, body_start)
         if above_body and candidate.position == max(above_body):
             candidate.score += NEAREST_ABOVE_BODY
-    return sorted(candidates, key=lambda candidate: -candidate.score)
+    return sorted((candidate for candidate in candidates if candidate.score >= MIN_SCORE),
+                  key=lambda candidate: -candidate.score)
 
 
 def gather(tree: html.HtmlElement, denied: frozenset[str], order: dict, body_start: int | None) -> list[Candidate]:
@@ -142,14 +146,15 @@ def without_site_names(text: str, denied: frozenset[str]) -> str:
 
 
 def first_paragraph_position(body: html.HtmlElement | None, order: dict) -> int | None:
-    """Where the body's text starts: its first paragraph-like element with a sentence of text."""
+    """Where the body's text starts: its first paragraph-like element with a sentence of text, else its
+    first non-empty paragraph; None when there is no body to be above."""
     if body is None:
         return None
-    for element in body.iter("p", "li", "div", "td", "blockquote"):
-        text = render_words(element)
-        if len(text) >= 60 and not any(child.tag in ("p", "div", "td") for child in element):
-            return order.get(element)
-    return order.get(body)
+    paragraphs = [element for element in body.iter("p", "li", "div", "td", "blockquote")
+                  if not any(child.tag in ("p", "div", "td") for child in element) and render_words(element)]
+    sentence = next((element for element in paragraphs if len(render_words(element)) >= SENTENCE_CHARS), None)
+    start = sentence if sentence is not None else next(iter(paragraphs), None)
+    return order.get(start) if start is not None else None
 
 
 def score(candidate: Candidate, candidates: list[Candidate], body_start: int | None) -> float:
@@ -180,12 +185,12 @@ def is_shortened(candidate: Candidate, other: Candidate) -> bool:
     mine = folded(candidate.text)
     if not mine or not folded(other.text).startswith(mine + " "):
         return False
-    return first_segment(other) != mine
+    return mine not in segments(other)
 
 
-def first_segment(candidate: Candidate) -> str:
-    """The folded text before the first separator: 'Nowe ławki | Serwis' -> 'nowe lawki'."""
-    return folded(SEGMENT_SEPARATOR.split(candidate.text)[0])
+def segments(candidate: Candidate) -> set[str]:
+    """The folded parts between separators: 'Serwis | Nowe ławki - Gdynia' -> {'serwis', 'nowe lawki', 'gdynia'}."""
+    return {folded(segment) for segment in SEGMENT_SEPARATOR.split(candidate.text)}
 
 
 def kind(candidate: Candidate) -> str:
@@ -201,8 +206,8 @@ def agreement(candidate: Candidate, other: Candidate) -> float:
     if not mine or not theirs:
         return 0.0
     weight = min(1.0, min(len(mine.split()), len(theirs.split())) / AGREEING_WORDS)
-    if mine == first_segment(other) or theirs == first_segment(candidate):
-        return weight  # the same title, perhaps one copy with an unknown site suffix ('Nowe ławki | Serwis')
+    if mine in segments(other) or theirs in segments(candidate):
+        return weight  # the same title, perhaps one copy with an unknown site name around it ('Nowe ławki | Serwis')
     return weight * text_agreement(mine, theirs)
 
 
