@@ -2,7 +2,8 @@
 
 import pytest
 
-from scraper.extract.attachments import attachment, parse_badge, parse_size, storage_paths, unique_by_url
+from scraper.extract.attachments import (attachment, is_null_title, parse_badge, parse_size, size_after_link,
+                                         storage_paths, unique_by_url)
 
 BASE = "https://przemysl.pl/45707/x.html"
 
@@ -28,6 +29,8 @@ def test_parse_size(text, expected):
     ("PDFPOBIERZ PLIK - Informacja dla podmiotów", ("pdf", "Informacja dla podmiotów", None)),
     ("PDF POBIERZ PLIK – Program", ("pdf", "Program", None)),
     ("Plan miasta", (None, "Plan miasta", None)),
+    ("DOCX Formularz [58,33 KB]", ("docx", "Formularz", 59730)),
+    ("Ogłoszenie – 2 MB", (None, "Ogłoszenie", 2097152)),
 ])
 def test_parse_badge(label, expected):
     assert parse_badge(label) == expected
@@ -57,3 +60,23 @@ def test_storage_paths(text, expected):
 def test_unique_by_url_keeps_first_in_page_order():
     items = [{"url": "a", "title": "1"}, {"url": "b", "title": "2"}, {"url": "a", "title": "3"}]
     assert unique_by_url(items) == [{"url": "a", "title": "1"}, {"url": "b", "title": "2"}]
+
+
+@pytest.mark.parametrize("tail, expected", [
+    (" (1,65MB)", (1730150, "")),
+    (" [164,18 KB], dalej tekst", (168120, ", dalej tekst")),
+    (" – 2 MB", (2097152, "")),
+    (" - 512 B", (512, "")),
+    (" oraz plan miasta", (None, " oraz plan miasta")),
+    (None, (None, "")),
+])
+def test_size_after_link(tail, expected):
+    assert size_after_link(tail) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("NULL", True), ("null", True), ("JPGNULL (164,18KB)", True), ("PDF", True),
+    ("", False), ("Regulamin", False), ("PDF Regulamin (1MB)", False),
+])
+def test_is_null_title(text, expected):
+    assert is_null_title(text) is expected

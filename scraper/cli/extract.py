@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from pathlib import Path
 
 import click
 
 from scraper.extract.assemble import extract_article
-from scraper.extract.errors import ExtractionError
+from scraper.extract.errors import ExtractionError, NoArticleFound
 
 logger = logging.getLogger(__name__)
 
@@ -22,10 +23,16 @@ def extract(file: Path, url: str) -> None:
 
     Known hosts (przemysl.pl, www.gdynia.pl) use their site selectors first;
     any other host goes straight to labels, meta/JSON-LD and the generic
-    extractor. Exits 1 with a one-line reason when FILE is no HTML article.
+    extractor. Exits 1 with a one-line reason when FILE is no HTML article, and
+    with "no article found in FILE" when it is readable but nothing in it is
+    article-like (plain text; neither a title nor a body of substance).
     """
     try:
         item = extract_article(file.read_bytes(), url)
+    except NoArticleFound as error:
+        logger.info("%s: %s", file, error)
+        click.echo(f"no article found in {file}", err=True)
+        sys.exit(1)
     except ExtractionError as error:
         raise click.ClickException(f"{file}: {error}") from error
     click.echo(json.dumps(item, ensure_ascii=False, indent=2))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
 from lxml import etree, html
@@ -13,7 +14,7 @@ from scraper.extract import fields
 from scraper.extract.attachments import unique_by_url
 from scraper.extract.context import PageContext
 from scraper.extract.decode import decode_html
-from scraper.extract.errors import ExtractionError
+from scraper.extract.errors import ExtractionError, NoArticleFound
 from scraper.extract.meta import meta_content
 from scraper.extract.page import utc_iso
 from scraper.extract.topics import revitalisation
@@ -27,6 +28,9 @@ logger = logging.getLogger(__name__)
 # lower layer saved the value.
 SITE_ALWAYS_FINDS = ("title", "published_at", "body_text")
 MACHINE_LAYERS = ("meta", "jsonld", "time")
+HTML_TAG = re.compile(r"<(?:!doctype|[a-z][a-z0-9]*)[\s/>]", re.IGNORECASE)
+SUBSTANTIAL_BODY_CHARS = 200
+MAX_SECTION_LABEL = 40
 
 
 class Assembly:
@@ -37,7 +41,7 @@ class Assembly:
         self.layers: dict[str, str] = {}
         self.fallbacks: list[str] = []
 
-    def resolve(self, name: str, chain: fields.Chain, default=None):
+    def resolve(self, name: str, chain: Iterable[fields.Layer], default=None):
         """The first layer's answer (None = ask the next layer); '' / [] end the chain as 'none'."""
         for layer, produce in chain:
             value = produce()
@@ -69,12 +73,28 @@ def extract_article(body: bytes, url: str, *, headers: Mapping[str, str] | None 
                           headers=dict(headers or {}), now=now)
     assembly = Assembly(context)
     item = content_fields(assembly)
-    if not item["title"] and not item["body_text"]:
-        raise ExtractionError("no title and no body text: not an HTML article")
+    if reason := not_article_like(text, item):
+        raise NoArticleFound(reason)
     item.update(provenance(body, status, fetched_at or now))
     item["extraction"] = {"fields": assembly.layers, "warnings": context.warnings,
                           "fallbacks": assembly.fallbacks, "encoding": encoding}
     return {name: item.get(name) for name in ARTICLE_FIELDS}
+
+
+def not_article_like(text: str, item: dict) -> str | None:
+    """Why the page is no article, or None when it is article-like.
+
+    Article-like means: the input is HTML (it has at least one tag), shows
+    some text, and has a title candidate or a body of substance (at least
+    SUBSTANTIAL_BODY_CHARS characters). A short page with a heading and two
+    sentences is an article; a plain text file, or a bare line of markup
+    with neither title nor substance, is not.
+    """
+    if not HTML_TAG.search(text):
+        return "plain text, no HTML markup"
+    if not item["title"] and len(item["body_text"] or "") < SUBSTANTIAL_BODY_CHARS:
+        return "no title and no body text of substance" if item["body_text"] else "no title and no body text"
+    return None
 
 
 def parse_html(text: str) -> html.HtmlElement:
@@ -146,12 +166,18 @@ def fields_to_check(assembly: Assembly) -> list[str]:
 
 
 def without_headings(text: str | None, title: str | None, tags: list[str]) -> str | None:
-    """Generic containers can hold the title and bare tag lines ('FFW'); neither is body text."""
+    """Generic containers can hold the title, bare tag lines ('FFW') and, above the title, short section
+    labels ('Aktualności', 'News'); none of them is body text."""
     if not text:
         return text
+    paragraphs = text.split("\n\n")
+    flat = [" ".join(paragraph.split()) for paragraph in paragraphs]
+    start = flat.index(title) if title in flat else 0
+    if any(len(label) > MAX_SECTION_LABEL for label in flat[:start]):
+        start = 0
     repeated = {title, *tags}
-    paragraphs = [paragraph for paragraph in text.split("\n\n") if " ".join(paragraph.split()) not in repeated]
-    return "\n\n".join(paragraphs) or None
+    kept = [paragraph for paragraph, line in zip(paragraphs[start:], flat[start:]) if line not in repeated]
+    return "\n\n".join(kept) or None
 
 
 def first_paragraph(text: str | None) -> str | None:

@@ -20,7 +20,13 @@ FILE_TYPES = DOCUMENT_TYPES + IMAGE_TYPES
 # PLIK"): match the longest known type first so "DOCX" is never "DOC" + "X".
 BADGE = re.compile(r"^\s*(?P<type>" + "|".join(sorted(map(str.upper, FILE_TYPES), key=len, reverse=True)) + r")\s*(?P<rest>.*)$")
 SIZE = re.compile(r"(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>[KMG]?B)\b", re.IGNORECASE)
-TRAILING_SIZE = re.compile(r"\s*\(\s*(?P<size>\d+(?:[.,]\d+)?\s*[KMG]?B)\s*\)\s*$", re.IGNORECASE)
+SIZE_TEXT = r"\d+(?:[.,]\d+)?\s*[KMG]?B"
+# A declared size in brackets or after a dash: "(1,65MB)", "[164,18 KB]", "– 2 MB".
+SIZE_NOTE = (rf"(?:\(\s*(?P<round>{SIZE_TEXT})\s*\)|\[\s*(?P<square>{SIZE_TEXT})\s*\]"
+             rf"|[-–—]\s*(?P<dash>{SIZE_TEXT})\b)")
+TRAILING_SIZE = re.compile(rf"\s*{SIZE_NOTE}\s*$", re.IGNORECASE)
+# The same note printed after the link, outside it: "<a>Ankieta</a> (1,65MB)".
+SIZE_AFTER_LINK = re.compile(rf"^\s*{SIZE_NOTE}", re.IGNORECASE)
 DOWNLOAD_PREFIX = re.compile(r"^\s*POBIERZ\s+PLIK\s*[-–—:]?\s*", re.IGNORECASE)
 UNIT_POWERS = {"B": 0, "KB": 1, "MB": 2, "GB": 3}
 STORAGE_PATH = re.compile(
@@ -52,10 +58,27 @@ def parse_badge(label: str, badge_type: str | None = None) -> tuple[str | None, 
     elif match := BADGE.match(text):
         file_type, text = match.group("type").lower(), match.group("rest")
     size_match = TRAILING_SIZE.search(text)
-    size = parse_size(size_match.group("size")) if size_match else None
+    size = parse_size(noted_size(size_match)) if size_match else None
     if size_match:
         text = text[: size_match.start()]
     return file_type, clean_title(DOWNLOAD_PREFIX.sub("", text)), size
+
+
+def noted_size(match: re.Match) -> str:
+    return match.group("round") or match.group("square") or match.group("dash")
+
+
+def size_after_link(tail: str | None) -> tuple[int | None, str]:
+    """(size_bytes, rest of the text) for the text right after a file link; (None, tail) when no size is noted."""
+    match = SIZE_AFTER_LINK.match(tail or "")
+    if not match:
+        return None, tail or ""
+    return parse_size(noted_size(match)), tail[match.end():]
+
+
+def is_null_title(text: str | None) -> bool:
+    """True for a link text that shows but names nothing: 'NULL', 'JPGNULL (164,18KB)', a bare badge."""
+    return bool(text and text.strip()) and parse_badge(text)[1] is None
 
 
 def clean_title(text: str) -> str | None:

@@ -12,7 +12,8 @@ import nh3
 import trafilatura
 from lxml import html
 
-from scraper.extract.attachments import BADGE, is_storage_path
+from scraper.extract.attachments import (BADGE, DOWNLOAD_PREFIX, TRAILING_SIZE, is_file_url, is_null_title,
+                                         is_storage_path, size_after_link)
 from scraper.extract.labels import is_metadata_line
 from scraper.extract.textlines import render_text
 
@@ -43,7 +44,6 @@ DROPPED_LINES = [re.compile(pattern, re.IGNORECASE) for pattern in (
     r"\d{1,2}\.\d{1,2}\.\d{4}\s*r\.?",                 # in-body date line
     r"[\w%().,-]+\.(?:jpe?g|png|gif|webp)",            # gallery file name
 )]
-ATTACHMENT_LABEL = re.compile(r"(?:\(\s*\d+(?:[.,]\d+)?\s*[KMG]?B\s*\)\s*$)|POBIERZ\s+PLIK", re.IGNORECASE)
 BANNER_END = re.compile(r"Szczegóły w komunikacie\.?\s*$")
 TEXT_LEAVES = ("p", "div", "span", "li", "a", "strong", "em", "b")
 MIN_BODY_CHARS = 80
@@ -61,7 +61,8 @@ def is_dropped_line(line: str) -> bool:
     line = line.strip()
     if not line or is_metadata_line(line) or is_storage_path(line):
         return True
-    if BADGE.match(line) and ATTACHMENT_LABEL.search(line):
+    badge = BADGE.match(line)
+    if badge and (not badge.group("rest") or TRAILING_SIZE.search(line) or DOWNLOAD_PREFIX.match(badge.group("rest"))):
         return True
     return any(pattern.fullmatch(line) for pattern in DROPPED_LINES)
 
@@ -75,6 +76,8 @@ def cleaned_copy(container: html.HtmlElement) -> html.HtmlElement:
         names = f"{element.get('class') or ''} {element.get('id') or ''}"
         if element is not clean and isinstance(element.tag, str) and CHROME_NAMES.search(names):
             drop(element)
+    for link in list(clean.iter("a")):
+        detach_file_link_notes(link)
     for element in list(clean.iter("time")):
         drop_date_element(element, clean)
     for element in list(clean.iter(*TEXT_LEAVES)):
@@ -89,6 +92,19 @@ def is_dropped_element(element: html.HtmlElement) -> bool:
         return False
     is_banner = "\n\n" not in text and bool(BANNER_END.search(text))
     return is_banner or all(is_dropped_line(line) for line in text.split("\n"))
+
+
+def detach_file_link_notes(link: html.HtmlElement) -> None:
+    """A file link's size note after it ('(1,65MB)') is attachment data; a link named 'NULL' or shown as a
+    file badge ('DOCX Formularz') is an attachment entry, not article text (attachments keep both)."""
+    if not is_file_url(link.get("href") or ""):
+        return
+    size, rest = size_after_link(link.tail)
+    if size is not None:
+        link.tail = rest
+    text = link.text_content()
+    if is_null_title(text) or BADGE.match(text):
+        drop(link)
 
 
 def drop_date_element(time: html.HtmlElement, container: html.HtmlElement) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
 from scraper.extract.context import PageContext
@@ -14,13 +14,15 @@ from scraper.extract.decode import header_value
 from scraper.extract.language import declared_language, guess_language
 from scraper.extract.sites.base import select
 from scraper.extract.meta import jsonld_text, meta_content, time_datetimes
+from scraper.extract.title import Candidate, ranked_titles
 
 logger = logging.getLogger(__name__)
 
 # A layer returns None for "no answer here, ask the next layer"; "" or []
 # for "answered: there is none" (e.g. an empty 'Opublikował:' label), which
 # ends the chain with null / an empty list.
-Chain = list[tuple[str, Callable[[], object]]]
+Layer = tuple[str, Callable[[], object]]
+Chain = list[Layer]
 OPTIONAL_FOOTER_ROLES = frozenset({"modified", "modified_by"})
 LAST_NUMBER = re.compile(r"(\d+)(?!.*\d)")
 
@@ -56,13 +58,20 @@ def site_label_date(context: PageContext, role: str) -> str | None:
     return value if value == "" else to_iso_warsaw(context.date(value))
 
 
-def title_chain(context: PageContext) -> Chain:
-    return [
-        ("site", site_method(context, "title")),
-        ("meta", lambda: meta_content(context.tree, "og:title", "twitter:title", "dc.title")),
-        ("jsonld", lambda: jsonld_text(context.jsonld.get("headline") or context.jsonld.get("name"))),
-        ("generic", context.generic.title),
-    ]
+def title_chain(context: PageContext) -> Iterator[Layer]:
+    """The site layer's title; else the ranked candidates (title.py), each under its own source name.
+
+    A generator: the candidates are only gathered when the site layer found nothing.
+    """
+    yield "site", site_method(context, "title")
+    for candidate in title_candidates(context):
+        yield candidate.source, lambda text=candidate.text: text
+
+
+def title_candidates(context: PageContext) -> list[Candidate]:
+    containers = (context.site_page and context.site_page.body_containers()) or context.generic.body_containers()
+    return ranked_titles(context.tree, containers[0] if containers else None, context.jsonld,
+                         urlsplit(context.url).hostname)
 
 
 def published_chain(context: PageContext) -> Chain:

@@ -1,15 +1,14 @@
-"""Generic page object for any markup: <h1>/<title>, <article>/<main>/densest block, file links, figures."""
+"""Generic page object for any markup (titles: see title.py): <article>/<main>/densest block, file links, figures."""
 
 from __future__ import annotations
 
 import logging
-import re
 from urllib.parse import urljoin
 
 from lxml import html
 
 from scraper.extract.attachments import (IMAGE_TYPES, attachment, badge_attachment, file_extension, is_file_url,
-                                         is_storage_path, storage_paths)
+                                         is_storage_path, size_after_link, storage_paths)
 from scraper.extract.body import densest_block
 from scraper.extract.sites.base import figure_image, select, select_one, text_of
 from scraper.extract.tags import tags_from_lines
@@ -19,7 +18,6 @@ logger = logging.getLogger(__name__)
 
 BODY_SELECTORS = ("[itemprop=articleBody]", "article .entry-content", "article", "main", "[role=main]")
 AREA_SELECTORS = ("article", "main", "[role=main]")
-TITLE_SUFFIX = re.compile(r"\s+[-|–—]\s+[^-|–—]+$")
 OUTSIDE_ARTICLE = ("header", "nav", "footer", "aside")
 
 
@@ -29,14 +27,6 @@ class GenericPage:
     def __init__(self, tree: html.HtmlElement, url: str):
         self.tree = tree
         self.url = url
-
-    def title(self) -> str | None:
-        heading = text_of(select_one(self.tree, "h1"))
-        if heading:
-            return heading
-        element = select_one(self.tree, "title")
-        title = " ".join(element.text_content().split()) if element is not None else ""
-        return TITLE_SUFFIX.sub("", title) or None
 
     def body_containers(self) -> list[html.HtmlElement] | None:
         for css in BODY_SELECTORS:
@@ -64,7 +54,10 @@ class GenericPage:
         return list(dict.fromkeys(name for name in names if name)) or tags_from_lines(render_lines(self.tree))
 
     def attachments(self) -> list[dict] | None:
-        """Links to files in the article area (not image links wrapping a picture), then bare storage paths."""
+        """Links to files in the article area (not image links wrapping a picture), then bare storage paths.
+
+        A size noted right after the link, outside it (`<a>Ankieta</a> (1,65MB)`), is the file's declared size.
+        """
         found = []
         for link in self.inside_article("a[href]"):
             href = link.get("href")
@@ -73,6 +66,8 @@ class GenericPage:
             label = text_of(link) or ""
             found.append(attachment(href, self.url) if is_storage_path(label) or label.endswith(href)
                          else badge_attachment(href, label, self.url))
+            if found[-1]["size_bytes"] is None:
+                found[-1]["size_bytes"], _ = size_after_link(link.tail)
         for container in self.body_containers() or []:
             found.extend(attachment(path, self.url) for path in storage_paths(render_text(container)))
         return found

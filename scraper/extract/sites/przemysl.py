@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 
 from lxml import html
 
-from scraper.extract.attachments import badge_attachment
+from scraper.extract.attachments import badge_attachment, size_after_link
 from scraper.extract.labels import LabelHit, find_labels
 from scraper.extract.sites.base import select, select_one, text_of
 from scraper.extract.textlines import render_lines
@@ -49,10 +49,13 @@ class PrzemyslPage:
         block = select_one(self.tree, ".news-attachments")
         if block is None:
             return None
-        return [
-            badge_attachment(link.get("href"), link.text_content(), self.url, text_of(select_one(link, ".file-type")))
-            for link in select(block, "a.attachment[href]")
-        ]
+        found = []
+        for link in select(block, "a.attachment[href]"):
+            found.append(badge_attachment(link.get("href"), link.text_content(), self.url,
+                                          text_of(select_one(link, ".file-type"))))
+            if found[-1]["size_bytes"] is None:  # the size can follow the link: "<a>PDF Plan</a> (1,65MB)"
+                found[-1]["size_bytes"], _ = size_after_link(link.tail)
+        return found
 
     def images(self) -> list[dict] | None:
         gallery = select(self.tree, ".news-gallery")
