@@ -1,4 +1,4 @@
-"""The `kronika` command line: crawl, serve, export, extract, mirror, demo."""
+"""The `kronika` command line: crawl, serve, export, reparse, suspects, extract, mirror, demo."""
 
 from __future__ import annotations
 
@@ -40,9 +40,9 @@ def _register():
     from scraper.commands.demo import demo
     from scraper.extract.command import extract
     from scraper.mirror.command import mirror
-    from scraper.archive.commands import export, reparse, serve
+    from scraper.archive.commands import export, reparse, serve, suspects
 
-    for command in (crawl, serve, export, reparse, extract, mirror, demo):
+    for command in (crawl, serve, export, reparse, suspects, extract, mirror, demo):
         main.add_command(command)
 
 
