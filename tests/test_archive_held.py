@@ -7,6 +7,7 @@ import sqlite_utils
 from click.testing import CliRunner
 
 from archive_factory import dump, make_item, make_page
+from scraper.accounting import settle_suspects
 from scraper.archive import Archive
 from scraper.archive.commands import suspects as suspects_command
 from scraper.archive.review import accept, held_fetches, keep_held, promote_confirmed
@@ -175,3 +176,12 @@ def test_suspects_command_lists_and_rejects_unknown_ids(tmp_path):
     unknown = CliRunner().invoke(suspects_command, ["--db", str(path), "--accept", "gdynia:9"])
     assert listed.exit_code == 0 and listed.output.startswith(f"gdynia:1\t{REFETCH}\ttitle changed")
     assert unknown.exit_code == 1 and "no held suspect fetch of gdynia:9" in unknown.output
+
+
+def test_run_end_that_looks_changed_keeps_confirmations_held(archive):
+    fetch(archive, **APOLOGY)
+    fetch(archive, crawl_id=3, **APOLOGY)
+    warnings = settle_suspects(archive, 3, site_looks_changed=True)
+    assert (warnings, current(archive), reviews(archive)) == (
+        ["1 confirmations of held fetches not made current: site looks changed"], ("Artykuł 1", 1),
+        [("gdynia:1", "held")])

@@ -8,13 +8,10 @@ from typing import Callable
 
 import sqlite_utils
 
-from scraper.archive.pages import CONFIRMING, HELD, PENDING_REVIEWS
+from scraper.archive.pages import CONFIRMING, HELD, PENDING
 from scraper.archive.suspect import page_content_key
 
 logger = logging.getLogger(__name__)
-
-_PENDING = ", ".join(f"'{review}'" for review in PENDING_REVIEWS)
-
 
 def others_this_run(db: sqlite_utils.Database, article_id: str, content_key: str, crawl_id: int | None) -> list[dict]:
     """Pages of other articles fetched in run `crawl_id` with the same title and body (none outside a run)."""
@@ -64,7 +61,7 @@ def held_by_earlier_run(db: sqlite_utils.Database, article_id: str, content_key:
     if crawl_id is None:
         return False
     row = db.execute(
-        f"SELECT 1 FROM pages WHERE article_id = ? AND content_key = ? AND review IN ({_PENDING}) "
+        f"SELECT 1 FROM pages WHERE article_id = ? AND content_key = ? AND review IN {PENDING} "
         "AND crawl_id IS NOT NULL AND crawl_id != ? LIMIT 1",
         [article_id, content_key, crawl_id],
     ).fetchone()

@@ -17,9 +17,9 @@ COMPRESSION_LEVEL = 6
 # is "held", "confirming" while a later run that fetched it again is still running,
 # then "confirmed" (by that run) or "accepted" (by `kronika suspects --accept`).
 HELD, CONFIRMING, CONFIRMED, ACCEPTED = "held", "confirming", "confirmed", "accepted"
-PENDING_REVIEWS = (HELD, CONFIRMING)
-# SQL: a page that is not waiting for review (its content is or was current).
-NOT_PENDING = "(p.review IS NULL OR p.review NOT IN ('held', 'confirming'))"
+# SQL: the reviews of a page still waiting, and a page `p` that is not (its content is or was current).
+PENDING = f"('{HELD}', '{CONFIRMING}')"
+NOT_PENDING = f"(p.review IS NULL OR p.review NOT IN {PENDING})"
 
 
 def header(headers: dict | None, name: str) -> str | None:

@@ -6,21 +6,18 @@ import logging
 from typing import Callable
 
 from scraper.archive.held_duplicates import confirming_pages
-from scraper.archive.pages import ACCEPTED, CONFIRMED, CONFIRMING, HELD, page_from_row
+from scraper.archive.pages import ACCEPTED, CONFIRMED, CONFIRMING, HELD, PENDING, page_from_row
 from scraper.archive.reparse import extract_page
 from scraper.archive.store import Archive, StoreOutcome
 
 logger = logging.getLogger(__name__)
-
-_PENDING = f"('{HELD}', '{CONFIRMING}')"
-
 
 def promote(archive: Archive, page: dict, review: str, extract: Callable | None = None) -> StoreOutcome:
     """Re-extract a held page (as reparse does) and store it as trusted; its held twins are marked `review` too."""
     with archive.db.atomic():
         outcome = archive.store(extract_page(page, extract), page, crawl_id=page["crawl_id"], review=review)
         archive.db.execute(
-            f"UPDATE pages SET review = ? WHERE article_id = ? AND content_key = ? AND review IN {_PENDING}",
+            f"UPDATE pages SET review = ? WHERE article_id = ? AND content_key = ? AND review IN {PENDING}",
             [review, page["article_id"], page["content_key"]],
         )
     logger.info("%s suspect fetch of %s made current: %s", review, page["article_id"], outcome.status)
@@ -48,8 +45,8 @@ def held_fetches(archive: Archive) -> list[dict]:
     return list(archive.db.query(
         f"""
         SELECT article_id, fetched_at, url, suspect FROM pages p
-        WHERE review IN {_PENDING} AND rowid = (
-            SELECT rowid FROM pages WHERE article_id = p.article_id AND review IN {_PENDING}
+        WHERE review IN {PENDING} AND rowid = (
+            SELECT rowid FROM pages WHERE article_id = p.article_id AND review IN {PENDING}
             ORDER BY fetched_at DESC, rowid DESC LIMIT 1)
         ORDER BY article_id
         """
@@ -59,7 +56,7 @@ def held_fetches(archive: Archive) -> list[dict]:
 def accept(archive: Archive, article_id: str, extract: Callable | None = None) -> StoreOutcome:
     """Make the latest held fetch of `article_id` current; LookupError if it has none."""
     rows = list(archive.db.query(
-        f"SELECT * FROM pages WHERE article_id = ? AND review IN {_PENDING} ORDER BY fetched_at DESC, rowid DESC "
+        f"SELECT * FROM pages WHERE article_id = ? AND review IN {PENDING} ORDER BY fetched_at DESC, rowid DESC "
         "LIMIT 1", [article_id]))
     if not rows:
         raise LookupError(f"no held suspect fetch of {article_id}")

@@ -145,7 +145,7 @@ class Archive:
         """Hold a change that looks like another page (nothing current changes); None for an ordinary change."""
         reasons = suspect_reasons(archived, item)
         others = held_duplicates.others_this_run(self.db, item["id"], fetch.content_key, fetch.crawl_id)
-        duplicate = duplicate_reason(len({page["article_id"] for page in others}))
+        duplicate = duplicate_reason(len({other["article_id"] for other in others}))
         reverted = []
         if duplicate:
             reasons.append(duplicate)
