@@ -74,7 +74,7 @@ def reparse(db_path):
     """
     archive = Archive(existing_db(db_path))
     counts = reparse_archive(archive)
-    summary = ", ".join(f"{status} {counts[status]}" for status in ("new", "changed", "unchanged", "degraded", "failed"))
+    summary = ", ".join(f"{status} {counts[status]}" for status in ("new", "changed", "unchanged", "degraded", "suspect", "failed"))
     click.echo(f"reparsed {sum(counts.values())} pages: {summary}")
 
 
