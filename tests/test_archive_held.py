@@ -185,3 +185,18 @@ def test_run_end_that_looks_changed_keeps_confirmations_held(archive):
     assert (warnings, current(archive), reviews(archive)) == (
         ["1 confirmations of held fetches not made current: site looks changed"], ("Artykuł 1", 1),
         [("gdynia:1", "held")])
+
+
+def test_confirmed_page_the_extractor_fails_on_stays_out_and_the_rest_carry_on(archive):
+    for number in (1, 2):
+        fetch(archive, f"gdynia:{number}", **{**APOLOGY, "title": f"Przepraszamy {number}"})
+        fetch(archive, f"gdynia:{number}", crawl_id=3, **{**APOLOGY, "title": f"Przepraszamy {number}"})
+
+    def fails_on_the_first(body, url, **kwargs):
+        item = echo_extractor(body, url, **kwargs)
+        if item["id"] == "gdynia:1":
+            raise ValueError("extractor broke")
+        return item
+
+    assert promote_confirmed(archive, 3, fails_on_the_first) == 1
+    assert [current(archive, f"gdynia:{number}") for number in (1, 2)] == [("Artykuł 1", 1), ("Przepraszamy 2", 2)]

@@ -25,11 +25,18 @@ def promote(archive: Archive, page: dict, review: str, extract: Callable | None 
 
 
 def promote_confirmed(archive: Archive, crawl_id: int, extract: Callable | None = None) -> int:
-    """Make current every fetch of run `crawl_id` that confirmed an earlier run's held fetch; returns how many."""
-    pages = [page_from_row(row) for row in confirming_pages(archive.db, crawl_id)]
-    for page in pages:
-        promote(archive, page, CONFIRMED, extract)
-    return len(pages)
+    """Make current every fetch of run `crawl_id` that confirmed an earlier run's held fetch; returns how many.
+
+    A page the extractor fails on is logged and stays held; the rest carry on.
+    """
+    promoted = 0
+    for row in confirming_pages(archive.db, crawl_id):
+        try:
+            promote(archive, page_from_row(row), CONFIRMED, extract)
+            promoted += 1
+        except Exception:  # one bad page must not keep the run from settling the others
+            logger.exception("confirmed suspect fetch of %s could not be made current", row["article_id"])
+    return promoted
 
 
 def keep_held(archive: Archive, crawl_id: int) -> int:
