@@ -15,7 +15,7 @@ from bench.generate import archive_items, cached_archive, mirror_specs, page_byt
 from bench.processes import python, run_measured
 from bench.search import QUERIES
 from bench.writing import Stats
-from scraper.crawl.archiving import DEFAULT_BATCH, ArchivePipeline
+from scraper.crawl.archiving import ArchivePipeline
 from scraper.serve.plugin import prepare_connection
 from scraper.extract import extract_article
 
@@ -72,14 +72,13 @@ def _arguments(body_spec) -> tuple:
 
 def writing_profile(articles: int, seed: int, out) -> str:
     items = list(archive_items(articles, seed))
-    pipeline = ArchivePipeline(str(fresh(out / "profile-writing.db")), DEFAULT_BATCH, Stats())
+    pipeline = ArchivePipeline(str(fresh(out / "profile-writing.db")), Stats())
     pipeline.open_spider()
     pipeline.process_item(dict(items[0]))  # simplemma's dictionary load, outside the profile
 
     def work():
         for item in items[1:]:
             pipeline.process_item(dict(item))
-        pipeline.close_spider()
 
     profiler, total = profiled(work)
     return f"Archive writes, {len(items) - 1} items, {total:.2f} s under cProfile; top own time:\n{top_functions(profiler, total)}"

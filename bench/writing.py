@@ -12,7 +12,7 @@ import sqlite_utils
 from bench import report
 from bench.crawl import fresh
 from bench.generate import archive_items
-from scraper.crawl.archiving import DEFAULT_BATCH, ArchivePipeline
+from scraper.crawl.archiving import ArchivePipeline
 from scraper.archive.search import index_text
 
 logger = logging.getLogger(__name__)
@@ -38,11 +38,10 @@ def plain_row(item: dict) -> dict:
 
 def through_pipeline(items: list[dict], path) -> tuple[float, collections.Counter]:
     start = time.perf_counter()
-    pipeline = ArchivePipeline(str(fresh(path)), DEFAULT_BATCH, Stats())
+    pipeline = ArchivePipeline(str(fresh(path)), Stats())
     pipeline.open_spider()
     for item in items:
         pipeline.process_item(dict(item))
-    pipeline.close_spider()
     return time.perf_counter() - start, pipeline.stats.values
 
 
@@ -84,7 +83,7 @@ def run(argv: list[str] | None = None) -> report.Result:
             report.Row("rows written by Kronika", ", ".join(f"{table} {count}" for table, count in written.items())),
         ],
         notes=[f"{len(items)} generated items (seed {options.seed}, both sites; attachments, Gdynia tags and "
-               f"images) through `ArchivePipeline.process_item` (commit every {DEFAULT_BATCH}, as in a crawl): "
+               f"images) through `ArchivePipeline.process_item` (one commit per article, as in a crawl): "
                "article row, search columns (folded words + simplemma lemmas), FTS5 via triggers, version row, "
                f"children. No raw pages (measured with the crawl). simplemma's one-off dictionary load is done before timing. Best of {options.rounds} alternated rounds.",
                f"Pipeline outcomes: {dict(outcomes)}.",

@@ -92,3 +92,10 @@ def test_crawl_delay_from_robots_txt_holds_the_slot():
     middleware.robots_parsed(ProtegoRobotParser(b"User-agent: *\nCrawl-delay: 4\n", None), request)
     middleware.process_request(request)
     assert slot.delay == 4.0
+
+
+def test_suspect_fetches_are_counted_in_the_summary_and_warned_about():
+    outcome = outcome_from_stats("gdynia", {**CLEAN, "kronika/articles_suspect": 3}, "finished", [], True)
+    assert outcome.summary() == "gdynia: 6 new, 0 changed, 1 unchanged, 3 suspect, 0 failed, 9 requests"
+    assert "3 suspect fetches held back (`kronika suspects` lists them)" in outcome.warnings
+    assert outcome.exit_status == 0

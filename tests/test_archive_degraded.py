@@ -82,10 +82,17 @@ def test_error_page_keeps_reparse_on_good_page(archive):
 
 
 def test_degraded_fetch_with_new_values_merges_them(archive):
+    outcome = refetch(archive, subtitle=None, lead=None, title="Rewitalizacja Chylonii – aktualizacja")
+    row = archive.db["articles"].get("gdynia:1")
+    assert (outcome.version, row["title"], row["lead"]) == (
+        2, "Rewitalizacja Chylonii – aktualizacja", "Nowe podwórka.")
+
+
+def test_degraded_fetch_that_loses_the_author_and_changes_is_held(archive):
+    # Since issue 9 a vanished author makes a change suspect: held, not merged.
     outcome = refetch(archive, author=None, title="Rewitalizacja Chylonii – aktualizacja")
     row = archive.db["articles"].get("gdynia:1")
-    assert (outcome.version, row["title"], row["author"]) == (
-        2, "Rewitalizacja Chylonii – aktualizacja", "Aleksandra Dylejko")
+    assert (outcome.status, outcome.version, row["title"]) == ("suspect", 1, "Rewitalizacja Chylonii")
 
 
 def test_error_page_with_new_title_is_not_merged(archive):

@@ -1,4 +1,4 @@
-"""ArchivePipeline: settings, page popping, stats and batched commits."""
+"""ArchivePipeline: settings, page popping, stats, a commit per article, the run's crawl id."""
 
 import pytest
 import sqlite_utils
@@ -10,8 +10,10 @@ from scraper.crawl.archiving import ArchivePipeline
 from scraper.extract.items import PAGE_KEY
 
 
-def open_pipeline(db_path, **settings):
+def open_pipeline(db_path, crawl_id=None, **settings):
     crawler = get_crawler(settings_dict={"KRONIKA_DB": str(db_path), **settings})
+    if crawl_id is not None:
+        crawler.kronika_crawl_id = crawl_id  # as scraper.crawl.accounting.CrawlRecorder sets it
     pipeline = ArchivePipeline.from_crawler(crawler)
     pipeline.open_spider()
     return pipeline, crawler.stats
@@ -41,7 +43,6 @@ def test_item_returned_without_page(tmp_path):
 def test_page_is_archived(tmp_path):
     pipeline, _ = open_pipeline(tmp_path / "a.db")
     pipeline.process_item(item_with_page())
-    pipeline.close_spider()
     assert sqlite_utils.Database(tmp_path / "a.db")["pages"].count == 1
 
 
@@ -53,16 +54,25 @@ def test_stats_count_outcomes(tmp_path):
     assert counts == {"new": 1, "unchanged": 1, "changed": 1, "degraded": 1}
 
 
-def test_commits_every_batch(tmp_path):
-    pipeline, _ = open_pipeline(tmp_path / "a.db", KRONIKA_DB_BATCH=2)
+def test_each_article_is_committed_when_stored(tmp_path):
+    pipeline, _ = open_pipeline(tmp_path / "a.db")
     for number in range(3):
         pipeline.process_item(item_with_page(f"gdynia:{number}"))
-    assert committed_articles(tmp_path / "a.db") == 2
+        assert committed_articles(tmp_path / "a.db") == number + 1
 
 
-def test_close_commits_the_rest(tmp_path):
-    pipeline, _ = open_pipeline(tmp_path / "a.db", KRONIKA_DB_BATCH=2)
+def test_fetches_are_tagged_with_the_run(tmp_path):
+    pipeline, _ = open_pipeline(tmp_path / "a.db", crawl_id=7)
+    pipeline.process_item(item_with_page())
+    assert [row["crawl_id"] for row in sqlite_utils.Database(tmp_path / "a.db")["pages"].rows] == [7]
+
+
+def test_duplicates_held_after_the_fact_are_counted_suspect_not_changed(tmp_path):
+    pipeline, _ = open_pipeline(tmp_path / "a.db", crawl_id=1)
     for number in range(3):
-        pipeline.process_item(item_with_page(f"gdynia:{number}"))
-    pipeline.close_spider()
-    assert committed_articles(tmp_path / "a.db") == 3
+        pipeline.process_item(item_with_page(f"gdynia:{number}", title=f"Artykuł {number}"))
+    pipeline, stats = open_pipeline(tmp_path / "a.db", crawl_id=2)
+    for number in range(3):  # the same page for every article, a small edit away from each
+        pipeline.process_item(item_with_page(f"gdynia:{number}", title="Przepraszamy", fetched_at="2"))
+    counts = {key: stats.get_value(f"kronika/articles_{key}") for key in ("changed", "suspect")}
+    assert counts == {"changed": 0, "suspect": 3}

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from scraper.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
-COMMANDS = ["crawl", "serve", "export", "reparse", "extract", "mirror", "demo"]
+COMMANDS = ["crawl", "serve", "export", "reparse", "suspects", "extract", "mirror", "demo"]
 
 
 def test_top_level_help_lists_every_command():

@@ -107,6 +107,47 @@ def test_sigkill_leaves_a_consistent_archive_that_the_next_run_completes(tmp_pat
     assert archive_state(db) == reference
 
 
+def committed_ids(db) -> set[str]:
+    """Article ids another connection sees committed (none before the archive exists)."""
+    try:
+        connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return {row[0] for row in connection.execute("select id from articles")}
+        finally:
+            connection.close()
+    except sqlite3.OperationalError:
+        return set()
+
+
+def wait_for_commits(db, process, count: int, timeout: float = 60) -> set[str]:
+    """Poll until at least `count` articles are committed; their ids."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        ids = committed_ids(db)
+        if len(ids) >= count:
+            return ids
+        time.sleep(0.02)
+    raise AssertionError(f"crawl ended or stalled before {count} articles were committed")
+
+
+@pytest.mark.parametrize("commits_before_kill", [1, 5, 20])
+def test_sigkill_after_the_first_commits_keeps_them_and_the_next_run_completes(tmp_path, reference,
+                                                                              commits_before_kill):
+    db = tmp_path / "archive.db"
+    with MirrorServer() as mirror:
+        # A small delay per request keeps the crawl going long enough to kill it between commits.
+        process = start_crawl(db, mirror.base_url, "-s", "DOWNLOAD_DELAY=0.1")
+        committed = wait_for_commits(db, process, commits_before_kill)
+        process.kill()
+        process.wait(timeout=30)
+        assert committed <= committed_ids(db)  # every article committed before the kill survived it
+        assert_consistent(db)
+        result = run_crawl(db, mirror.base_url)
+        assert result.returncode == 0, result.stderr[-2000:]
+    assert_consistent(db)
+    assert archive_state(db) == reference
+
+
 def test_failing_site_is_bounded_reported_and_does_not_stop_the_other(tmp_path):
     db = tmp_path / "archive.db"
     with MirrorServer() as mirror:

@@ -433,6 +433,13 @@ def test_answering_faults(faulty, fault, status, retry_after):
     assert (got_status, headers.get("Retry-After")) == (status, retry_after)
 
 
+def test_apology_fault_answers_200_with_a_dated_html_page(faulty):
+    faulty.faults = {"przemysl.pl/aktualnosci": "apology"}
+    status, headers, body = request(faulty, "GET", "przemysl.pl/aktualnosci,2.html")
+    assert (status, headers["Content-Type"]) == (200, "text/html; charset=utf-8")
+    assert "Data publikacji: 01.12.2026" in body.decode("utf-8")
+
+
 def test_faults_only_hit_their_prefix(faulty):
     faulty.faults = {"przemysl.pl/aktualnosci": "500"}
     assert request(faulty, "GET", SEED_PATH)[0] == 200

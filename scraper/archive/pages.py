@@ -13,6 +13,13 @@ import sqlite_utils
 logger = logging.getLogger(__name__)
 
 COMPRESSION_LEVEL = 6
+# pages.review: null for an ordinary fetch; a suspect one (see scraper.archive.suspect)
+# is "held", "confirming" while a later run that fetched it again is still running,
+# then "confirmed" (by that run) or "accepted" (by `kronika suspects --accept`).
+HELD, CONFIRMING, CONFIRMED, ACCEPTED = "held", "confirming", "confirmed", "accepted"
+# SQL: the reviews of a page still waiting, and a page `p` that is not (its content is or was current).
+PENDING = f"('{HELD}', '{CONFIRMING}')"
+NOT_PENDING = f"(p.review IS NULL OR p.review NOT IN {PENDING})"
 
 
 def header(headers: dict | None, name: str) -> str | None:
@@ -40,8 +47,13 @@ def page_sha256(page: dict) -> str:
     return page.get("sha256") or hashlib.sha256(page["body"]).hexdigest()
 
 
-def page_row(article_id: str, page: dict, *, version: int, degraded: bool) -> dict:
-    """A `pages` row: body compressed, headers as JSON, validators pulled out for conditional GETs."""
+def page_row(article_id: str, page: dict, *, version: int, degraded: bool, suspect: str | None = None,
+             review: str | None = None, crawl_id: int | None = None, content_key: str | None = None) -> dict:
+    """A `pages` row: body compressed, headers as JSON, validators pulled out for conditional GETs.
+
+    `suspect` is the warning of a suspect fetch, `review` its state (HELD, ...),
+    `crawl_id` the run that fetched it, `content_key` its title-and-body hash.
+    """
     headers = _text_headers(page.get("headers"))
     return {
         "article_id": article_id,
@@ -56,6 +68,10 @@ def page_row(article_id: str, page: dict, *, version: int, degraded: bool) -> di
         "version": version,
         "etag": header(headers, "ETag"),
         "last_modified": header(headers, "Last-Modified"),
+        "suspect": suspect,
+        "review": review,
+        "crawl_id": crawl_id,
+        "content_key": content_key,
     }
 
 
@@ -71,6 +87,9 @@ def page_from_row(row: dict) -> dict:
         "fetched_at": row["fetched_at"],
         "sha256": row["sha256"],
         "degraded": bool(row["degraded"]),
+        "review": row["review"],
+        "content_key": row["content_key"],
+        "crawl_id": row["crawl_id"],
     }
 
 
@@ -84,13 +103,15 @@ def has_page(db: sqlite_utils.Database, article_id: str, sha256: str | None = No
 def best_page(db: sqlite_utils.Database, article_id: str) -> dict | None:
     """The page to re-extract: the latest good one behind the current content, else the latest good one.
 
-    Degraded pages come last; they are only used when nothing else is stored.
+    Degraded pages and suspect pages still waiting for review come last; they
+    are only used when nothing else is stored.
     """
     rows = db.query(
-        """
+        f"""
         SELECT p.* FROM pages p JOIN articles a ON a.id = p.article_id
         WHERE p.article_id = ?
-        ORDER BY p.degraded, p.version = a.version DESC, p.fetched_at DESC, p.rowid DESC LIMIT 1
+        ORDER BY p.degraded, {NOT_PENDING} DESC, p.version = a.version DESC, p.fetched_at DESC, p.rowid DESC
+        LIMIT 1
         """,
         [article_id],
     )

@@ -29,13 +29,18 @@ def _flat_headers(headers: dict) -> dict[str, str]:
     return {name: value[0] if isinstance(value, list) and value else value for name, value in headers.items()}
 
 
-def reparse_page(archive: Archive, page: dict, extract: Callable) -> str:
-    """Extract one stored page and store the result under the usual rules; returns the outcome status."""
-    item = extract(
+def extract_page(page: dict, extract: Callable | None = None) -> dict:
+    """The item `extract` (default: scraper.extract.extract_article) makes of one stored page."""
+    extract = extract or _default_extractor()
+    return extract(
         page["body"], page["final_url"] or page["url"],
         headers=_flat_headers(page["headers"]), status=page["status"], fetched_at=_fetched_at(page),
     )
-    return archive.store(item, page).status
+
+
+def reparse_page(archive: Archive, page: dict, extract: Callable) -> str:
+    """Extract one stored page and store the result under the usual rules; returns the outcome status."""
+    return archive.store(extract_page(page, extract), page).status
 
 
 def reparse_archive(archive: Archive, extract: Callable | None = None) -> Counter:

@@ -50,7 +50,8 @@ TABLES: dict[str, tuple[dict, object, list]] = {
     ),
     "pages": (
         {"article_id": str, "sha256": str, "url": str, "final_url": str, "status": int, "headers": str,
-         "fetched_at": str, "body": bytes, "degraded": int, "version": int, "etag": str, "last_modified": str},
+         "fetched_at": str, "body": bytes, "degraded": int, "version": int, "etag": str, "last_modified": str,
+         "suspect": str, "review": str, "crawl_id": int, "content_key": str},
         ("article_id", "sha256"),
         [("article_id", "articles", "id")],
     ),
@@ -62,7 +63,7 @@ TABLES: dict[str, tuple[dict, object, list]] = {
     "crawls": (
         {"id": int, "site": str, "started_at": str, "finished_at": str, "requests": int,
          "articles_new": int, "articles_changed": int, "articles_unchanged": int, "articles_failed": int,
-         "warnings": str, "finish_reason": str, "exit_status": int},
+         "articles_suspect": int, "warnings": str, "finish_reason": str, "exit_status": int},
         "id",
         [],
     ),
@@ -74,7 +75,7 @@ INDEXES: dict[str, list[tuple[str, ...]]] = {
     "images": [("article_id",)],
     "tags": [("name",)],
     "articles_tags": [("tag_id",)],
-    "pages": [("article_id", "fetched_at")],
+    "pages": [("article_id", "fetched_at"), ("content_key", "crawl_id"), ("review",)],
 }
 UNIQUE_INDEXES = {("tags", ("name",))}
 

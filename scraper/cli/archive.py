@@ -1,4 +1,4 @@
-"""The archive's `kronika` commands: export, reparse and serve."""
+"""The archive's `kronika` commands: export, reparse, suspects and serve."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import sqlite_utils
 
 from scraper.archive.export import FORMATS, date_bound, export as export_articles
 from scraper.archive.reparse import reparse_archive
+from scraper.archive.review import accept, held_fetches
 from scraper.archive.store import Archive
 
 logger = logging.getLogger(__name__)
@@ -73,8 +74,34 @@ def reparse(db_path):
     """
     archive = Archive(existing_db(db_path))
     counts = reparse_archive(archive)
-    summary = ", ".join(f"{status} {counts[status]}" for status in ("new", "changed", "unchanged", "degraded", "failed"))
+    summary = ", ".join(f"{status} {counts[status]}" for status in ("new", "changed", "unchanged", "degraded", "suspect", "failed"))
     click.echo(f"reparsed {sum(counts.values())} pages: {summary}")
+
+
+@click.command()
+@db_option
+@click.option("--accept", "accept_ids", multiple=True, metavar="ARTICLE_ID",
+              help="Make this article's latest held fetch current (repeatable).")
+def suspects(db_path, accept_ids):
+    """List the suspect fetches held back from the archive, or accept some.
+
+    A re-fetch that looks like a different page (title and body replaced,
+    published date moved, author gone, or one page served for many articles;
+    see docs/suspects.md) is stored in `pages` but never made current until a
+    later crawl fetches it again or it is accepted here. Accepting
+    re-extracts the stored page, as reparse does, under the usual archive
+    rules. Prints one line per held article: id, fetched at, reason.
+    """
+    archive = Archive(existing_db(db_path))
+    for article_id in accept_ids:
+        try:
+            outcome = accept(archive, article_id)
+        except LookupError as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(f"accepted {article_id}: {outcome.status}, version {outcome.version}")
+    if not accept_ids:
+        for fetch in held_fetches(archive):
+            click.echo(f"{fetch['article_id']}\t{fetch['fetched_at']}\t{fetch['suspect']}")
 
 
 @click.command()

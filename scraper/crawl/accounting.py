@@ -30,6 +30,7 @@ class SiteOutcome:
     unchanged: int = 0
     failed: int = 0
     degraded: int = 0
+    suspect: int = 0
     finish_reason: str = "finished"
     warnings: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -41,7 +42,8 @@ class SiteOutcome:
     def summary(self) -> str:
         line = (
             f"{self.site}: {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
-            f"{self.failed} failed, {self.requests} requests"
+            + (f"{self.suspect} suspect, " if self.suspect else "")
+            + f"{self.failed} failed, {self.requests} requests"
         )
         return line + (f" -- FAILED: {'; '.join(self.problems)}" if self.problems else "")
 
@@ -67,6 +69,7 @@ def outcome_from_stats(site: str, stats: dict, finish_reason: str, collapsed: li
         unchanged=stats.get("kronika/articles_unchanged", 0) + stats.get("kronika/articles_not_modified", 0),
         failed=stats.get("kronika/articles_failed", 0),
         degraded=stats.get("kronika/articles_degraded", 0),
+        suspect=stats.get("kronika/articles_suspect", 0),
         finish_reason=finish_reason,
     )
     checks = (
@@ -81,6 +84,8 @@ def outcome_from_stats(site: str, stats: dict, finish_reason: str, collapsed: li
     outcome.problems = [message for failed, message in checks if failed]
     if outcome.degraded:
         outcome.warnings.append(f"{outcome.degraded} degraded fetches kept the archived values")
+    if outcome.suspect:
+        outcome.warnings.append(f"{outcome.suspect} suspect fetches held back (`kronika suspects` lists them)")
     outcome.warnings += [
         f"fallback used for {key.removeprefix('kronika/fallback/')} {count}x"
         for key, count in sorted(stats.items())
@@ -95,6 +100,17 @@ def previous_crawl_finished(archive, site: str) -> bool:
         "select finished_at, finish_reason from crawls where site = ? order by id desc limit 1", [site]
     ))
     return not rows or (rows[0]["finished_at"] is not None and rows[0]["finish_reason"] == "finished")
+
+
+def settle_suspects(archive, crawl_id: int, site_looks_changed: bool) -> list[str]:
+    """End of run: fetches confirming an earlier run's held ones become current, unless the site looks changed."""
+    from scraper.archive.review import keep_held, promote_confirmed
+
+    if site_looks_changed:
+        kept = keep_held(archive, crawl_id)
+        return [f"{kept} confirmations of held fetches not made current: site looks changed"] if kept else []
+    promoted = promote_confirmed(archive, crawl_id)
+    return [f"{promoted} held fetches confirmed by this run and made current"] if promoted else []
 
 
 class SpiderErrorCounter(logging.Handler):
@@ -141,6 +157,8 @@ class CrawlRecorder:
         self.archived_rates = self.archive.fill_rates(spider.name, WATCHED_FIELDS)
         self.archive_had_articles = self.archive.article_count(spider.name) > 0
         self.crawl_id = self.archive.start_crawl(spider.name, _now())
+        # The archive pipeline tags this run's fetches with it (held suspect fetches).
+        self.crawler.kronika_crawl_id = self.crawl_id
 
     def item_scraped(self, item, spider):
         self.articles += 1
@@ -151,10 +169,11 @@ class CrawlRecorder:
         logging.getLogger().removeHandler(self.error_counter)
         run_rates = {name: count / self.articles for name, count in self.filled.items()} if self.articles else {}
         archived = self.archived_rates if self.archive_had_articles else {}
+        collapsed = collapsed_fields(archived, run_rates, self.articles)
         outcome = outcome_from_stats(
-            spider.name, self.crawler.stats.get_stats(), reason,
-            collapsed_fields(archived, run_rates, self.articles), self.archive_had_articles,
+            spider.name, self.crawler.stats.get_stats(), reason, collapsed, self.archive_had_articles,
         )
+        outcome.warnings += settle_suspects(self.archive, self.crawl_id, site_looks_changed=bool(collapsed))
         self.archive.finish_crawl(
             self.crawl_id,
             finished_at=_now(),
@@ -163,6 +182,7 @@ class CrawlRecorder:
             articles_changed=outcome.changed,
             articles_unchanged=outcome.unchanged,
             articles_failed=outcome.failed,
+            articles_suspect=outcome.suspect,
             warnings=outcome.warnings + outcome.problems,
             finish_reason=reason,
             exit_status=outcome.exit_status,

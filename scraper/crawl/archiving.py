@@ -1,4 +1,4 @@
-"""Scrapy item pipeline that stores every scraped article in the archive, in batched transactions."""
+"""Scrapy item pipeline that stores every scraped article in the archive, each committed on its own."""
 
 from __future__ import annotations
 
@@ -6,54 +6,45 @@ import logging
 
 from scrapy.exceptions import NotConfigured
 
-from scraper.archive.store import Archive
+from scraper.archive.store import SUSPECT, Archive
 from scraper.extract.items import PAGE_KEY
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_BATCH = 50
-
 
 class ArchivePipeline:
-    """Pops the raw page off each item, stores both, commits every KRONIKA_DB_BATCH items and at close.
+    """Pops the raw page off each item and stores both, one transaction (and commit) per article.
 
-    The transaction is the shared connection's (see Archive): a commit by one
-    spider's pipeline commits the other's pending items too, which is harmless;
-    each article is still all-or-nothing through store()'s savepoint.
+    A SIGKILL loses at most the article in flight. The commit is the shared
+    connection's (see Archive), so nothing may hold a transaction open across
+    items. Fetches are tagged with the run's `crawls` id (set on the crawler by
+    scraper.crawl.accounting.CrawlRecorder before the first item) so that a held
+    suspect fetch can be confirmed by a later run.
     """
 
-    def __init__(self, db_path: str, batch_size: int, stats):
+    def __init__(self, db_path: str, stats, crawler=None):
         self.db_path = db_path
-        self.batch_size = max(batch_size, 1)
         self.stats = stats
+        self.crawler = crawler
         self.archive: Archive | None = None
-        self._pending = 0
 
     @classmethod
     def from_crawler(cls, crawler):
         db_path = crawler.settings.get("KRONIKA_DB")
         if not db_path:
             raise NotConfigured("KRONIKA_DB is empty: archive pipeline disabled")
-        return cls(db_path, crawler.settings.getint("KRONIKA_DB_BATCH", DEFAULT_BATCH), crawler.stats)
+        return cls(db_path, crawler.stats, crawler)
 
     def open_spider(self):
         self.archive = Archive(self.db_path)
-        logger.info("archiving into %s (commit every %d items)", self.db_path, self.batch_size)
-
-    def close_spider(self):
-        self._commit()
+        logger.info("archiving into %s (one commit per article)", self.db_path)
 
     def process_item(self, item):
         page = item.pop(PAGE_KEY, None)
-        if not self.archive.db.conn.in_transaction:
-            self.archive.db.begin()
-        self._pending += 1
-        outcome = self.archive.store(dict(item), page)
+        outcome = self.archive.store(dict(item), page, crawl_id=getattr(self.crawler, "kronika_crawl_id", None))
         self.stats.inc_value(f"kronika/articles_{outcome.status}")
-        if self._pending >= self.batch_size:
-            self._commit()
+        if outcome.reverted:
+            # Counted as changed when stored; held back since (many-URLs duplicates).
+            self.stats.inc_value(f"kronika/articles_{SUSPECT}", len(outcome.reverted))
+            self.stats.inc_value("kronika/articles_changed", -len(outcome.reverted))
         return item
-
-    def _commit(self):
-        self.archive.db.commit()
-        self._pending = 0

@@ -13,13 +13,25 @@ from scraper.mirror.site import Route, build_routes, not_found_route
 
 logger = logging.getLogger(__name__)
 
-FAULTS = ("500", "503-retry-after", "429", "timeout", "reset")
+FAULTS = ("500", "503-retry-after", "429", "timeout", "reset", "apology")
 # Statuses and extra headers of the faults that still answer.
 _FAULT_RESPONSES = {
     "500": (500, {}),
     "503-retry-after": (503, {"Retry-After": "1"}),
     "429": (429, {"Retry-After": "1"}),
+    "apology": (200, {}),
 }
+# A CMS apology of ordinary article length with a date label, served with 200:
+# it extracts as a plausible article (title, lead, body, published_at), which
+# is what makes it dangerous (issue 9).
+APOLOGY_PAGE = """<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8">
+<title>Przepraszamy – serwis w przebudowie</title></head><body><main><article>
+<h1>Przepraszamy – serwis w przebudowie</h1>
+<p class="date">Data publikacji: 01.12.2026</p>
+<p>Trwają prace techniczne nad nową wersją serwisu. Część treści może być chwilowo niedostępna lub wyświetlać się nieprawidłowo. Za utrudnienia przepraszamy i zapraszamy ponownie wkrótce.</p>
+<p>W sprawach pilnych prosimy o kontakt z Biurem Obsługi Mieszkańców pod numerem telefonu podanym w zakładce Kontakt. Informacje o postępie prac publikujemy na bieżąco w mediach społecznościowych urzędu.</p>
+</article></main></body></html>
+""".encode("utf-8")
 
 
 def _not_modified(route: Route, headers) -> bool:
@@ -70,6 +82,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(self, fault: str | None, host_path: str) -> tuple[int, dict, bytes]:
         if fault:
             status, extra = _FAULT_RESPONSES[fault]
+            if fault == "apology":
+                return status, {"Content-Type": "text/html; charset=utf-8", **extra}, APOLOGY_PAGE
             return status, {"Content-Type": "text/plain; charset=utf-8", **extra}, f"fault {fault}\n".encode()
         route = self.server.mirror.routes.get(host_path) or not_found_route()
         if route.status == 200 and _not_modified(route, self.headers):
