@@ -1,0 +1,69 @@
+"""One document's bytes -> DocumentResult, in this process: sniff, guard, read per format, clean."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from scraper.documents.clean import clean_page, drop_repeated_margins, join_pages
+from scraper.documents.detect import WRONG_TYPE, detect_type
+from scraper.documents.doc import extract_doc
+from scraper.documents.docx import extract_docx
+from scraper.documents.image import extract_image
+from scraper.documents.odf import extract_ods, extract_odt
+from scraper.documents.pages import PageError
+from scraper.documents.pdf import extract_pdf
+from scraper.documents.result import DocumentResult, sha256_of
+from scraper.documents.rtf import extract_rtf
+from scraper.documents.sheets import extract_xls, extract_xlsx
+from scraper.extract.language import guess_language
+
+# Bigger attachments are recorded as too_large without being parsed (municipal PDFs run to ~20 MB).
+MAX_DOCUMENT_BYTES = 32 * 1024 ** 2
+# What a DOCX/ODT/XLSX may unpack to: real ones are a few MB of XML.
+MAX_UNPACKED_BYTES = 256 * 1024 ** 2
+READERS = {
+    "pdf": extract_pdf, "docx": extract_docx, "odt": extract_odt, "ods": extract_ods, "xlsx": extract_xlsx,
+    "xls": extract_xls, "doc": extract_doc, "rtf": extract_rtf, "jpg": extract_image, "png": extract_image,
+    "tiff": extract_image,
+}
+ZIP_TYPES = ("docx", "odt", "ods", "xlsx")
+
+
+def extract_document(data: bytes, max_bytes: int = MAX_DOCUMENT_BYTES) -> DocumentResult:
+    """Read `data` whatever it is; a file we cannot read gives a result with `error`, never an exception."""
+    if len(data) > max_bytes:
+        return DocumentResult.failed(data, "too_large", f"{len(data)} bytes is over the {max_bytes}-byte cap")
+    file_type = detect_type(data)
+    if file_type == WRONG_TYPE:
+        return DocumentResult.failed(data, "wrong_type", f"not a document (starts with {data[:16]!r})", WRONG_TYPE)
+    try:
+        if file_type in ZIP_TYPES:
+            _check_unpacked_size(data)
+        extracted = READERS[file_type](data)
+    except PageError as error:
+        return DocumentResult.failed(data, error.code, error.reason, file_type)
+    warnings = list(extracted.warnings)
+    cleaned = []
+    for text in extracted.texts:
+        page, page_warnings = clean_page(text)
+        cleaned.append(page)
+        warnings += page_warnings
+    text, offsets = join_pages(drop_repeated_margins(cleaned))
+    if not text:
+        warnings.append("no text found")
+    return DocumentResult(
+        sha256=sha256_of(data), type=file_type, pages=len(cleaned), language=guess_language(text),
+        characters=len(text), method=extracted.method, text=text, page_offsets=tuple(offsets),
+        warnings=tuple(dict.fromkeys(warnings)), ocr_confidence=extracted.ocr_confidence,
+    )
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    """Refuse a zip whose members declare more than MAX_UNPACKED_BYTES; the worker's memory cap catches liars."""
+    try:
+        declared = sum(member.file_size for member in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    except zipfile.BadZipFile as error:
+        raise PageError("corrupt", f"broken ZIP container ({error})") from error
+    if declared > MAX_UNPACKED_BYTES:
+        raise PageError("zip_bomb", f"members unpack to {declared} bytes, over the {MAX_UNPACKED_BYTES}-byte cap")

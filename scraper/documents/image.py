@@ -1,0 +1,27 @@
+"""Images (JPG, PNG, TIFF posters and scans): one OCR page each frame."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image, ImageSequence, UnidentifiedImageError
+
+from scraper.documents.ocr import ocr_image
+from scraper.documents.pages import ExtractedPages, PageError
+
+# Above this Pillow refuses the image: a decompression bomb, not a poster (about 20000 x 20000).
+Image.MAX_IMAGE_PIXELS = 400_000_000
+
+
+def extract_image(data: bytes) -> ExtractedPages:
+    """OCR of every frame (a multi-page TIFF scan has several)."""
+    pages = ExtractedPages()
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            for frame in ImageSequence.Iterator(image):
+                pages.add_ocr(*ocr_image(frame.copy()))
+    except Image.DecompressionBombError as error:
+        raise PageError("too_large", f"the image is too large to read ({error})") from error
+    except (UnidentifiedImageError, OSError, SyntaxError) as error:
+        raise PageError("corrupt", f"Pillow cannot read the image ({error})") from error
+    return pages

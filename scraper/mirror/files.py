@@ -1,0 +1,94 @@
+"""The mirror's attachment files, built deterministically from their ground truth at first use and cached on disk."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import os
+from pathlib import Path
+
+from scraper.documents.extract import MAX_DOCUMENT_BYTES, MAX_UNPACKED_BYTES
+from scraper.mirror import file_builders
+from scraper.mirror.documents import DOCUMENTS, MirrorDocument
+from scraper.mirror.site import HOST_ALIASES, STATIC_LAST_MODIFIED, Route, make_route, route_key
+
+logger = logging.getLogger(__name__)
+
+# Bump when a builder changes its output, so stale cached files are not served.
+GENERATOR_VERSION = "1"
+CACHE_DIR_ENV = "KRONIKA_MIRROR_FILES"
+CONTENT_TYPES = {
+    "pdf": "application/pdf", "jpg": "image/jpeg", "rtf": "application/msword", "odt":
+    "application/vnd.oasis.opendocument.text", "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+BUILDERS = {
+    "pdf": file_builders.text_pdf,
+    "pdf_running_header": file_builders.running_header_pdf,
+    "pdf_two_columns": file_builders.two_column_pdf,
+    "pdf_scan": file_builders.scan_pdf,
+    "pdf_mixed": file_builders.mixed_pdf,
+    "pdf_encrypted_empty": functools.partial(file_builders.text_pdf, user_password=""),
+    "pdf_encrypted_password": functools.partial(file_builders.text_pdf, user_password="tajne-haslo"),
+    "pdf_corrupt": lambda document: file_builders.corrupt_pdf(),
+    "html_as_pdf": lambda document: file_builders.html_error_page(),
+    "oversized_pdf": lambda document: file_builders.oversized_pdf(MAX_DOCUMENT_BYTES + 1024),
+    "jpg_poster": file_builders.jpg_poster,
+    "docx": file_builders.docx_file,
+    "odt": file_builders.odt_file,
+    "ods": file_builders.ods_file,
+    "xlsx": file_builders.xlsx_file,
+    "rtf": file_builders.rtf_file,
+    "zip_bomb_docx": lambda document: file_builders.zip_bomb_docx(MAX_UNPACKED_BYTES + 32 * 1024 ** 2),
+}
+
+
+def cache_dir() -> Path:
+    """Where built files are kept: $KRONIKA_MIRROR_FILES, else ~/.cache/kronika/mirror-files (never committed)."""
+    default = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "kronika" / "mirror-files"
+    return Path(os.environ.get(CACHE_DIR_ENV) or default) / f"v{GENERATOR_VERSION}"
+
+
+def file_bytes(document: MirrorDocument) -> bytes:
+    """The file's bytes, built once per cache directory."""
+    cached = cache_dir() / (hashlib.sha256(repr(document).encode()).hexdigest()[:24] + "-" + document.url.rsplit("/", 1)[-1])
+    if cached.exists():
+        return cached.read_bytes()
+    data = BUILDERS[document.kind](document)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(cached.suffix + f".{os.getpid()}.part")
+    partial.write_bytes(data)
+    partial.replace(cached)  # atomic: concurrent first uses never serve half a file
+    return data
+
+
+def content_type(document: MirrorDocument) -> str:
+    extension = document.url.rsplit(".", 1)[-1]
+    return CONTENT_TYPES.get("rtf" if document.kind == "rtf" else extension, "application/octet-stream")
+
+
+@functools.cache
+def _documents_by_key() -> dict[str, MirrorDocument]:
+    by_key = {}
+    for document in DOCUMENTS:
+        key = route_key(document.url)
+        host, _, rest = key.partition("/")
+        for name in (host, *HOST_ALIASES.get(host, ())):
+            by_key[f"{name}/{rest}"] = document
+    return by_key
+
+
+def document_at(host_path: str) -> MirrorDocument | None:
+    """The mirror document served at `host/path`, if any (the `missing` one included)."""
+    return _documents_by_key().get(host_path)
+
+
+@functools.lru_cache(maxsize=64)
+def file_route(host_path: str) -> Route | None:
+    """The route for an attachment URL, or None (the server then answers 404, as for the `missing` file)."""
+    document = document_at(host_path)
+    if document is None or document.kind == "missing":
+        return None
+    return make_route(file_bytes(document), content_type(document), STATIC_LAST_MODIFIED)
