@@ -41,8 +41,9 @@ def _register():
     from scraper.extract.command import extract
     from scraper.mirror.command import mirror
     from scraper.archive.commands import export, reparse, serve
+    from scraper.documents.command import document
 
-    for command in (crawl, serve, export, reparse, extract, mirror, demo):
+    for command in (crawl, serve, export, reparse, extract, document, mirror, demo):
         main.add_command(command)
 
 

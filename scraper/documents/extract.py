@@ -10,6 +10,7 @@ from scraper.documents.detect import WRONG_TYPE, detect_type
 from scraper.documents.doc import extract_doc
 from scraper.documents.docx import extract_docx
 from scraper.documents.image import extract_image
+from scraper.documents.limits import MAX_DOCUMENT_BYTES, MAX_UNPACKED_BYTES
 from scraper.documents.odf import extract_ods, extract_odt
 from scraper.documents.pages import PageError
 from scraper.documents.pdf import extract_pdf
@@ -18,10 +19,6 @@ from scraper.documents.rtf import extract_rtf
 from scraper.documents.sheets import extract_xls, extract_xlsx
 from scraper.extract.language import guess_language
 
-# Bigger attachments are recorded as too_large without being parsed (municipal PDFs run to ~20 MB).
-MAX_DOCUMENT_BYTES = 32 * 1024 ** 2
-# What a DOCX/ODT/XLSX may unpack to: real ones are a few MB of XML.
-MAX_UNPACKED_BYTES = 256 * 1024 ** 2
 READERS = {
     "pdf": extract_pdf, "docx": extract_docx, "odt": extract_odt, "ods": extract_ods, "xlsx": extract_xlsx,
     "xls": extract_xls, "doc": extract_doc, "rtf": extract_rtf, "jpg": extract_image, "png": extract_image,

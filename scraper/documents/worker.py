@@ -11,12 +11,11 @@ import signal
 import subprocess
 import sys
 
+from scraper.documents.limits import MEMORY_LIMIT_BYTES, WALL_TIMEOUT_SECONDS
 from scraper.documents.result import DocumentResult
 
 logger = logging.getLogger(__name__)
 
-WALL_TIMEOUT_SECONDS = 60.0
-MEMORY_LIMIT_BYTES = 1024 ** 3
 ENTRY = "scraper.documents.extract:extract_document"
 
 

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Kinds the generator (files.py) can build; the hostile ones carry no readable text.
-KINDS = (
-    "pdf", "pdf_running_header", "pdf_two_columns", "pdf_scan", "pdf_mixed", "pdf_encrypted_empty",
-    "pdf_encrypted_password", "pdf_corrupt", "html_as_pdf", "oversized_pdf", "jpg_poster", "docx", "odt", "ods",
-    "xlsx", "rtf", "zip_bomb_docx", "missing",
-)
-
 
 @dataclass(frozen=True)
 class MirrorDocument:
     """One served file. `pages` is the ground truth: the text of each page as written into the file.
 
-    For DOCX/ODT/RTF a single page; for spreadsheets one "page" per sheet with
+    A two-column page has its columns blank-line separated; for DOCX/ODT/RTF a single page; for spreadsheets one "page" per sheet with
     tab-separated cells. `header`/`footer` are repeated on every page
     (`{page}`/`{pages}` filled in). `expected_error` is the extraction's error
     code for hostile files.
@@ -81,7 +74,7 @@ DOCUMENTS = (
     )),
     MirrorDocument(f"{P}/2014/rozklad_linie_4_12_28.pdf", "pdf_two_columns", (
         "Linia 4 kursuje od dworca głównego przez Rynek do osiedla Kmiecie. W dni robocze autobusy odjeżdżają "
-        "co dwadzieścia minut, a w soboty co pół godziny.",
+        "co dwadzieścia minut, a w soboty co pół godziny.\n\n"
         "Linia 12 i linia 28 obsługują Zasanie oraz Lipowicę. Zmiana rozkładu wynika z remontu mostu "
         "i obowiązuje aż do odwołania przez zarząd komunikacji.",
     )),

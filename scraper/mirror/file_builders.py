@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
+import re
 import zipfile
 from datetime import datetime, timezone
 
 from fpdf import FPDF
 from PIL import Image, ImageDraw, ImageFont
 
+from scraper.documents.limits import MAX_DOCUMENT_BYTES, MAX_UNPACKED_BYTES
 from scraper.mirror.documents import MirrorDocument
 
 # Debian fonts-dejavu-core: every Polish glyph, installed by the Makefile.
@@ -99,13 +102,13 @@ def running_header_pdf(document: MirrorDocument) -> bytes:
 
 
 def two_column_pdf(document: MirrorDocument) -> bytes:
-    """Page 1 in two columns, drawn line by line across both (left, right, left ...) as DTP tools do."""
+    """The page's two paragraphs as two columns, drawn line by line across both (left, right, left ...) as DTP tools do."""
     pdf = _pdf()
     pdf.add_page()
     gutter = 10
     width = (pdf.epw - gutter) / 2
     columns = [[line for hard in column.split("\n") for line in _wrap(pdf, hard, width, False)]
-               for column in document.pages]
+               for column in document.pages[0].split("\n\n")]
     y = MARGIN_MM + 10
     for row in range(max(map(len, columns))):
         for index, lines in enumerate(columns):
@@ -184,8 +187,8 @@ def jpg_poster(document: MirrorDocument) -> bytes:
 
 # --- office formats --------------------------------------------------------------------------------
 
-def _fixed_zip(data: bytes) -> bytes:
-    """The same ZIP with every member dated ZIP_DATE, so office files are byte-for-byte reproducible."""
+def _fixed_zip(data: bytes, transform=lambda name, member: member) -> bytes:
+    """The same ZIP with every member dated ZIP_DATE (and `transform`ed), so office files are reproducible."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -193,7 +196,7 @@ def _fixed_zip(data: bytes) -> bytes:
             info = zipfile.ZipInfo(member.filename, ZIP_DATE)
             # ODF requires `mimetype` first and stored, not deflated.
             info.compress_type = zipfile.ZIP_STORED if member.filename == "mimetype" else zipfile.ZIP_DEFLATED
-            target.writestr(info, source.read(member))
+            target.writestr(info, transform(member.filename, source.read(member)))
     return out.getvalue()
 
 
@@ -229,10 +232,25 @@ def docx_file(document: MirrorDocument) -> bytes:
     return _fixed_zip(out.getvalue())
 
 
+XMLNS = re.compile(rb' xmlns:([\w-]+)="[^"]*"')
+
+
+def _sorted_namespaces(name: str, member: bytes) -> bytes:
+    # odfpy declares every namespace it has seen in this process, in set order (hash-seed dependent):
+    # keep the ones the member uses, sorted.
+    if not name.endswith(".xml"):
+        return member
+    root_end = member.index(b">", member.index(b"<", member.index(b"?>") + 2))
+    root, rest = member[:root_end], member[root_end:]
+    used = sorted(match.group(0) for match in XMLNS.finditer(root)
+                  if re.search(rb"[<\s/]" + re.escape(match.group(1)) + rb":", XMLNS.sub(b"", root) + rest))
+    return XMLNS.sub(b"", root) + b"".join(used) + rest
+
+
 def _odf_bytes(document) -> bytes:
     out = io.BytesIO()
     document.write(out)
-    return _fixed_zip(out.getvalue())
+    return _fixed_zip(out.getvalue(), _sorted_namespaces)
 
 
 def _odf_table(rows: list[list[str]], name: str):
@@ -327,3 +345,29 @@ def zip_bomb_docx(unpacked_size: int) -> bytes:
             for _ in range(unpacked_size // len(chunk)):
                 member.write(chunk)
     return out.getvalue()
+
+
+BUILDERS = {
+    "pdf": text_pdf,
+    "pdf_running_header": running_header_pdf,
+    "pdf_two_columns": two_column_pdf,
+    "pdf_scan": scan_pdf,
+    "pdf_mixed": mixed_pdf,
+    "pdf_encrypted_empty": functools.partial(text_pdf, user_password=""),
+    "pdf_encrypted_password": functools.partial(text_pdf, user_password="tajne-haslo"),
+    "pdf_corrupt": lambda document: corrupt_pdf(),
+    "html_as_pdf": lambda document: html_error_page(),
+    "oversized_pdf": lambda document: oversized_pdf(MAX_DOCUMENT_BYTES + 1024),
+    "jpg_poster": jpg_poster,
+    "docx": docx_file,
+    "odt": odt_file,
+    "ods": ods_file,
+    "xlsx": xlsx_file,
+    "rtf": rtf_file,
+    "zip_bomb_docx": lambda document: zip_bomb_docx(MAX_UNPACKED_BYTES + 32 * 1024 ** 2),
+}
+
+
+def build(document: MirrorDocument) -> bytes:
+    """The bytes of `document`, made by the builder of its kind."""
+    return BUILDERS[document.kind](document)

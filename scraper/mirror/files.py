@@ -8,8 +8,6 @@ import logging
 import os
 from pathlib import Path
 
-from scraper.documents.extract import MAX_DOCUMENT_BYTES, MAX_UNPACKED_BYTES
-from scraper.mirror import file_builders
 from scraper.mirror.documents import DOCUMENTS, MirrorDocument
 from scraper.mirror.site import HOST_ALIASES, STATIC_LAST_MODIFIED, Route, make_route, route_key
 
@@ -24,25 +22,6 @@ CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-BUILDERS = {
-    "pdf": file_builders.text_pdf,
-    "pdf_running_header": file_builders.running_header_pdf,
-    "pdf_two_columns": file_builders.two_column_pdf,
-    "pdf_scan": file_builders.scan_pdf,
-    "pdf_mixed": file_builders.mixed_pdf,
-    "pdf_encrypted_empty": functools.partial(file_builders.text_pdf, user_password=""),
-    "pdf_encrypted_password": functools.partial(file_builders.text_pdf, user_password="tajne-haslo"),
-    "pdf_corrupt": lambda document: file_builders.corrupt_pdf(),
-    "html_as_pdf": lambda document: file_builders.html_error_page(),
-    "oversized_pdf": lambda document: file_builders.oversized_pdf(MAX_DOCUMENT_BYTES + 1024),
-    "jpg_poster": file_builders.jpg_poster,
-    "docx": file_builders.docx_file,
-    "odt": file_builders.odt_file,
-    "ods": file_builders.ods_file,
-    "xlsx": file_builders.xlsx_file,
-    "rtf": file_builders.rtf_file,
-    "zip_bomb_docx": lambda document: file_builders.zip_bomb_docx(MAX_UNPACKED_BYTES + 32 * 1024 ** 2),
-}
 
 
 def cache_dir() -> Path:
@@ -56,7 +35,10 @@ def file_bytes(document: MirrorDocument) -> bytes:
     cached = cache_dir() / (hashlib.sha256(repr(document).encode()).hexdigest()[:24] + "-" + document.url.rsplit("/", 1)[-1])
     if cached.exists():
         return cached.read_bytes()
-    data = BUILDERS[document.kind](document)
+    # Imported here: fpdf2, Pillow and the office writers load only when a file is first built.
+    from scraper.mirror.file_builders import build
+
+    data = build(document)
     cached.parent.mkdir(parents=True, exist_ok=True)
     partial = cached.with_suffix(cached.suffix + f".{os.getpid()}.part")
     partial.write_bytes(data)
