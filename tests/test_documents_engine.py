@@ -112,14 +112,15 @@ def test_worker_returns_the_same_result_as_in_process():
 
 def test_runaway_cpu_is_killed_by_the_cpu_limit():
     started = time.monotonic()
-    result = extract_in_worker(b"x", timeout=2, entry="tests.runaway_extractions:spin")
-    assert (result.error_code, time.monotonic() - started < 10) == ("timeout", True)
+    result = extract_in_worker(b"x", timeout=30, cpu_seconds=1, entry="tests.runaway_extractions:spin")
+    assert (result.error, time.monotonic() - started < 10) == \
+        ("timeout: extraction used up its CPU time and was killed", True)
 
 
 def test_stuck_worker_is_killed_at_the_wall_timeout():
     started = time.monotonic()
     result = extract_in_worker(b"x", timeout=1.5, entry="tests.runaway_extractions:sleep")
-    assert (result.error_code, time.monotonic() - started < 5) == ("timeout", True)
+    assert (result.error, time.monotonic() - started < 5) == ("timeout: extraction ran over 1.5 s and was killed", True)
 
 
 def test_runaway_memory_is_stopped_by_the_address_space_limit():

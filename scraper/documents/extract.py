@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import zipfile
 
 from scraper.documents.clean import clean_page, drop_repeated_margins, join_pages
 from scraper.documents.detect import WRONG_TYPE, detect_type
-from scraper.documents.doc import extract_doc
-from scraper.documents.docx import extract_docx
-from scraper.documents.image import extract_image
 from scraper.documents.limits import MAX_DOCUMENT_BYTES, MAX_UNPACKED_BYTES
-from scraper.documents.odf import extract_ods, extract_odt
 from scraper.documents.pages import PageError
-from scraper.documents.pdf import extract_pdf
 from scraper.documents.result import DocumentResult, sha256_of
-from scraper.documents.rtf import extract_rtf
-from scraper.documents.sheets import extract_xls, extract_xlsx
 from scraper.extract.language import guess_language
 
+# module:function per type, imported on first use: a worker reading one PDF never loads the office libraries.
 READERS = {
-    "pdf": extract_pdf, "docx": extract_docx, "odt": extract_odt, "ods": extract_ods, "xlsx": extract_xlsx,
-    "xls": extract_xls, "doc": extract_doc, "rtf": extract_rtf, "jpg": extract_image, "png": extract_image,
-    "tiff": extract_image,
+    "pdf": "pdf:extract_pdf", "docx": "docx:extract_docx", "odt": "odf:extract_odt", "ods": "odf:extract_ods",
+    "xlsx": "sheets:extract_xlsx", "xls": "sheets:extract_xls", "doc": "doc:extract_doc", "rtf": "rtf:extract_rtf",
+    "jpg": "image:extract_image", "png": "image:extract_image", "tiff": "image:extract_image",
 }
 ZIP_TYPES = ("docx", "odt", "ods", "xlsx")
 
@@ -37,7 +32,7 @@ def extract_document(data: bytes, max_bytes: int = MAX_DOCUMENT_BYTES) -> Docume
     try:
         if file_type in ZIP_TYPES:
             _check_unpacked_size(data)
-        extracted = READERS[file_type](data)
+        extracted = _reader(file_type)(data)
     except PageError as error:
         return DocumentResult.failed(data, error.code, error.reason, file_type)
     warnings = list(extracted.warnings)
@@ -54,6 +49,11 @@ def extract_document(data: bytes, max_bytes: int = MAX_DOCUMENT_BYTES) -> Docume
         characters=len(text), method=extracted.method, text=text, page_offsets=tuple(offsets),
         warnings=tuple(dict.fromkeys(warnings)), ocr_confidence=extracted.ocr_confidence,
     )
+
+
+def _reader(file_type: str):
+    module, _, function = READERS[file_type].partition(":")
+    return getattr(importlib.import_module(f"scraper.documents.{module}"), function)
 
 
 def _check_unpacked_size(data: bytes) -> None:

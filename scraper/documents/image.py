@@ -9,8 +9,9 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 from scraper.documents.ocr import ocr_image
 from scraper.documents.pages import ExtractedPages, PageError
 
-# Above this Pillow refuses the image: a decompression bomb, not a poster (about 20000 x 20000).
-Image.MAX_IMAGE_PIXELS = 400_000_000
+# Pillow warns above this many pixels and refuses twice as many: an A1 poster at 300 dpi has 70 million,
+# a decompression bomb far more.
+Image.MAX_IMAGE_PIXELS = 100_000_000
 
 
 def extract_image(data: bytes) -> ExtractedPages:

@@ -20,15 +20,16 @@ ENTRY = "scraper.documents.extract:extract_document"
 
 
 def extract_in_worker(data: bytes, *, timeout: float = WALL_TIMEOUT_SECONDS, memory_bytes: int = MEMORY_LIMIT_BYTES,
-                      entry: str = ENTRY) -> DocumentResult:
+                      cpu_seconds: int | None = None, entry: str = ENTRY) -> DocumentResult:
     """Run `entry(data)` (a module:function returning DocumentResult) in a fresh, limited Python process.
 
-    The child gets RLIMIT_AS = `memory_bytes` and RLIMIT_CPU = `timeout`
-    before it reads the file; its session (OCR's tesseract included) is
+    The child gets RLIMIT_AS = `memory_bytes` and RLIMIT_CPU = `cpu_seconds`
+    (default: the timeout) before it reads the file; its session (OCR's tesseract included) is
     killed at `timeout` wall seconds. Whatever happens, the caller gets a
     DocumentResult: hostile files cost one error row, never the crawl.
     """
-    command = [sys.executable, "-m", "scraper.documents.worker", entry, str(memory_bytes), str(int(timeout) + 1)]
+    command = [sys.executable, "-m", "scraper.documents.worker", entry, str(memory_bytes),
+               str(cpu_seconds or int(timeout) + 1)]
     child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              start_new_session=True, env={**os.environ, "PYTHONPATH": _python_path()})
     try:
