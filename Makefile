@@ -18,8 +18,8 @@ chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 
 # Debian tools of the document engine: pdftotext (the benchmark's reference), Tesseract with its Polish model,
-# antiword for DOC, and DejaVu fonts (Polish glyphs) for the mirror's generated files.
-DOCUMENT_PACKAGES := poppler-utils tesseract-ocr tesseract-ocr-pol antiword fonts-dejavu-core
+# catdoc for DOC, and DejaVu fonts (Polish glyphs) for the mirror's generated files.
+DOCUMENT_PACKAGES := poppler-utils tesseract-ocr tesseract-ocr-pol catdoc fonts-dejavu-core
 document-tools:
 	@missing=$$(for p in $(DOCUMENT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; fi

@@ -23,7 +23,7 @@ def mirror_file(kind: str) -> bytes:
 # --- detection -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("kind, expected", [
-    ("pdf", "pdf"), ("docx", "docx"), ("odt", "odt"), ("ods", "ods"), ("xlsx", "xlsx"), ("rtf", "rtf"),
+    ("pdf", "pdf"), ("docx", "docx"), ("odt", "odt"), ("ods", "ods"), ("xlsx", "xlsx"), ("rtf", "rtf"), ("doc", "doc"), ("xls", "xls"),
     ("jpg_poster", "jpg"), ("html_as_pdf", "wrong_type"),
 ])
 def test_type_comes_from_the_bytes(kind, expected):

@@ -23,6 +23,7 @@ EXPECTED = {
     "pdf_encrypted_empty": ("pdf", "text"), "pdf_scan": ("pdf", "ocr"), "pdf_mixed": ("pdf", "mixed"),
     "jpg_poster": ("jpg", "ocr"), "docx": ("docx", "text"), "odt": ("odt", "text"), "ods": ("ods", "text"),
     "xlsx": ("xlsx", "text"), "rtf": ("rtf", "text"),
+    "doc": ("doc", "text"), "xls": ("xls", "text"),
 }
 READABLE = [document for document in DOCUMENTS if document.kind in EXPECTED]
 HOSTILE = [document for document in DOCUMENTS if document.expected_error]
@@ -74,7 +75,7 @@ def test_every_attachment_the_articles_link_is_a_mirror_document():
     assert linked == article_documents
 
 
-@pytest.mark.parametrize("kind", ["pdf", "docx", "odt", "xlsx", "jpg_poster", "pdf_scan"])
+@pytest.mark.parametrize("kind", ["pdf", "docx", "odt", "ods", "xlsx", "xls", "doc", "rtf", "jpg_poster", "pdf_scan"])
 def test_files_are_built_byte_for_byte_reproducibly(kind):
     document = next(document for document in DOCUMENTS if document.kind == kind)
     assert build(document) == build(document)

@@ -7,8 +7,15 @@ import io
 from scraper.documents.pages import ExtractedPages, PageError
 
 
+def _cell_text(value) -> str:
+    # XLS keeps every number as a float: 12 is shown as "12", as the spreadsheet shows it, not "12.0".
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)
+
+
 def _row_text(values) -> str:
-    return "\t".join("" if value is None else str(value) for value in values).rstrip("\t")
+    return "\t".join(map(_cell_text, values)).rstrip("\t")
 
 
 def _pages(sheets: list[list[str]]) -> ExtractedPages:

@@ -61,7 +61,7 @@ DOCUMENTS = (
     MirrorDocument(f"{P}/2010/mapa_obszaru.jpg", "jpg_poster", (
         "MAPA OBSZARU REWITALIZACJI\nStare Miasto i Zasanie\nKonsultacje społeczne\nzapraszamy mieszkańców",
     )),
-    MirrorDocument(f"{P}/2010/formularz_uwag.doc", "rtf", (
+    MirrorDocument(f"{P}/2010/formularz_uwag.doc", "doc", (
         "Formularz zgłaszania uwag do projektu programu rewitalizacji\n"
         "Imię i nazwisko zgłaszającego, adres do korespondencji.\n"
         "Treść uwagi wraz z uzasadnieniem: żółta łódź, źródło, gęś, ćma, śnieg.",
@@ -165,8 +165,16 @@ DOCUMENTS = (
         "Zadanie\tKwota\nRemont kamienicy przy ul. Grodzkiej\t450000\nPodwórko sąsiedzkie\t120000",
         "Źródło\tUdział\nBudżet gminy\t0.3\nŚrodki unijne\t0.7",
     )),
+    MirrorDocument(f"{EXTRA}/lista_obiektow_zabytkowych.xls", "xls", (
+        "Obiekt\tUlica\tRok budowy\nKamienica mieszczańska\tFranciszkańska 12\t1896\nDawne koszary\tŚląska 3\t1910",
+    )),
     MirrorDocument(f"{EXTRA}/wskazniki_rewitalizacji.ods", "ods", (
         "Wskaźnik\tWartość\nLiczba uczestników warsztatów\t240\nOdnowione elewacje\t17",
+    )),
+    # Word's "save as RTF" under a .doc name, common on municipal sites: the bytes say RTF.
+    MirrorDocument(f"{EXTRA}/zarzadzenie_prezydenta.doc", "rtf", (
+        "Zarządzenie Prezydenta Miasta w sprawie powołania Komitetu Rewitalizacji\n"
+        "Członkowie komitetu pełnią funkcję społecznie: przedstawiciele mieszkańców, przedsiębiorców i organizacji.",
     )),
     MirrorDocument(f"{EXTRA}/uchwala_rady_miasta.rtf", "rtf", (
         "Uchwała Rady Miejskiej w sprawie wyznaczenia obszaru zdegradowanego\n"

@@ -14,6 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from scraper.documents.limits import MAX_DOCUMENT_BYTES, MAX_UNPACKED_BYTES
 from scraper.mirror.documents import MirrorDocument
+from scraper.mirror.word97 import word97
 
 # Debian fonts-dejavu-core: every Polish glyph, installed by the Makefile.
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"
@@ -315,6 +316,21 @@ def xlsx_file(document: MirrorDocument) -> bytes:
     return _fixed_zip(out.getvalue())
 
 
+def xls_file(document: MirrorDocument) -> bytes:
+    """An Excel 97 workbook (BIFF8, xlwt), one sheet per ground-truth page; numbers stored as numbers."""
+    import xlwt
+
+    workbook = xlwt.Workbook(encoding="utf-8")
+    for index, page in enumerate(document.pages, start=1):
+        sheet = workbook.add_sheet(f"Arkusz{index}")
+        for row, line in enumerate(page.split("\n")):
+            for column, cell in enumerate(line.split("\t")):
+                sheet.write(row, column, _cell_value(cell))
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
 def rtf_file(document: MirrorDocument) -> bytes:
     """RTF as Word writes it for Polish: cp1250 with \\'xx escapes, one \\par per line."""
     def escape(line: str) -> str:
@@ -363,7 +379,9 @@ BUILDERS = {
     "odt": odt_file,
     "ods": ods_file,
     "xlsx": xlsx_file,
+    "xls": xls_file,
     "rtf": rtf_file,
+    "doc": lambda document: word97(document.pages[0]),
     "zip_bomb_docx": lambda document: zip_bomb_docx(MAX_UNPACKED_BYTES + 32 * 1024 ** 2),
 }
 

@@ -17,7 +17,7 @@ logger = logging.getLogger(__name__)
 GENERATOR_VERSION = "1"
 CACHE_DIR_ENV = "KRONIKA_MIRROR_FILES"
 CONTENT_TYPES = {
-    "pdf": "application/pdf", "jpg": "image/jpeg", "rtf": "application/msword", "odt":
+    "pdf": "application/pdf", "jpg": "image/jpeg", "doc": "application/msword", "xls": "application/vnd.ms-excel", "rtf": "application/rtf", "odt":
     "application/vnd.oasis.opendocument.text", "ods": "application/vnd.oasis.opendocument.spreadsheet",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -47,8 +47,7 @@ def file_bytes(document: MirrorDocument) -> bytes:
 
 
 def content_type(document: MirrorDocument) -> str:
-    extension = document.url.rsplit(".", 1)[-1]
-    return CONTENT_TYPES.get("rtf" if document.kind == "rtf" else extension, "application/octet-stream")
+    return CONTENT_TYPES.get(document.url.rsplit(".", 1)[-1], "application/octet-stream")
 
 
 @functools.cache
