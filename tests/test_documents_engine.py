@@ -47,6 +47,11 @@ def test_word_97_magic_is_doc():
     assert detect_type(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100 + "WordDocument".encode("utf-16-le")) == "doc"
 
 
+def test_password_protected_office_file_is_recorded_as_such():
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100 + "EncryptedPackage".encode("utf-16-le")
+    assert extract_document(data).error_code == "password_protected"
+
+
 # --- cleaning --------------------------------------------------------------------------------------
 
 def test_line_end_hyphen_joined_but_compound_hyphen_kept():

@@ -6,6 +6,7 @@ import urllib.request
 
 import pytest
 
+from bench.documents import character_error_rate
 from scraper.documents.extract import extract_document
 from scraper.documents.worker import extract_in_worker
 from scraper.mirror import build_routes, mirror_url
@@ -45,19 +46,6 @@ def extracted(url: str):
 
 def words(text: str) -> str:
     return " ".join(text.split())
-
-
-def character_error_rate(got: str, truth: str) -> float:
-    """Levenshtein distance over the truth's length, whitespace-normalised."""
-    got, truth = words(got), words(truth)
-    previous = list(range(len(got) + 1))
-    for i, expected_character in enumerate(truth, start=1):
-        current = [i]
-        for j, got_character in enumerate(got, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (expected_character != got_character)))
-        previous = current
-    return previous[-1] / max(len(truth), 1)
 
 
 def test_every_document_kind_has_a_builder_or_is_the_missing_file():

@@ -15,6 +15,8 @@ ODF_MIMETYPES = {
 OLE_STREAMS = (("WordDocument".encode("utf-16-le"), "doc"), ("Workbook".encode("utf-16-le"), "xls"),
                ("Book".encode("utf-16-le"), "xls"))
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# A password-protected DOCX/XLSX is an OLE2 file holding the encrypted ZIP in this stream.
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 IMAGE_MAGIC = ((b"\xff\xd8\xff", "jpg"), (b"\x89PNG\r\n\x1a\n", "png"), (b"II*\x00", "tiff"), (b"MM\x00*", "tiff"))
 # Writers may put junk before %PDF- ; readers accept it within the first kilobyte.
 PDF_HEADER_WINDOW = 1024
@@ -33,6 +35,11 @@ def detect_type(data: bytes) -> str:
     if data.lstrip()[:5] == b"{\\rtf":
         return "rtf"
     return next((kind for magic, kind in IMAGE_MAGIC if data.startswith(magic)), WRONG_TYPE)
+
+
+def is_encrypted_office(data: bytes) -> bool:
+    """A DOCX/XLSX saved with a password to open (MS-OFFCRYPTO): unreadable without it."""
+    return data.startswith(OLE_MAGIC) and ENCRYPTED_PACKAGE in data
 
 
 def _zip_type(data: bytes) -> str:

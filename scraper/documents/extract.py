@@ -7,7 +7,7 @@ import io
 import zipfile
 
 from scraper.documents.clean import clean_page, drop_repeated_margins, join_pages
-from scraper.documents.detect import WRONG_TYPE, detect_type
+from scraper.documents.detect import WRONG_TYPE, detect_type, is_encrypted_office
 from scraper.documents.limits import MAX_DOCUMENT_BYTES, MAX_UNPACKED_BYTES
 from scraper.documents.pages import PageError
 from scraper.documents.result import DocumentResult, sha256_of
@@ -26,6 +26,8 @@ def extract_document(data: bytes, max_bytes: int = MAX_DOCUMENT_BYTES) -> Docume
     """Read `data` whatever it is; a file we cannot read gives a result with `error`, never an exception."""
     if len(data) > max_bytes:
         return DocumentResult.failed(data, "too_large", f"{len(data)} bytes is over the {max_bytes}-byte cap")
+    if is_encrypted_office(data):
+        return DocumentResult.failed(data, "password_protected", "an Office file encrypted with a password to open")
     file_type = detect_type(data)
     if file_type == WRONG_TYPE:
         return DocumentResult.failed(data, "wrong_type", f"not a document (starts with {data[:16]!r})", WRONG_TYPE)
