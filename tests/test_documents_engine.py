@@ -133,6 +133,16 @@ def test_runaway_memory_is_stopped_by_the_address_space_limit():
     assert result.error_code == "out_of_memory"
 
 
+def test_enormous_image_is_too_large_without_being_decoded():
+    import io
+
+    from PIL import Image
+    png = io.BytesIO()
+    Image.new("1", (15000, 15000), 1).save(png, format="PNG")  # 225 megapixels in a few kilobytes
+    result = extract_in_worker(png.getvalue(), timeout=30)
+    assert result.error_code == "too_large"
+
+
 # --- the command -----------------------------------------------------------------------------------
 
 def test_command_prints_the_extraction_as_json(tmp_path):

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 import os
-import resource
 import signal
 import subprocess
 import sys
@@ -28,7 +26,7 @@ def extract_in_worker(data: bytes, *, timeout: float = WALL_TIMEOUT_SECONDS, mem
     killed at `timeout` wall seconds. Whatever happens, the caller gets a
     DocumentResult: hostile files cost one error row, never the crawl.
     """
-    command = [sys.executable, "-m", "scraper.documents.worker", entry, str(memory_bytes),
+    command = [sys.executable, "-m", "scraper.documents.child", entry, str(memory_bytes),
                str(cpu_seconds or int(timeout) + 1)]
     child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              start_new_session=True, env={**os.environ, "PYTHONPATH": _python_path()})
@@ -57,16 +55,3 @@ def _python_path() -> str:
     # The child must import the same `scraper` package as the parent, even from a worktree.
     package_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     return os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))
-
-
-def _child(entry: str, memory_bytes: int, cpu_seconds: int) -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
-    module, _, function = entry.partition(":")
-    extract = getattr(importlib.import_module(module), function)
-    result = extract(sys.stdin.buffer.read())
-    sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False))
-
-
-if __name__ == "__main__":
-    _child(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
