@@ -10,6 +10,7 @@ import time
 from collections import Counter
 
 import pdfminer.high_level
+import pdfplumber
 import pypdf
 import pypdfium2 as pdfium
 
@@ -47,12 +48,18 @@ def with_pdfminer(data: bytes) -> list[str]:
     return pdfminer.high_level.extract_text(io.BytesIO(data)).split("\f")
 
 
+def with_pdfplumber(data: bytes) -> list[str]:
+    with pdfplumber.open(io.BytesIO(data)) as document:
+        return [page.extract_text() or "" for page in document.pages]
+
+
 def kronika(data: bytes) -> list[str]:
     """The engine end to end: pdfium plus column split and cleaning."""
     return [extract_document(data).text]
 
 
 LIBRARIES = {"pdftotext": pdftotext, "pypdfium2": with_pdfium, "pypdf": with_pypdf, "pdfminer.six": with_pdfminer,
+             "pdfplumber": with_pdfplumber,
              "kronika engine": kronika}
 
 

@@ -9,7 +9,7 @@ REPLACEMENT_CHARACTER = "\ufffd"
 # C0 controls but tab and newline, DEL and the C1 block: never text, always an extraction artefact.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Letter + hyphen at a line end + a lower-case letter: a word split by the typesetter ("rewitali-\nzacji").
-LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad\u2010]\n(?=[^\W\d_])(?=[a-ząćęłńóśźż])")
+LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad\u2010]\n(?=[a-ząćęłńóśźż])")
 SOFT_HYPHEN = "\u00ad"
 TRAILING_SPACE = re.compile(r"[ \t]+\n")
 BLANK_RUN = re.compile(r"\n{3,}")
