@@ -79,7 +79,12 @@ DOCUMENTS = (
         "i obowiązuje aż do odwołania przez zarząd komunikacji.",
     )),
     MirrorDocument(f"{P}/2015/bulwary_mapa.pdf", "pdf_scan", (
-        "Mapa bulwarów nad Sanem\nścieżka rowerowa i plaża miejska\nprzystań kajakowa przy moście",
+        "Mapa bulwarów nad Sanem\nścieżka rowerowa i plaża miejska\nprzystań kajakowa przy moście\n\n"
+        "Załącznik nr 2 do uchwały Rady Miejskiej w Przemyślu z dnia 14 maja 2015 r.\n"
+        "Zagospodarowanie terenów zielonych wzdłuż rzeki obejmuje odcinek od mostu\n"
+        "Orląt Przemyskich do kładki pieszo-rowerowej. Przewiduje się nasadzenia\n"
+        "drzew, budowę pomostów widokowych, oświetlenia i małej architektury.\n"
+        "Łączna długość ścieżek wyniesie 2,4 km; koszt szacunkowy: 3 850 000 zł.",
     )),
     MirrorDocument(f"{P}/2015/regulamin_bulwarow.docx", "docx", (
         "Regulamin korzystania z Bulwarów nad Sanem\n"

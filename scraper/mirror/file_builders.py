@@ -10,7 +10,7 @@ import zipfile
 from datetime import datetime, timezone
 
 from fpdf import FPDF
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from scraper.documents.limits import MAX_DOCUMENT_BYTES, MAX_UNPACKED_BYTES
 from scraper.mirror.documents import MirrorDocument
@@ -26,6 +26,9 @@ ZIP_DATE = (2022, 1, 3, 9, 0, 0)
 OWNER_PASSWORD = "kronika-wlasciciel"
 MARGIN_MM = 20
 SCAN_DPI = 150
+SCAN_SKEW_DEGREES = 1.5
+SCAN_BLUR_PX = 1.4
+SCAN_JPEG_QUALITY = 25
 MIN_SPLIT = 3  # letters kept on each side of a line-end hyphen
 
 
@@ -131,11 +134,14 @@ def _text_image(text: str, size: tuple[int, int], font_px: int, background, ink,
 
 
 def _scan_page(pdf: FPDF, text: str) -> None:
-    # A4 at SCAN_DPI, grey paper, black ink: an image-only page like a scanned resolution.
+    # A4 at SCAN_DPI, grey paper, black ink, fed a little askew, soft focus, strong JPEG: a scanned resolution.
     size = (round(210 / 25.4 * SCAN_DPI), round(297 / 25.4 * SCAN_DPI))
-    image = _text_image(text, size, font_px=34, background=(236, 236, 232), ink=(20, 20, 20)).convert("L")
+    paper = 234
+    image = _text_image(text, size, font_px=24, background=(paper,) * 3, ink=(20, 20, 20)).convert("L")
+    image = image.rotate(SCAN_SKEW_DEGREES, resample=Image.BICUBIC, fillcolor=paper)
+    image = image.filter(ImageFilter.GaussianBlur(SCAN_BLUR_PX))
     jpeg = io.BytesIO()
-    image.save(jpeg, format="JPEG", quality=80)
+    image.save(jpeg, format="JPEG", quality=SCAN_JPEG_QUALITY)
     pdf.add_page()
     pdf.image(jpeg, x=0, y=0, w=pdf.w, h=pdf.h)
 
