@@ -11,7 +11,8 @@ from scraper.documents.extract import extract_document
 from scraper.documents.worker import extract_in_worker
 from scraper.mirror import build_routes, mirror_url
 from scraper.mirror.documents import DOCUMENTS
-from scraper.mirror.file_builders import BUILDERS, build
+from scraper.documents.limits import MAX_DOCUMENT_BYTES, MAX_UNPACKED_BYTES
+from scraper.mirror.file_builders import BUILDERS, OVERSIZED_BYTES, ZIP_BOMB_UNPACKED_BYTES, build
 from scraper.mirror.files import file_bytes
 
 # Highest character error rate accepted from OCR. Measured (bench/documents.py, Tesseract 5.3, Debian 12, 300 dpi):
@@ -62,6 +63,10 @@ def test_every_attachment_the_articles_link_is_a_mirror_document():
             linked |= {document.url for document in DOCUMENTS if document.url.split("/", 3)[3] in body}
     article_documents = {document.url for document in DOCUMENTS if "dokumenty-testowe" not in document.url}
     assert linked == article_documents
+
+
+def test_hostile_sizes_are_past_the_engine_caps():
+    assert (OVERSIZED_BYTES > MAX_DOCUMENT_BYTES, ZIP_BOMB_UNPACKED_BYTES > MAX_UNPACKED_BYTES) == (True, True)
 
 
 @pytest.mark.parametrize("kind", ["pdf", "docx", "odt", "ods", "xlsx", "xls", "doc", "rtf", "jpg_poster", "pdf_scan"])
