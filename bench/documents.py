@@ -1,4 +1,4 @@
-"""PDF text libraries vs pdftotext on the mirror's PDFs (speed, word agreement, diacritics, columns); OCR s/page, CER."""
+"""PDF text libraries vs pdftotext on the mirror's PDFs (speed, words, diacritics, columns); OCR s/page and CER."""
 
 from __future__ import annotations
 
@@ -156,7 +156,8 @@ def bench_worker() -> None:
     started = time.perf_counter()
     for _ in range(5):
         extract_in_worker(data)
-    print(f"\nWorker round trip (one-page PDF, in a limited child process): {(time.perf_counter() - started) / 5:.2f} s")
+    seconds = (time.perf_counter() - started) / 5
+    print(f"\nWorker round trip (one-page PDF, in a limited child process): {seconds:.2f} s")
 
 
 def run(argv: list[str]) -> None:

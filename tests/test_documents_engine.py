@@ -23,7 +23,8 @@ def mirror_file(kind: str) -> bytes:
 # --- detection -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("kind, expected", [
-    ("pdf", "pdf"), ("docx", "docx"), ("odt", "odt"), ("ods", "ods"), ("xlsx", "xlsx"), ("rtf", "rtf"), ("doc", "doc"), ("xls", "xls"),
+    ("pdf", "pdf"), ("docx", "docx"), ("odt", "odt"), ("ods", "ods"), ("xlsx", "xlsx"), ("rtf", "rtf"),
+    ("doc", "doc"), ("xls", "xls"),
     ("jpg_poster", "jpg"), ("html_as_pdf", "wrong_type"),
 ])
 def test_type_comes_from_the_bytes(kind, expected):
@@ -74,7 +75,8 @@ def test_text_is_nfc():
 
 
 def test_running_header_and_numbered_footer_kept_on_page_one_only():
-    pages = ["Raport 2018\nTreść jeden\nStrona 1", "Raport 2018\nTreść dwa\nStrona 2", "Raport 2018\nTreść trzy\nStrona 3"]
+    pages = ["Raport 2018\nTreść jeden\nStrona 1", "Raport 2018\nTreść dwa\nStrona 2",
+             "Raport 2018\nTreść trzy\nStrona 3"]
     assert drop_repeated_margins(pages) == ["Raport 2018\nTreść jeden\nStrona 1", "Treść dwa", "Treść trzy"]
 
 

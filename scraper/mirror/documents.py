@@ -9,10 +9,11 @@ from dataclasses import dataclass
 class MirrorDocument:
     """One served file. `pages` is the ground truth: the text of each page as written into the file.
 
-    A two-column page has its columns blank-line separated; for DOCX/ODT/RTF a single page; for spreadsheets one "page" per sheet with
-    tab-separated cells. `header`/`footer` are repeated on every page
-    (`{page}`/`{pages}` filled in). `expected_error` is the extraction's error
-    code for hostile files.
+    A two-column page has its columns blank-line separated; DOCX/ODT/DOC/RTF
+    have a single page; spreadsheets one "page" per sheet, cells
+    tab-separated. `header`/`footer` are repeated on every page (`{page}` and
+    `{pages}` filled in). `expected_error` is the extraction's error code for
+    hostile files.
     """
 
     url: str
@@ -179,7 +180,8 @@ DOCUMENTS = (
     # Word's "save as RTF" under a .doc name, common on municipal sites: the bytes say RTF.
     MirrorDocument(f"{EXTRA}/zarzadzenie_prezydenta.doc", "rtf", (
         "Zarządzenie Prezydenta Miasta w sprawie powołania Komitetu Rewitalizacji\n"
-        "Członkowie komitetu pełnią funkcję społecznie: przedstawiciele mieszkańców, przedsiębiorców i organizacji.",
+        "Członkowie komitetu pełnią funkcję społecznie: przedstawiciele mieszkańców, przedsiębiorców "
+        "i organizacji.",
     )),
     MirrorDocument(f"{EXTRA}/uchwala_rady_miasta.rtf", "rtf", (
         "Uchwała Rady Miejskiej w sprawie wyznaczenia obszaru zdegradowanego\n"

@@ -74,8 +74,8 @@ def _wrap(pdf: FPDF, paragraph: str, width: float, hyphenate: bool) -> list[str]
     return lines + [line] if line else lines
 
 
-def _write_block(pdf: FPDF, text: str, x: float, y: float, width: float, hyphenate: bool = False) -> float:
-    """Paragraphs (blank-line separated) from (x, y) down; hard line breaks kept; returns the y below."""
+def _write_block(pdf: FPDF, text: str, x: float, y: float, width: float, hyphenate: bool = False) -> None:
+    """Paragraphs (blank-line separated) from (x, y) down; hard line breaks kept."""
     line_height = pdf.font_size * 1.5
     for paragraph in text.split("\n\n"):
         for hard_line in paragraph.split("\n"):
@@ -83,7 +83,6 @@ def _write_block(pdf: FPDF, text: str, x: float, y: float, width: float, hyphena
                 pdf.text(x, y, line)
                 y += line_height
         y += line_height / 2
-    return y
 
 
 def text_pdf(document: MirrorDocument, user_password: str | None = None) -> bytes:
@@ -109,7 +108,8 @@ def running_header_pdf(document: MirrorDocument) -> bytes:
 
 
 def two_column_pdf(document: MirrorDocument) -> bytes:
-    """The page's two paragraphs as two columns, drawn line by line across both (left, right, left ...) as DTP tools do."""
+    """The page's two paragraphs as two columns, drawn line by line across both (left, right, left ...), as DTP
+    tools do: a reader that follows the content stream interleaves them."""
     pdf = _pdf()
     pdf.add_page()
     gutter = 10
@@ -355,7 +355,8 @@ def rtf_file(document: MirrorDocument) -> bytes:
                 out.append("".join(f"\\'{byte:02x}" for byte in character.encode("cp1250")))
         return "".join(out)
     body = "\n".join(escape(line) + "\\par" for line in document.pages[0].split("\n"))
-    return ("{\\rtf1\\ansi\\ansicpg1250\\deff0{\\fonttbl{\\f0\\fswiss Arial;}}\\f0\\fs22\n" + body + "\n}").encode("ascii")
+    header = "{\\rtf1\\ansi\\ansicpg1250\\deff0{\\fonttbl{\\f0\\fswiss Arial;}}\\f0\\fs22\n"
+    return (header + body + "\n}").encode("ascii")
 
 
 def zip_bomb_docx(unpacked_size: int) -> bytes:

@@ -17,8 +17,9 @@ logger = logging.getLogger(__name__)
 GENERATOR_VERSION = "3"
 CACHE_DIR_ENV = "KRONIKA_MIRROR_FILES"
 CONTENT_TYPES = {
-    "pdf": "application/pdf", "jpg": "image/jpeg", "doc": "application/msword", "xls": "application/vnd.ms-excel", "rtf": "application/rtf", "odt":
-    "application/vnd.oasis.opendocument.text", "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "pdf": "application/pdf", "jpg": "image/jpeg", "doc": "application/msword", "xls": "application/vnd.ms-excel",
+    "rtf": "application/rtf", "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
@@ -32,7 +33,9 @@ def cache_dir() -> Path:
 
 def file_bytes(document: MirrorDocument) -> bytes:
     """The file's bytes, built once per cache directory."""
-    cached = cache_dir() / (hashlib.sha256(repr(document).encode()).hexdigest()[:24] + "-" + document.url.rsplit("/", 1)[-1])
+    # Keyed by the document's whole spec: editing its ground truth builds a new file.
+    key = hashlib.sha256(repr(document).encode()).hexdigest()[:24]
+    cached = cache_dir() / f"{key}-{document.url.rsplit('/', 1)[-1]}"
     if cached.exists():
         return cached.read_bytes()
     # Imported here: fpdf2, Pillow and the office writers load only when a file is first built.
