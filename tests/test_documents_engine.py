@@ -53,6 +53,13 @@ def test_password_protected_office_file_is_recorded_as_such():
     assert extract_document(data).error_code == "password_protected"
 
 
+def test_a_parser_crashing_on_a_file_is_that_file_s_error_not_an_exception(monkeypatch):
+    def crash(*args, **kwargs):
+        raise RuntimeError("unexpected group")
+    monkeypatch.setattr("scraper.documents.rtf.rtf_to_text", crash)
+    assert extract_document(mirror_file("rtf")).error == "corrupt: RuntimeError: unexpected group"
+
+
 # --- cleaning --------------------------------------------------------------------------------------
 
 def test_line_end_hyphen_joined_but_compound_hyphen_kept():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import logging
 import zipfile
 
 from scraper.documents.clean import clean_page, drop_repeated_margins, join_pages
@@ -12,6 +13,8 @@ from scraper.documents.limits import MAX_DOCUMENT_BYTES, MAX_UNPACKED_BYTES
 from scraper.documents.pages import PageError
 from scraper.documents.result import DocumentResult, sha256_of
 from scraper.extract.language import guess_language
+
+logger = logging.getLogger(__name__)
 
 # module:function per type, imported on first use: a worker reading one PDF never loads the office libraries.
 READERS = {
@@ -37,6 +40,11 @@ def extract_document(data: bytes, max_bytes: int = MAX_DOCUMENT_BYTES) -> Docume
         extracted = _reader(file_type)(data)
     except PageError as error:
         return DocumentResult.failed(data, error.code, error.reason, file_type)
+    except MemoryError:
+        return DocumentResult.failed(data, "out_of_memory", "extraction hit the worker's memory limit", file_type)
+    except Exception as error:  # a hostile file can make any parser raise anything; it is still one bad file
+        logger.warning("reading a %s failed unexpectedly: %r", file_type, error)
+        return DocumentResult.failed(data, "corrupt", f"{type(error).__name__}: {error}", file_type)
     warnings = list(extracted.warnings)
     cleaned = []
     for text in extracted.texts:

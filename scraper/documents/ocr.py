@@ -9,16 +9,14 @@ import subprocess
 
 from PIL import Image
 
+from scraper.documents.pages import PageError
+
 LANGUAGE = "pol"
 # Scans are rendered at this resolution: Tesseract is most accurate on 300 dpi text.
 RENDER_DPI = 300
 # One thread: the machine is shared and extractions already run one per worker process.
 TESSERACT_ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 WORD_LEVEL = "5"
-
-
-class OcrError(RuntimeError):
-    """Tesseract failed or is missing."""
 
 
 def ocr_image(image: Image.Image, timeout: float = 60.0) -> tuple[str, float | None]:
@@ -29,9 +27,12 @@ def ocr_image(image: Image.Image, timeout: float = 60.0) -> tuple[str, float | N
         done = subprocess.run(["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(RENDER_DPI), "tsv"],
                               input=png.getvalue(), capture_output=True, timeout=timeout, env=TESSERACT_ENV)
     except FileNotFoundError as error:
-        raise OcrError("tesseract is not installed (Debian: tesseract-ocr tesseract-ocr-pol)") from error
+        raise PageError("worker_failed", "tesseract is not installed (Debian: tesseract-ocr-pol)") from error
+    except subprocess.TimeoutExpired as error:
+        raise PageError("timeout", f"tesseract ran over {timeout:g} s on one page") from error
     if done.returncode != 0:
-        raise OcrError(done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or "tesseract failed")
+        last_line = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"])[-1]
+        raise PageError("corrupt", f"tesseract cannot read the page ({last_line})")
     return _text_and_confidence(done.stdout.decode("utf-8"))
 
 
