@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test chromium bench clean
+.PHONY: demo test chromium document-tools bench clean
 
 # The virtual environment, rebuilt when the dependencies change.
 $(VENV)/.installed: pyproject.toml
@@ -17,14 +17,21 @@ $(VENV)/.installed: pyproject.toml
 chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 
+# Debian tools of the document engine: pdftotext (the benchmark's reference), Tesseract with its Polish model,
+# catdoc for DOC, and DejaVu fonts (Polish glyphs) for the mirror's generated files.
+DOCUMENT_PACKAGES := poppler-utils tesseract-ocr tesseract-ocr-pol catdoc fonts-dejavu-core
+document-tools:
+	@missing=$$(for p in $(DOCUMENT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; fi
+
 demo: $(VENV)/.installed
 	$(BIN)/kronika demo
 
-test: $(VENV)/.installed chromium
+test: $(VENV)/.installed chromium document-tools
 	$(BIN)/pytest -q
 
 # Benchmarks (BENCHMARKS.md); wrk from Debian is the load generator for the serving one.
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed document-tools
 	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
 	$(BIN)/python -m bench.run
 

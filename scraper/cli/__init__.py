@@ -36,13 +36,14 @@ def main():
 
 def _register():
     # Each area owns its command; imported here so `kronika --help` lists all.
+    from scraper.cli.archive import export, reparse, serve, suspects
     from scraper.cli.crawl import crawl
     from scraper.cli.demo import demo
+    from scraper.cli.document import document
     from scraper.cli.extract import extract
     from scraper.cli.mirror import mirror
-    from scraper.cli.archive import export, reparse, serve, suspects
 
-    for command in (crawl, serve, export, reparse, suspects, extract, mirror, demo):
+    for command in (crawl, serve, export, reparse, suspects, extract, document, mirror, demo):
         main.add_command(command)
 
 

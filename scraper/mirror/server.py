@@ -9,6 +9,7 @@ import threading
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from scraper.mirror.files import file_route
 from scraper.mirror.site import Route, build_routes, not_found_route
 
 logger = logging.getLogger(__name__)
@@ -85,7 +86,8 @@ class _Handler(BaseHTTPRequestHandler):
             if fault == "apology":
                 return status, {"Content-Type": "text/html; charset=utf-8", **extra}, APOLOGY_PAGE
             return status, {"Content-Type": "text/plain; charset=utf-8", **extra}, f"fault {fault}\n".encode()
-        route = self.server.mirror.routes.get(host_path) or not_found_route()
+        # Attachment files are built on first request, not with the pages (files.py).
+        route = self.server.mirror.routes.get(host_path) or file_route(host_path) or not_found_route()
         if route.status == 200 and _not_modified(route, self.headers):
             return 304, {name: route.headers[name] for name in ("ETag", "Last-Modified")}, b""
         return route.status, route.headers, route.body
