@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import urllib.parse
@@ -13,8 +14,10 @@ from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from scraper.archive.facets import ManyToManyFacet, YearFacet
+from scraper.archive.headers import secured
 from scraper.archive.search import FTS_TABLE, fold, match_expression
 from scraper.archive.snippet import SNIPPET_MARK, snippet
+from scraper.archive.sqlbounds import MAX_QUERY_CHARS, MAX_TEXT_CHARS, bounded, limit_connection
 
 logger = logging.getLogger(__name__)
 
@@ -89,9 +92,11 @@ def rewrite_query_string(path: str, query_string: str) -> str:
 
 @hookimpl
 def prepare_connection(conn):
-    conn.create_function("kronika_match", 1, match_expression, deterministic=True)
-    conn.create_function("kronika_fold", 1, _nullable_fold, deterministic=True)
-    conn.create_function("kronika_snippet", 2, snippet, deterministic=True)
+    limit_connection(conn)
+    # Longer inputs give NULL (sqlbounds.py): no single call outlasts the time limit.
+    conn.create_function("kronika_match", 1, bounded(match_expression, MAX_QUERY_CHARS), deterministic=True)
+    conn.create_function("kronika_fold", 1, bounded(_nullable_fold, MAX_TEXT_CHARS), deterministic=True)
+    conn.create_function("kronika_snippet", 2, bounded(snippet, MAX_TEXT_CHARS, MAX_QUERY_CHARS), deterministic=True)
 
 
 @hookimpl
@@ -107,7 +112,7 @@ def asgi_wrapper(datasette):
                 scope = {**scope, "query_string": query_string.encode("latin-1")}
             await app(scope, receive, send)
 
-        return rewritten
+        return secured(rewritten)
 
     return wrap
 
@@ -148,9 +153,21 @@ async def _css(request):
     return Response(CSS, content_type="text/css; charset=utf-8")
 
 
+async def _databases(datasette, request):
+    # Datasette's own /-/databases also lists each file's path on the server;
+    # this route is registered before Datasette's and leaves the path out.
+    databases = [{"name": name, "route": database.route, "size": database.size, "is_mutable": database.is_mutable,
+                  "is_memory": database.is_memory, "hash": database.hash}
+                 for name, database in datasette.databases.items() if name != "_internal"]
+    if request.url_vars.get("format") == "json":
+        return Response.json(databases)
+    return Response.html(await datasette.render_template(
+        "show_json.html", {"filename": "databases.json", "data_json": json.dumps(databases, indent=4)}, request=request))
+
+
 @hookimpl
 def register_routes():
-    return [(rf"^{CSS_PATH}$", _css)]
+    return [(rf"^{CSS_PATH}$", _css), (r"^/-/databases(\.(?P<format>json))?$", _databases)]
 
 
 @hookimpl

@@ -1,0 +1,103 @@
+"""Security headers on every Datasette response: CSP with a per-page script nonce, framing, sniffing, referrer."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import secrets
+
+# Datasette 0.65 and its plugins render inline scripts (menus, CodeMirror, the
+# facet flag, datasette-leaflet's URLs, search-all, the dashboards' chart
+# calls); two of them carry per-request URLs, so no fixed hash list fits.
+# Every page gets a fresh nonce, put on the <script> elements of the rendered
+# page. Stored data cannot add such an element: cells are escaped and bodies
+# are nh3-cleaned (tests/test_datasette.py), so the nonce marks the templates'
+# scripts; event-handler attributes, javascript: URLs and other origins stay blocked.
+INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)(?=[\s>])")
+# datasette-dashboards' one inline handler: `<button onclick="toggleFullscreen()">`.
+ALLOWED_HANDLERS = ("toggleFullscreen()",)
+# Vega compiles chart expressions with `new Function`: dashboard pages only.
+EVAL_PATHS = re.compile(r"/-/dashboards(/|$)")
+
+
+def _source_hash(source: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode() + "'"
+
+
+def content_security_policy(nonce: str | None, path: str) -> str:
+    """The CSP for a response: scripts only from this origin or carrying `nonce`; no framing, no plugins."""
+    script = ["'self'"]
+    if nonce:
+        script.append(f"'nonce-{nonce}'")
+    script += ["'unsafe-hashes'", *map(_source_hash, ALLOWED_HANDLERS)]
+    if EVAL_PATHS.match(path):
+        script.append("'unsafe-eval'")
+    return "; ".join([
+        "default-src 'self'",
+        "script-src " + " ".join(script),
+        # Datasette's templates and vega-embed set style attributes.
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ])
+
+
+def security_headers(csp: str) -> list[tuple[bytes, bytes]]:
+    """The headers every response carries (nginx adds the same: deploy/nginx-kronika.conf)."""
+    return [
+        (b"content-security-policy", csp.encode()),
+        (b"x-frame-options", b"DENY"),
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"strict-origin-when-cross-origin"),
+    ]
+
+
+def with_nonce(html: bytes, nonce: str) -> bytes:
+    """`html` with `nonce` on each inline <script> element."""
+    return INLINE_SCRIPT.sub(b'<script nonce="' + nonce.encode() + b'"', html)
+
+
+def _is_html(headers) -> bool:
+    return any(name.lower() == b"content-type" and value.startswith(b"text/html") for name, value in headers)
+
+
+def secured(app):
+    """ASGI middleware: security headers on every HTTP response, the script nonce on HTML pages."""
+
+    async def wrapped(scope, receive, send):
+        if scope["type"] != "http":
+            await app(scope, receive, send)
+            return
+        start, body = None, []
+
+        async def send_secured(message):
+            nonlocal start
+            if message["type"] == "http.response.start":
+                if not _is_html(message.get("headers", [])):
+                    headers = list(message.get("headers", [])) + security_headers(
+                        content_security_policy(None, scope["path"]))
+                    await send({**message, "headers": headers})
+                    return
+                start = message  # HTML: held until the whole page is there to add the nonce
+                return
+            if start is None:
+                await send(message)
+                return
+            body.append(message.get("body", b""))
+            if message.get("more_body"):
+                return
+            nonce = secrets.token_urlsafe(16)
+            page = with_nonce(b"".join(body), nonce)
+            headers = [(name, value) for name, value in start.get("headers", []) if name.lower() != b"content-length"]
+            headers += [(b"content-length", str(len(page)).encode())]
+            headers += security_headers(content_security_policy(nonce, scope["path"]))
+            await send({**start, "headers": headers})
+            await send({"type": "http.response.body", "body": page})
+
+        await app(scope, receive, send_secured)
+
+    return wrapped
