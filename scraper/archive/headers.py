@@ -46,14 +46,18 @@ def content_security_policy(nonce: str | None, path: str) -> str:
     ])
 
 
-def security_headers(csp: str) -> list[tuple[bytes, bytes]]:
-    """The headers every response carries (nginx adds the same: deploy/nginx-kronika.conf)."""
-    return [
-        (b"content-security-policy", csp.encode()),
-        (b"x-frame-options", b"DENY"),
-        (b"x-content-type-options", b"nosniff"),
-        (b"referrer-policy", b"strict-origin-when-cross-origin"),
-    ]
+def with_security_headers(headers, csp: str) -> list[tuple[bytes, bytes]]:
+    """`headers` plus those every response carries (nginx adds the same: deploy/nginx-kronika.conf).
+
+    Datasette's stricter `Referrer-Policy: no-referrer` on SQL pages (which
+    keeps queries out of other sites' logs) stays; the rest are replaced.
+    """
+    ours = {b"content-security-policy": csp.encode(), b"x-frame-options": b"DENY",
+            b"x-content-type-options": b"nosniff", b"referrer-policy": b"strict-origin-when-cross-origin"}
+    kept = [(name, value) for name, value in headers if name.lower() not in ours or name.lower() == b"referrer-policy"]
+    if any(name.lower() == b"referrer-policy" for name, _ in kept):
+        del ours[b"referrer-policy"]
+    return kept + list(ours.items())
 
 
 def with_nonce(html: bytes, nonce: str) -> bytes:
@@ -78,8 +82,7 @@ def secured(app):
             nonlocal start
             if message["type"] == "http.response.start":
                 if not _is_html(message.get("headers", [])):
-                    headers = list(message.get("headers", [])) + security_headers(
-                        content_security_policy(None, scope["path"]))
+                    headers = with_security_headers(message.get("headers", []), content_security_policy(None, scope["path"]))
                     await send({**message, "headers": headers})
                     return
                 start = message  # HTML: held until the whole page is there to add the nonce
@@ -93,8 +96,8 @@ def secured(app):
             nonce = secrets.token_urlsafe(16)
             page = with_nonce(b"".join(body), nonce)
             headers = [(name, value) for name, value in start.get("headers", []) if name.lower() != b"content-length"]
-            headers += [(b"content-length", str(len(page)).encode())]
-            headers += security_headers(content_security_policy(nonce, scope["path"]))
+            headers = with_security_headers(headers + [(b"content-length", str(len(page)).encode())],
+                                            content_security_policy(nonce, scope["path"]))
             await send({**start, "headers": headers})
             await send({"type": "http.response.body", "body": page})
 
