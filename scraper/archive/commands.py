@@ -13,6 +13,7 @@ import sqlite_utils
 from scraper.archive.export import FORMATS, date_bound, export as export_articles
 from scraper.archive.reparse import reparse_archive
 from scraper.archive.store import Archive
+from scraper.ports import ensure_port_free
 
 logger = logging.getLogger(__name__)
 
@@ -90,4 +91,5 @@ def serve(db_path, port, host, workers):
     """
     from scraper.archive.serving import serve as serve_archive
 
+    ensure_port_free(host, port, "--port")
     serve_archive(str(existing_db(db_path)), host, port, workers)
