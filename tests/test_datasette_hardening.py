@@ -13,6 +13,7 @@ import pytest
 from scraper.archive.headers import with_nonce
 from scraper.archive.serving import datasette_instance
 from scraper.archive.sqlbounds import MAX_QUERY_CHARS, MAX_TEXT_CHARS, MAX_VALUE_BYTES
+from test_datasette import db_path, ds, get  # noqa: F401 (the small archive, served in process)
 from test_datasette_data import XSS_ID, build_archive
 
 PAGES = ["/", "/archive", "/archive/articles", "/archive/articles?_search=lodz", f"/archive/articles/{XSS_ID}",
@@ -21,20 +22,6 @@ PAGES = ["/", "/archive", "/archive/articles", "/archive/articles?_search=lodz",
          "/-/kronika.css", "/-/static/app.css", "/-/databases", "/-/metadata", "/no-such-page"]
 HTML_PAGES = [page for page in PAGES if not re.search(r"\.(json|csv|atom|css)\b", page)]
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>")
-
-
-@pytest.fixture(scope="module")
-def db_path(tmp_path_factory):
-    return build_archive(tmp_path_factory.mktemp("hardening") / "archive.db")
-
-
-@pytest.fixture(scope="module")
-def ds(db_path):
-    return datasette_instance(db_path)
-
-
-def get(ds, path):
-    return asyncio.run(ds.client.get(path))
 
 
 def sql(ds, query, **args):
