@@ -17,7 +17,7 @@ from scraper.archive.facets import ManyToManyFacet, YearFacet
 from scraper.archive.headers import secured
 from scraper.archive.search import FTS_TABLE, fold, match_expression
 from scraper.archive.snippet import SNIPPET_MARK, snippet
-from scraper.archive.sqlbounds import MAX_QUERY_CHARS, MAX_TEXT_CHARS, bounded, limit_connection
+from scraper.archive.sqlbounds import MAX_QUERY_CHARS, MAX_TEXT_CHARS, StatementGuard, limit_connection
 
 logger = logging.getLogger(__name__)
 
@@ -90,13 +90,20 @@ def rewrite_query_string(path: str, query_string: str) -> str:
     return urllib.parse.urlencode(pairs)
 
 
-@hookimpl
-def prepare_connection(conn):
+def register_functions(conn, time_limit_s: float) -> None:
+    """Bound `conn` (sqlbounds.py) and give it the kronika_* SQL functions, stopping queries past `time_limit_s`."""
     limit_connection(conn)
-    # Longer inputs give NULL (sqlbounds.py): no single call outlasts the time limit.
-    conn.create_function("kronika_match", 1, bounded(match_expression, MAX_QUERY_CHARS), deterministic=True)
-    conn.create_function("kronika_fold", 1, bounded(_nullable_fold, MAX_TEXT_CHARS), deterministic=True)
-    conn.create_function("kronika_snippet", 2, bounded(snippet, MAX_TEXT_CHARS, MAX_QUERY_CHARS), deterministic=True)
+    # Longer inputs give NULL and calls past the time limit stop the query.
+    guard = StatementGuard(conn, time_limit_s)
+    conn.create_function("kronika_match", 1, guard.bounded(match_expression, MAX_QUERY_CHARS), deterministic=True)
+    conn.create_function("kronika_fold", 1, guard.bounded(_nullable_fold, MAX_TEXT_CHARS), deterministic=True)
+    conn.create_function("kronika_snippet", 2, guard.bounded(snippet, MAX_TEXT_CHARS, MAX_QUERY_CHARS),
+                         deterministic=True)
+
+
+@hookimpl
+def prepare_connection(conn, datasette):
+    register_functions(conn, datasette.setting("sql_time_limit_ms") / 1000)
 
 
 @hookimpl

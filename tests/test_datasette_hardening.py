@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 import sqlite3
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -12,7 +13,7 @@ import pytest
 
 from scraper.archive.headers import with_nonce
 from scraper.archive.serving import datasette_instance
-from scraper.archive.sqlbounds import MAX_QUERY_CHARS, MAX_TEXT_CHARS, MAX_VALUE_BYTES
+from scraper.archive.sqlbounds import MAX_QUERY_CHARS, MAX_TEXT_CHARS, MAX_VALUE_BYTES, StatementGuard
 from test_datasette import db_path, ds, get  # noqa: F401 (the small archive, served in process)
 from test_datasette_data import XSS_ID, build_archive
 
@@ -125,6 +126,38 @@ def test_python_functions_stop_at_the_time_limit(ds):
 def test_sql_thread_is_free_after_a_stopped_query(ds):
     get(ds, "/archive.json?_timelimit=300&sql=" + quote(FOLD_EVERY_ROW))
     assert sql(ds, "select 1 as one")["rows"] == [{"one": 1}]
+
+
+def guarded_connection(time_limit_s: float, seconds_per_call: float):
+    """An in-memory connection with a guarded `slow(x)` that takes `seconds_per_call`; and its call log."""
+    conn, calls = sqlite3.connect(":memory:"), []
+
+    def slow(value):
+        calls.append(value)
+        time.sleep(seconds_per_call)
+        return value
+
+    conn.create_function("slow", 1, StatementGuard(conn, time_limit_s).bounded(slow))
+    return conn, calls
+
+
+ROWS_1000 = "with recursive n(i) as (select 1 union all select i + 1 from n where i < 1000) select slow(i) from n"
+
+
+def test_guard_interrupts_a_statement_past_the_time_limit_within_one_call():
+    conn, calls = guarded_connection(0.1, 0.01)
+    with pytest.raises(sqlite3.OperationalError, match="interrupted"):
+        conn.execute(ROWS_1000).fetchall()
+    assert len(calls) <= 0.1 / 0.01 + 1  # 1,000 without the guard
+
+
+def test_guard_times_each_statement_from_its_own_start():
+    conn, _ = guarded_connection(0.1, 0)
+    found = []
+    for _ in range(2):  # the second run reuses the cached statement: its start is marked too
+        time.sleep(0.15)  # longer than the limit since the guard began and since the last run
+        found += conn.execute("select slow(1)").fetchall()
+    assert found == [(1,), (1,)]
 
 
 # --- no server paths ---
