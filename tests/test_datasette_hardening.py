@@ -81,6 +81,12 @@ def test_stored_payload_is_escaped_so_gets_no_nonce(ds):
     assert "&lt;script&gt;alert(1)" in get(ds, f"/archive/articles/{XSS_ID}").text
 
 
+def test_head_keeps_the_length_of_the_page(ds):
+    response = asyncio.run(ds.client.request("HEAD", "/archive/articles"))
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    assert response.headers.get("content-length") != "0"
+
+
 def test_content_length_matches_the_page_with_nonces(ds):
     response = get(ds, "/archive/articles")
     assert int(response.headers["content-length"]) == len(response.content)

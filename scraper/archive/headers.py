@@ -81,7 +81,8 @@ def secured(app):
         async def send_secured(message):
             nonlocal start
             if message["type"] == "http.response.start":
-                if not _is_html(message.get("headers", [])):
+                # HEAD has no page to put a nonce in (and keeps the length GET would have).
+                if scope["method"] == "HEAD" or not _is_html(message.get("headers", [])):
                     headers = with_security_headers(message.get("headers", []), content_security_policy(None, scope["path"]))
                     await send({**message, "headers": headers})
                     return
