@@ -13,16 +13,23 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@
 
+# Debian packages, only when missing, quietly: without recommends (chromium: 24 packages instead of 130,
+# no avahi-daemon or systemd upgrade); apt's output goes to $(APT_LOG) and is shown only if it fails.
+APT_LOG ?= /tmp/kronika-apt.log
+APT_INSTALL = { $(SUDO) env DEBIAN_FRONTEND=noninteractive sh -c \
+	'apt-get update -qq && apt-get install -y -qq --no-install-recommends $(1)' >$(APT_LOG) 2>&1 \
+	|| { cat $(APT_LOG); exit 1; }; }
+
 # Debian's Chromium for the browser tests (Playwright drives it; no browser download).
 chromium:
-	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+	@command -v chromium >/dev/null || $(call APT_INSTALL,chromium)
 
 # Debian tools of the document engine: pdftotext (the benchmark's reference), Tesseract with its Polish model,
 # catdoc for DOC, and DejaVu fonts (Polish glyphs) for the mirror's generated files.
 DOCUMENT_PACKAGES := poppler-utils tesseract-ocr tesseract-ocr-pol catdoc fonts-dejavu-core
 document-tools:
 	@missing=$$(for p in $(DOCUMENT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
-	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; fi
+	if [ -n "$$missing" ]; then $(call APT_INSTALL,$$missing); fi
 
 demo: $(VENV)/.installed
 	$(BIN)/kronika demo
@@ -32,7 +39,7 @@ test: $(VENV)/.installed chromium document-tools
 
 # Benchmarks (BENCHMARKS.md); wrk from Debian is the load generator for the serving one.
 bench: $(VENV)/.installed document-tools
-	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
+	@command -v wrk >/dev/null || $(call APT_INSTALL,wrk)
 	$(BIN)/python -m bench.run
 
 clean:

@@ -16,7 +16,8 @@ from bench.processes import python, run_measured
 from bench.search import QUERIES
 from bench.writing import Stats
 from scraper.crawl.archiving import ArchivePipeline
-from scraper.serve.plugin import prepare_connection
+from scraper.serve.app import SETTINGS
+from scraper.serve.plugin import register_functions
 from scraper.extract import extract_article
 
 logger = logging.getLogger(__name__)
@@ -132,7 +133,7 @@ def _timed_query(connection: sqlite3.Connection, sql: str, queries: tuple[str, .
 def search_profile(articles: int, seed: int, out) -> str:
     """The canned search's SQL straight on SQLite: with its snippet, without, and snippet after the LIMIT."""
     connection = sqlite3.connect(f"file:{cached_archive(out, articles, seed)}?mode=ro", uri=True)
-    prepare_connection(connection)
+    register_functions(connection, SETTINGS["sql_time_limit_ms"] / 1000)
     variants = {"canned query as shipped": CANNED_SEARCH, "same without the snippet column": WITHOUT_SNIPPET,
                 "snippet computed after the LIMIT (same rows)": SNIPPET_AFTER_LIMIT}
     _timed_query(connection, WITHOUT_SNIPPET, QUERIES)  # warm the page cache

@@ -73,6 +73,10 @@ def page(browser):
     page = context.new_page()
     page.dialogs = []
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    # Chromium reports each script, style or frame the CSP blocked on the console.
+    page.csp_violations = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and page.csp_violations.append(message.text))
+    page.on("pageerror", lambda error: page.csp_violations.append(f"page error: {error}"))
     yield page
     context.close()
 
@@ -110,7 +114,31 @@ def test_dashboard_renders_the_chart(page, base_url):
     chart = page.wait_for_selector("#card-articles-per-month svg, #card-articles-per-month canvas", timeout=15000)
     page.wait_for_timeout(500)
     page.screenshot(path=str(SCREENSHOTS / "kronika-dashboard.png"), full_page=True)
-    assert chart.bounding_box()["height"] > 50
+    assert chart.bounding_box()["height"] > 50 and page.csp_violations == []
+
+
+def test_search_all_lists_matching_articles(page, base_url):
+    page.goto(base_url + "/-/search?q=Witomina")
+    # datasette-search-all's inline script fetches each table's results and adds them.
+    heading = page.wait_for_selector("#search-all-results h2", timeout=15000)
+    assert heading.inner_text() == "1 result in archive: articles" and page.csp_violations == []
+
+
+# Every page type, as the CSP leaves it: Datasette's and the plugins' scripts still run.
+@pytest.mark.parametrize("path", ["/", "/archive", "/archive/articles", f"/archive/articles/{XSS_ID}",
+                                  "/archive/polish_search?q=lodz", "/archive?sql=select+1", "/-/dashboards",
+                                  "/-/dashboards/kronika", "/-/dashboards/kronika/articles-per-month",
+                                  "/-/search?q=lodz", "/-/databases", "/no-such-page"])
+def test_no_page_violates_the_content_security_policy(page, base_url, path):
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    assert page.csp_violations == []
+
+
+def test_sql_editor_runs_under_the_csp(page, base_url):
+    page.goto(base_url + "/archive?sql=select+1")
+    # CodeMirror replaces the textarea only if Datasette's inline script ran.
+    assert page.locator(".CodeMirror").count() == 1
 
 
 @pytest.mark.parametrize("path", [f"/archive/articles/{XSS_ID}", "/archive/articles", "/archive/article_versions",

@@ -14,6 +14,7 @@ from scraper.archive.export import FORMATS, date_bound, export as export_article
 from scraper.archive.reparse import reparse_archive
 from scraper.archive.review import accept, held_fetches
 from scraper.archive.store import Archive
+from scraper.cli.ports import ensure_port_free
 
 logger = logging.getLogger(__name__)
 
@@ -117,4 +118,5 @@ def serve(db_path, port, host, workers):
     """
     from scraper.serve.app import serve as serve_archive
 
+    ensure_port_free(host, port, "--port")
     serve_archive(str(existing_db(db_path)), host, port, workers)

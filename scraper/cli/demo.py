@@ -7,6 +7,10 @@ import sys
 
 import click
 
+from scraper.cli.ports import ensure_port_free
+
+# Both servers listen on loopback only: the demo is for this machine.
+DEMO_HOST = "127.0.0.1"
 
 @click.command()
 @click.option("--port", default=8001, show_default=True, help="Port for Datasette.")
@@ -21,12 +25,17 @@ def demo(port, db, mirror_port):
     from scraper.serve.app import serve
     from scraper.mirror.server import MirrorServer
 
-    with MirrorServer(port=mirror_port) as mirror:
+    # Both ports before the crawl: a busy one must not cost a crawl first.
+    ensure_port_free(DEMO_HOST, port, "--port")
+    ensure_port_free(DEMO_HOST, mirror_port, "--mirror-port")
+    if port == mirror_port:
+        raise click.UsageError(f"--port and --mirror-port are both {port}; give them different ports")
+    with MirrorServer(host=DEMO_HOST, port=mirror_port) as mirror:
         click.echo(f"mirror of both sites at {mirror.base_url}/", err=True)
         # A separate process: Scrapy's reactor and Datasette's event loop
         # cannot share one interpreter run.
         crawl = subprocess.run([sys.executable, "-m", "scraper", "crawl", "--db", db, "--mirror", mirror.base_url])
         if crawl.returncode:
             click.echo(f"kronika: the crawl reported problems (exit {crawl.returncode}); serving what was archived", err=True)
-        click.echo(f"Datasette at http://127.0.0.1:{port}/", err=True)
-        serve(db, "127.0.0.1", port)
+        click.echo(f"Datasette at http://{DEMO_HOST}:{port}/", err=True)
+        serve(db, DEMO_HOST, port)

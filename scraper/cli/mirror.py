@@ -7,6 +7,7 @@ import logging
 import click
 
 from scraper.mirror.server import serve_mirror
+from scraper.cli.ports import ensure_port_free
 
 logger = logging.getLogger(__name__)
 
@@ -22,4 +23,5 @@ def mirror(port: int, host: str):
     https://przemysl.pl/aktualnosci.html. The mirror is offline test and demo
     data: point a crawl at it with `kronika crawl --mirror URL`. Stop with Ctrl-C.
     """
+    ensure_port_free(host, port, "--port")
     serve_mirror(host=host, port=port)

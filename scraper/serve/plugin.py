@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import urllib.parse
@@ -12,9 +13,11 @@ from datasette.filters import FilterArguments
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from scraper.serve.facets import ManyToManyFacet, YearFacet
 from scraper.archive.search import FTS_TABLE, fold, match_expression
+from scraper.serve.facets import ManyToManyFacet, YearFacet
+from scraper.serve.headers import secured
 from scraper.serve.snippet import SNIPPET_MARK, snippet
+from scraper.serve.sqlbounds import MAX_QUERY_CHARS, MAX_TEXT_CHARS, StatementGuard, limit_connection
 
 logger = logging.getLogger(__name__)
 
@@ -87,11 +90,20 @@ def rewrite_query_string(path: str, query_string: str) -> str:
     return urllib.parse.urlencode(pairs)
 
 
+def register_functions(conn, time_limit_s: float) -> None:
+    """Bound `conn` (sqlbounds.py) and give it the kronika_* SQL functions, stopping queries past `time_limit_s`."""
+    limit_connection(conn)
+    # Longer inputs give NULL and calls past the time limit stop the query.
+    guard = StatementGuard(conn, time_limit_s)
+    conn.create_function("kronika_match", 1, guard.bounded(match_expression, MAX_QUERY_CHARS), deterministic=True)
+    conn.create_function("kronika_fold", 1, guard.bounded(_nullable_fold, MAX_TEXT_CHARS), deterministic=True)
+    conn.create_function("kronika_snippet", 2, guard.bounded(snippet, MAX_TEXT_CHARS, MAX_QUERY_CHARS),
+                         deterministic=True)
+
+
 @hookimpl
-def prepare_connection(conn):
-    conn.create_function("kronika_match", 1, match_expression, deterministic=True)
-    conn.create_function("kronika_fold", 1, _nullable_fold, deterministic=True)
-    conn.create_function("kronika_snippet", 2, snippet, deterministic=True)
+def prepare_connection(conn, datasette):
+    register_functions(conn, datasette.setting("sql_time_limit_ms") / 1000)
 
 
 @hookimpl
@@ -107,7 +119,7 @@ def asgi_wrapper(datasette):
                 scope = {**scope, "query_string": query_string.encode("latin-1")}
             await app(scope, receive, send)
 
-        return rewritten
+        return secured(rewritten)
 
     return wrap
 
@@ -148,9 +160,21 @@ async def _css(request):
     return Response(CSS, content_type="text/css; charset=utf-8")
 
 
+async def _databases(datasette, request):
+    # Datasette's own /-/databases also lists each file's path on the server;
+    # this route is registered before Datasette's and leaves the path out.
+    databases = [{"name": name, "route": database.route, "size": database.size, "is_mutable": database.is_mutable,
+                  "is_memory": database.is_memory, "hash": database.hash}
+                 for name, database in datasette.databases.items() if name != "_internal"]
+    if request.url_vars.get("format") == "json":
+        return Response.json(databases)
+    return Response.html(await datasette.render_template(
+        "show_json.html", {"filename": "databases.json", "data_json": json.dumps(databases, indent=4)}, request=request))
+
+
 @hookimpl
 def register_routes():
-    return [(rf"^{CSS_PATH}$", _css)]
+    return [(rf"^{CSS_PATH}$", _css), (r"^/-/databases(\.(?P<format>json))?$", _databases)]
 
 
 @hookimpl

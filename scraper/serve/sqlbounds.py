@@ -1,0 +1,70 @@
+"""Bounds on visitors' SQL: value size, the project's SQL functions' inputs, the server's file path."""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+import time
+from collections.abc import Callable
+
+# The largest string or blob any query may read or build (SQLITE_LIMIT_LENGTH).
+# The largest values measured: 9.7 KB (an article_versions item) in a 2,000
+# article bench archive, 6.9 KB in the mirror archive, whose raw pages are
+# 5.3 KB (2.3 KB compressed). A stored value above the limit could not be read,
+# so it is far above them; randomblob(5e8) now fails at once instead of after 16 s.
+MAX_VALUE_BYTES = 16 * 1024 * 1024
+# Inputs of the Python SQL functions beyond these lengths give NULL: each call
+# then stays under ~0.2 s (kronika_fold folds ~14 million characters a second;
+# bench/sql_bounds.py), so a query overruns its time limit by one call at most.
+MAX_TEXT_CHARS = 1_000_000
+MAX_QUERY_CHARS = 1_000
+
+
+class StatementGuard:
+    """The project's SQL functions on one connection, bounded in input and in time.
+
+    Datasette's time limit is a progress handler run every 1,000 SQLite
+    steps; a query doing little but call an expensive function on each row
+    ran dozens of calls between two checks and stopped after 12.3 s instead
+    of 3 s (bench/sql_bounds.py). So each function also looks at the clock:
+    past `time_limit_s` since the running statement began (SQLite's trace
+    callback marks that) it interrupts the statement, which Datasette
+    reports as its usual "SQL query took too long".
+    """
+
+    def __init__(self, conn: sqlite3.Connection, time_limit_s: float):
+        self.conn = conn
+        self.time_limit_s = time_limit_s
+        self.started = time.perf_counter()
+        conn.set_trace_callback(self._statement_begins)
+
+    def _statement_begins(self, _sql: str) -> None:
+        self.started = time.perf_counter()
+
+    def bounded(self, function: Callable, *limits: int) -> Callable:
+        """`function` giving NULL when its i-th string argument is longer than `limits[i]`, and checking the time."""
+
+        @functools.wraps(function)
+        def checked(*args):
+            if time.perf_counter() - self.started > self.time_limit_s:
+                self.conn.interrupt()
+                return None
+            if any(isinstance(arg, str) and len(arg) > limit for arg, limit in zip(args, limits)):
+                return None
+            return function(*args)
+
+        return checked
+
+
+def _hide_file_paths(action, table, column, _database, _trigger):
+    # `select file from pragma_database_list` would show where the archive
+    # lives on the server; its `file` column reads as NULL instead.
+    if action == sqlite3.SQLITE_READ and table == "pragma_database_list" and column == "file":
+        return sqlite3.SQLITE_IGNORE
+    return sqlite3.SQLITE_OK
+
+
+def limit_connection(conn: sqlite3.Connection) -> None:
+    """Cap value sizes and hide the database's file path on a Datasette connection."""
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    conn.set_authorizer(_hide_file_paths)
