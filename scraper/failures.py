@@ -7,8 +7,8 @@ import re
 # Scrapy's three ways of refusing an oversized body: announced by Content-Length,
 # received past the cap, or inflated past it by HttpCompressionMiddleware.
 TOO_LARGE_MESSAGES = ("larger than download max size", "exceeded DOWNLOAD_MAXSIZE")
-# Scrapy messages quote the whole request repr; the URL is stated next to the reason anyway.
-_REQUEST_REPR = re.compile(r" ?(in request )?<(GET|HEAD|POST) [^>]*>")
+# Scrapy messages quote whole request and response reprs; the URL is stated next to the reason anyway.
+_REQUEST_REPR = re.compile(r" ?(in request )?<(GET|HEAD|POST|\d{3}) [^>]*>")
 MAX_REASON = 200
 # What an exception without a message meant, in words.
 SILENT_ERRORS = {
