@@ -20,6 +20,7 @@ EXPECTED = {
     "writing": ("4. Writing", "Kronika / plain insert"),
     "search": ("5. Search latency", "Polish search p50", "Polish search speed-up over LIKE (p50)"),
     "serving": ("6. Serving under load", "article pages: requests/s", "search JSON: errors"),
+    "hostile": ("Hostile servers", "gzip bomb (2 GiB of zeros)", "400 MB article (Content-Length)"),
     "profile": ("Profiles",),
 }
 
