@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 # Scrapy's three ways of refusing an oversized body: announced by Content-Length,
-# received past the cap, or inflated past it by HttpCompressionMiddleware.
-TOO_LARGE_MESSAGES = ("larger than download max size", "exceeded DOWNLOAD_MAXSIZE")
+# received past the cap (named so by scraper.transport), or inflated past it by
+# HttpCompressionMiddleware.
+TOO_LARGE_MARKER = "larger than download max size"
+TOO_LARGE_MESSAGES = (TOO_LARGE_MARKER, "exceeded DOWNLOAD_MAXSIZE")
 # Scrapy messages quote whole request and response reprs; the URL is stated next to the reason anyway.
 _REQUEST_REPR = re.compile(r" ?(in request )?<(GET|HEAD|POST|\d{3}) [^>]*>")
 MAX_REASON = 200

@@ -11,6 +11,7 @@ from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 from scrapy.exceptions import DownloadCancelledError
 
 from scraper.bounds import deadline_reached
+from scraper.failures import TOO_LARGE_MARKER
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ class MirrorDownloadHandler(BaseDownloadHandler):
             if str(error):
                 raise
             maxsize = request.meta.get("download_maxsize", self._maxsize)
-            raise DownloadCancelledError(f"Received a body larger than download max size ({maxsize})") from error
+            raise DownloadCancelledError(f"Received a body {TOO_LARGE_MARKER} ({maxsize})") from error
         finally:
             self._in_flight.discard(task)
 

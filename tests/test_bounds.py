@@ -305,3 +305,10 @@ def test_reasons_drop_request_and_response_reprs():
     assert failure_reason(failure) == (
         "IgnoreRequest: Ignored response because its body (2123796 B compressed, 8454144 B decompressed so far) "
         "exceeded DOWNLOAD_MAXSIZE (8388608 B) during decompression.")
+
+
+def test_the_guard_is_on_for_the_live_sites_and_off_for_the_mirror():
+    from scraper.runner import crawl_settings
+
+    assert crawl_settings("archive.db").getbool("KRONIKA_REFUSE_PRIVATE_ADDRESSES")
+    assert not crawl_settings("archive.db", mirror="http://127.0.0.1:8765").getbool("KRONIKA_REFUSE_PRIVATE_ADDRESSES")

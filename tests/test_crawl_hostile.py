@@ -117,13 +117,18 @@ def test_the_new_article_bound_stops_a_run_and_the_next_run_goes_on(tmp_path):
         assert_every_article_accounted_for(row)
 
 
-def test_a_hanging_site_stops_at_its_deadline_with_each_article_failed(tmp_path):
+def crawl_with_article_fault(tmp_path, fault: str, *args: str):
+    """One gdynia crawl with `fault` on every article page (hangs last a minute): result, seconds, db."""
     db = tmp_path / "archive.db"
     with MirrorServer(fault_delay=60) as mirror:
-        mirror.faults = {"www.gdynia.pl/rewitalizacja/aktualnosci,3963/": "timeout"}
+        mirror.faults = {"www.gdynia.pl/rewitalizacja/aktualnosci,3963/": fault}
         started = time.monotonic()
-        result = run_crawl(db, mirror.base_url, "gdynia", "-s", "KRONIKA_SITE_DEADLINE=4")
-        elapsed = time.monotonic() - started
+        result = run_crawl(db, mirror.base_url, "gdynia", *args)
+    return result, time.monotonic() - started, db
+
+
+def test_a_hanging_site_stops_at_its_deadline_with_each_article_failed(tmp_path):
+    result, elapsed, db = crawl_with_article_fault(tmp_path, "timeout", "-s", "KRONIKA_SITE_DEADLINE=4")
     assert elapsed < 20  # not DOWNLOAD_TIMEOUT (30 s) per request
     assert result.returncode == 1 and "stopped early (deadline)" in result.stdout
     row = last_crawl(db)
@@ -134,20 +139,14 @@ def test_a_hanging_site_stops_at_its_deadline_with_each_article_failed(tmp_path)
 
 
 def test_a_randomly_failing_server_is_bounded_and_fully_accounted(tmp_path):
-    db = tmp_path / "archive.db"
-    with MirrorServer(fault_delay=60) as mirror:
-        mirror.faults = {"www.gdynia.pl/rewitalizacja/aktualnosci,3963/": "random"}
-        started = time.monotonic()
-        result = run_crawl(db, mirror.base_url, "gdynia", "-s", "KRONIKA_SITE_DEADLINE=10",
-                           "-s", "DOWNLOAD_TIMEOUT=3")
-        elapsed = time.monotonic() - started
+    result, elapsed, db = crawl_with_article_fault(tmp_path, "random", "-s", "KRONIKA_SITE_DEADLINE=10",
+                                                   "-s", "DOWNLOAD_TIMEOUT=3")
     assert elapsed < 30
     assert result.returncode == 1
     row = last_crawl(db)
     assert row["articles_failed"] > 0 and row["exit_status"] == 1
     assert_every_article_accounted_for(row)
-    archived = sqlite_utils.Database(db)["articles"].count
-    assert archived == row["articles_new"]
+    assert sqlite_utils.Database(db)["articles"].count == row["articles_new"]
 
 
 def test_an_article_that_cannot_be_extracted_is_named_with_its_reason(tmp_path):
