@@ -88,8 +88,9 @@ class _Handler(BaseHTTPRequestHandler):
         mirror.record(self.command, host_path, status)
         if fault == "truncate":
             self._respond(status, headers, body, with_body=False)
+            # Half the announced body, then an orderly close: what a server dying mid-answer sends.
             self.wfile.write(body[: len(body) // 2])
-            self._drop("reset")
+            self.close_connection = True
             return
         self._respond(status, headers, body, with_body)
 
