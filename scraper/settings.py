@@ -26,7 +26,24 @@ KRONIKA_SITE_SETTINGS = {}
 # {"przemysl": "https://przemysl.pl/aktualnosci.html"}.
 KRONIKA_START_URLS = {}
 
-
+# --- Bounds of one run, per site (a hostile or broken server cannot keep it going) ---
+# Listing pages followed per run. The live listings hold 10-20 articles a page,
+# so 1000 pages reach back over ten thousand articles, more than either site
+# has published; at one request a second that is about 17 minutes.
+KRONIKA_MAX_LISTING_PAGES = 1000
+# New (not yet archived) articles fetched per run. A daily run finds a handful
+# (each site publishes a few a day); a first crawl of an empty archive stops
+# here after about 35 minutes at one request a second, and the next run goes on
+# from where it stopped (an unfinished run makes the next one walk every listing).
+KRONIKA_MAX_NEW_ARTICLES = 2000
+# Wall-clock seconds per site and run (0 = none). A daily incremental run takes
+# under a minute; three hours let a bounded first crawl finish even when
+# AutoThrottle slows a struggling server down, and end well before the next day's run.
+KRONIKA_SITE_DEADLINE = 3 * 3600
+# Refuse requests and redirects to loopback, private, link-local and reserved
+# addresses (scraper/crawl/guard.py). `kronika crawl --mirror` turns it off: the
+# mirror is loopback by design.
+KRONIKA_REFUSE_PRIVATE_ADDRESSES = True
 
 def user_agent(contact_url: str) -> str:
     """The honest User-Agent: who we are and where to complain."""
@@ -46,6 +63,13 @@ AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_TIMEOUT = 30
+# Page size caps. Article and listing pages of both sites are 30-300 kB of HTML;
+# 8 MiB is over 25 times the largest and still extracts in a second within the
+# crawl's memory budget (a 400 MB body once took 11 GB). Scrapy applies the cap
+# to the bytes received and, in HttpCompressionMiddleware, to the decompressed
+# body too (a gzip bomb stops at 8 MiB inflated). Such a fetch counts as too_large.
+DOWNLOAD_MAXSIZE = 8 * 2**20
+DOWNLOAD_WARNSIZE = 2 * 2**20
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
@@ -59,6 +83,10 @@ DOWNLOAD_HANDLERS = {
     "https": "scraper.crawl.transport.MirrorDownloadHandler",
 }
 DOWNLOADER_MIDDLEWARES = {
+    # Before Scrapy's offsite filter (50): a refused address is named as such.
+    "scraper.crawl.guard.PrivateAddressGuard": 40,
+    # process_response runs before RedirectMiddleware (600) turns a redirect into a request.
+    "scraper.crawl.guard.OffsiteRedirectMiddleware": 650,
     # process_response runs before RetryMiddleware (550): the slot is slowed
     # down before the retry is scheduled.
     "scraper.crawl.politeness.RetryAfterMiddleware": 560,
@@ -67,7 +95,10 @@ DOWNLOADER_MIDDLEWARES = {
 }
 EXTENSIONS = {
     "scraper.crawl.accounting.CrawlRecorder": 500,
+    "scraper.crawl.bounds.SiteBounds": 510,
 }
+# Items hold whole pages: log them by id and URL only.
+LOG_FORMATTER = "scraper.crawl.logformatter.ItemLabelLogFormatter"
 ITEM_PIPELINES = {
     "scraper.crawl.archiving.ArchivePipeline": 300,
     "scraper.crawl.pipelines.DropPagePipeline": 900,

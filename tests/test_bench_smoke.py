@@ -21,6 +21,7 @@ EXPECTED = {
     "search": ("5. Search latency", "Polish search p50", "Polish search speed-up over LIKE (p50)"),
     "serving": ("6. Serving under load", "article pages: requests/s", "search JSON: errors"),
     "sql_bounds": ("7. SQL bounds", "kronika_fold at its input bound (median)", "next query after the stop"),
+    "hostile": ("Hostile servers", "gzip bomb (2 GiB of zeros)", "400 MB article (Content-Length)"),
     "profile": ("Profiles",),
 }
 

@@ -13,7 +13,13 @@ logger = logging.getLogger(__name__)
 CRAWL_COUNTS = (
     "finished_at", "requests", "articles_new", "articles_changed", "articles_unchanged",
     "articles_failed", "articles_suspect", "warnings", "finish_reason", "exit_status",
+    "articles_requested", "articles_too_large", "failures",
 )
+# Columns added to `crawls` after schema.TABLES was written (additive; added on
+# first use so that archives made before them keep working).
+# failures: JSON list of {"url", "reason"}, one per failed or too-large article.
+ADDED_COLUMNS = {"articles_requested": int, "articles_too_large": int, "failures": str}
+JSON_COLUMNS = ("warnings", "failures")
 # Item list fields kept in child tables: filled means at least one child row.
 CHILD_TABLES = {"tags": "articles_tags", "attachments": "attachments", "images": "images"}
 EMPTY_JSON = ("", "[]", "{}")
@@ -22,7 +28,15 @@ EMPTY_JSON = ("", "[]", "{}")
 def start_crawl(db: sqlite_utils.Database, site: str, started_at: str) -> int:
     """Insert a `crawls` row for a run that has just started; returns its id."""
     with db.atomic():
+        _ensure_added_columns(db)
         return db["crawls"].insert({"site": site, "started_at": started_at}).last_pk
+
+
+def _ensure_added_columns(db: sqlite_utils.Database) -> None:
+    existing = db["crawls"].columns_dict
+    for column, column_type in ADDED_COLUMNS.items():
+        if column not in existing:
+            db["crawls"].add_column(column, column_type)
 
 
 def finish_crawl(db: sqlite_utils.Database, crawl_id: int, **counts) -> None:
@@ -31,9 +45,11 @@ def finish_crawl(db: sqlite_utils.Database, crawl_id: int, **counts) -> None:
     if unknown:
         raise TypeError(f"finish_crawl: unknown fields {sorted(unknown)}")
     row = dict(counts)
-    if "warnings" in row:
-        row["warnings"] = json.dumps(list(row["warnings"] or []), ensure_ascii=False)
+    for column in JSON_COLUMNS:
+        if column in row:
+            row[column] = json.dumps(list(row[column] or []), ensure_ascii=False)
     with db.atomic():
+        _ensure_added_columns(db)
         db["crawls"].update(crawl_id, row)
 
 

@@ -28,10 +28,16 @@ def crawl(sites, db, mirror, full, contact, overrides, verbose):
     archived articles in a row show the rest is archived; recent articles are
     re-checked with conditional requests. Prints one summary line per site.
 
+    Each run is bounded per site (listing pages, new articles, a deadline,
+    a page size cap; see docs/crawl-bounds.md); the summary names failed
+    articles with their reasons.
+
     Exit status: 0 when every site crawled cleanly; 1 when a site failed,
-    errors were logged, retries ran out or a site looks changed (the reason
-    is printed and stored in the `crawls` table); 75 when another crawl of
-    the same archive is running (nothing is done).
+    an article failed or was too large, a run bound or the deadline was
+    reached, fetches looked suspect, errors were logged, retries ran out or
+    a site looks changed (the reason is printed and stored in the `crawls`
+    table); 75 when another crawl of the same archive is running (nothing
+    is done).
     """
     from scraper.crawl.runner import CrawlLocked, crawl_lock, crawl_settings, run_crawl
 

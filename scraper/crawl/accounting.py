@@ -17,6 +17,30 @@ WATCHED_FIELDS = ("title", "published_at", "author", "body_text", "lead")
 FILL_RATE_DROP = 0.3
 # ...judged only on this many of this run's articles, so one odd page is not an alarm.
 MIN_ARTICLES_FOR_FILL_RATES = 5
+# Failures named one by one in the summary line; the rest are "and N more".
+FAILURES_IN_SUMMARY = 3
+# Failures kept with URL and reason (stats and the `crawls` row); all are counted.
+FAILURES_KEPT = 200
+# How a requested article can end; `kronika/articles_requested` is their sum.
+ARTICLE_ENDINGS = ("stored", "not_modified", "failed", "too_large")
+
+
+def record_failure(stats, url: str, reason: str, kind: str = "failed") -> None:
+    """Count one article that ended without being archived, keeping its URL and reason.
+
+    `kind` is "failed" or "too_large" (its own stat, `kronika/articles_too_large`).
+    """
+    stats.inc_value(f"kronika/articles_{kind}")
+    failures = stats.get_value("kronika/failures") or []
+    if len(failures) < FAILURES_KEPT:
+        # A new list: stats values are shared with whoever read them before.
+        stats.set_value("kronika/failures", [*failures, {"url": url, "reason": reason}])
+
+
+def unaccounted_articles(stats: dict) -> int:
+    """Requested articles that ended in none of ARTICLE_ENDINGS (must be 0)."""
+    ended = sum(stats.get(f"kronika/articles_{ending}", 0) for ending in ARTICLE_ENDINGS)
+    return stats.get("kronika/articles_requested", 0) - ended
 
 
 @dataclass
@@ -29,11 +53,15 @@ class SiteOutcome:
     changed: int = 0
     unchanged: int = 0
     failed: int = 0
+    too_large: int = 0
     degraded: int = 0
     suspect: int = 0
+    requested: int = 0
     finish_reason: str = "finished"
     warnings: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # {"url", "reason"} of the first FAILURES_KEPT failed or too-large articles.
+    failures: list[dict] = field(default_factory=list)
 
     @property
     def exit_status(self) -> int:
@@ -42,10 +70,18 @@ class SiteOutcome:
     def summary(self) -> str:
         line = (
             f"{self.site}: {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
+            f"{self.failed} failed, " + (f"{self.too_large} too large, " if self.too_large else "")
             + (f"{self.suspect} suspect, " if self.suspect else "")
-            + f"{self.failed} failed, {self.requests} requests"
+            + f"{self.requests} requests"
         )
-        return line + (f" -- FAILED: {'; '.join(self.problems)}" if self.problems else "")
+        line += f" -- FAILED: {'; '.join(self.problems)}" if self.problems else ""
+        return line + (f" -- {self.failure_list()}" if self.failures else "")
+
+    def failure_list(self) -> str:
+        """The first failed articles with their reasons, then how many more."""
+        shown = [f"{failure['url']}: {failure['reason']}" for failure in self.failures[:FAILURES_IN_SUMMARY]]
+        more = self.failed + self.too_large - len(shown)
+        return "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
 
 
 def collapsed_fields(archived: dict[str, float], run: dict[str, float], run_articles: int) -> list[str]:
@@ -68,16 +104,25 @@ def outcome_from_stats(site: str, stats: dict, finish_reason: str, collapsed: li
         changed=stats.get("kronika/articles_changed", 0),
         unchanged=stats.get("kronika/articles_unchanged", 0) + stats.get("kronika/articles_not_modified", 0),
         failed=stats.get("kronika/articles_failed", 0),
+        too_large=stats.get("kronika/articles_too_large", 0),
         degraded=stats.get("kronika/articles_degraded", 0),
         suspect=stats.get("kronika/articles_suspect", 0),
+        requested=stats.get("kronika/articles_requested", 0),
         finish_reason=finish_reason,
+        failures=list(stats.get("kronika/failures", [])),
     )
+    unaccounted = unaccounted_articles(stats)
+    bound = finish_reason.startswith("bound_")
     checks = (
-        (finish_reason != "finished", f"stopped early ({finish_reason})"),
+        (bound, f"run bound reached ({finish_reason}); the next run continues"),
+        (finish_reason != "finished" and not bound, f"stopped early ({finish_reason})"),
         (stats.get("kronika/listing_failed", 0), "listing unreachable"),
         (stats.get("kronika/listing_empty", 0) and archive_had_articles, "a listing yielded no articles"),
         (stats.get("retry/max_reached", 0), f"{stats.get('retry/max_reached', 0)} requests gave up after retries"),
         (outcome.failed, f"{outcome.failed} articles failed"),
+        (outcome.too_large, f"{outcome.too_large} articles too large"),
+        (outcome.suspect, f"{outcome.suspect} suspect fetches held back"),
+        (unaccounted, f"{unaccounted} requested articles unaccounted for"),
         (stats.get("kronika/errors", 0), f"{stats.get('kronika/errors', 0)} errors logged"),
         (collapsed, "site looks changed: " + "; ".join(collapsed)),
     )
@@ -167,6 +212,11 @@ class CrawlRecorder:
 
     def spider_closed(self, spider, reason):
         logging.getLogger().removeHandler(self.error_counter)
+        # Requests still in flight (a bound, the deadline, a shutdown) or lost
+        # without a callback: each is a failure with its URL, never a silent gap.
+        why = "no answer before the run stopped" if reason != "finished" else "ended without a response"
+        for url in getattr(spider, "unfinished_articles", list)():
+            record_failure(self.crawler.stats, url, f"{why} ({reason})")
         run_rates = {name: count / self.articles for name, count in self.filled.items()} if self.articles else {}
         archived = self.archived_rates if self.archive_had_articles else {}
         collapsed = collapsed_fields(archived, run_rates, self.articles)
@@ -183,6 +233,9 @@ class CrawlRecorder:
             articles_unchanged=outcome.unchanged,
             articles_failed=outcome.failed,
             articles_suspect=outcome.suspect,
+            articles_requested=outcome.requested,
+            articles_too_large=outcome.too_large,
+            failures=outcome.failures,
             warnings=outcome.warnings + outcome.problems,
             finish_reason=reason,
             exit_status=outcome.exit_status,

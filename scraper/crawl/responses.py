@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timezone
 
+from scraper.crawl.accounting import record_failure
 from scraper.extract import ExtractionError, extract_article, page_record
 from scraper.extract.items import PAGE_KEY
 
@@ -30,7 +31,7 @@ def item_from_response(response, stats) -> dict | None:
         )
     except ExtractionError as error:
         logger.error("cannot extract %s: %s", response.url, error)
-        stats.inc_value("kronika/articles_failed")
+        record_failure(stats, response.url, f"extraction failed: {error}")
         return None
     for field in item["extraction"].get("fallbacks", []):
         stats.inc_value(f"kronika/fallback/{field}")

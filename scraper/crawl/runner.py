@@ -68,6 +68,7 @@ def crawl_settings(
         settings.set("DOWNLOAD_DELAY", 0, priority="cmdline")
         settings.set("AUTOTHROTTLE_ENABLED", False, priority="cmdline")
         settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", 4, priority="cmdline")
+        settings.set("KRONIKA_REFUSE_PRIVATE_ADDRESSES", False, priority="cmdline")
     return settings
 
 

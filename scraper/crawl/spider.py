@@ -5,7 +5,11 @@ from __future__ import annotations
 import logging
 
 import scrapy
+from scrapy import signals
 
+from scraper.crawl.accounting import record_failure
+from scraper.crawl.bounds import RunBounds
+from scraper.crawl.failures import failure_kind, failure_reason
 from scraper.crawl.incremental import CrawlPlan, Decision, conditional_headers
 from scraper.crawl.listing import parse_listing
 from scraper.crawl.responses import item_from_response
@@ -36,12 +40,22 @@ class ArchiveSpider(scrapy.Spider):
         spider.plan = crawl_plan(crawler.settings, cls.site.name)
         spider.seen_ids = set()
         spider.consecutive_known = 0
+        spider.bounds = RunBounds.from_crawler(crawler)
+        # Article requests made and not yet ended, id -> URL: what is left here
+        # when the spider closes is counted failed (accounting.CrawlRecorder).
+        spider.pending = {}
+        crawler.signals.connect(spider.item_stored, signal=signals.item_scraped)
+        crawler.signals.connect(spider.item_lost, signal=signals.item_dropped)
+        crawler.signals.connect(spider.item_lost, signal=signals.item_error)
+        crawler.signals.connect(spider.callback_crashed, signal=signals.spider_error)
+        crawler.signals.connect(spider.request_dropped, signal=signals.request_dropped)
         return spider
 
     async def start(self):
         # KRONIKA_START_URLS overrides a site's listing without a code change
         # (the live sites move their news pages now and then).
         start_url = self.settings.getdict("KRONIKA_START_URLS").get(self.name, self.site.start_url)
+        self.bounds.follow_listing(start_url)
         yield scrapy.Request(start_url, callback=self.parse_listing, errback=self.listing_failed)
 
     def parse_listing(self, response):
@@ -58,7 +72,8 @@ class ArchiveSpider(scrapy.Spider):
             request = self._article_request(url)
             if request is not None:
                 yield request
-        if listing.next_url and self.plan.keep_paginating(self.consecutive_known):
+        if (listing.next_url and self.plan.keep_paginating(self.consecutive_known)
+                and not self.bounds.reached and self.bounds.follow_listing(listing.next_url)):
             yield scrapy.Request(listing.next_url, callback=self.parse_listing, errback=self.listing_failed)
 
     def _article_request(self, url: str) -> scrapy.Request | None:
@@ -72,10 +87,15 @@ class ArchiveSpider(scrapy.Spider):
             self.crawler.stats.inc_value("kronika/articles_skipped")
             return None
         self.consecutive_known = 0
+        if decision is Decision.FETCH and not self.bounds.fetch_new_article():
+            self.crawler.stats.inc_value("kronika/articles_deferred")  # left for the next run
+            return None
         # Always the canonical URL: www./slabowidzacy. prefixes are the same
         # server, and a second host would get a second politeness slot.
         url = self.site.canonical_url(url) or url
         headers = conditional_headers(self.plan.known[article_id]) if decision is Decision.RECHECK else {}
+        self.pending[article_id] = url
+        self.crawler.stats.inc_value("kronika/articles_requested")
         return scrapy.Request(
             url,
             callback=self.parse_article,
@@ -86,16 +106,48 @@ class ArchiveSpider(scrapy.Spider):
 
     def parse_article(self, response):
         if response.status == 304:
+            self._ended(response.request)
             self.crawler.stats.inc_value("kronika/articles_not_modified")
             return
         item = item_from_response(response, self.crawler.stats)
+        self._ended(response.request)  # after extraction: a crash in it is callback_crashed's to count
         if item is not None:
-            yield item
+            yield item  # ends as item_stored or item_lost
 
     def article_failed(self, failure):
+        url = self._ended(failure.request) or failure.request.url
+        kind, reason = failure_kind(failure), failure_reason(failure)
         # self.logger tags the record with this spider (see accounting.SpiderErrorCounter).
-        self.logger.error("article %s failed: %s", failure.request.url, failure.getErrorMessage())
-        self.crawler.stats.inc_value("kronika/articles_failed")
+        self.logger.error("article %s failed: %s", url, reason)
+        record_failure(self.crawler.stats, url, reason, kind)
+
+    def item_stored(self, item, response, spider):
+        self.crawler.stats.inc_value("kronika/articles_stored")
+
+    def item_lost(self, item, response, spider, **kwargs):
+        # item_dropped passes `exception`, item_error a `failure`; neither logs the item here.
+        error = kwargs.get("exception") or kwargs["failure"].value
+        record_failure(self.crawler.stats, item.get("url") or response.url, f"not archived: {error}"[:300])
+
+    def callback_crashed(self, failure, response, spider):
+        url = self._ended(response.request)
+        if url is not None:
+            record_failure(self.crawler.stats, url, f"extraction crashed: {failure.getErrorMessage()}"[:300])
+
+    def request_dropped(self, request, spider):
+        # The scheduler's duplicate filter calls no errback (a redirect to a URL already fetched).
+        url = self._ended(request)
+        if url is not None:
+            record_failure(self.crawler.stats, url, f"dropped as a duplicate of a request already made: {request.url}")
+
+    def _ended(self, request) -> str | None:
+        """The URL of the article `request` was for, now ended; None for other requests."""
+        return self.pending.pop(request.meta.get("kronika_article_id"), None)
+
+    def unfinished_articles(self) -> list[str]:
+        """URLs of article requests that never ended; forgotten once asked for."""
+        urls, self.pending = list(self.pending.values()), {}
+        return urls
 
     def listing_failed(self, failure):
         self.logger.error("listing %s failed: %s", failure.request.url, failure.getErrorMessage())

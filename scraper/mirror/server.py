@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import random
 import socket
 import struct
 import threading
+import zlib
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -14,7 +17,19 @@ from scraper.mirror.site import Route, build_routes, not_found_route
 
 logger = logging.getLogger(__name__)
 
-FAULTS = ("500", "503-retry-after", "429", "timeout", "reset", "apology")
+# Redirect targets no crawl of the live web may follow (loopback, private, link-local).
+PRIVATE_REDIRECTS = {
+    f"redirect-{host}": f"http://{host}/latest/meta-data/"
+    for host in ("127.0.0.1", "10.0.0.1", "169.254.169.254", "[::1]")
+}
+FAULTS = ("500", "503-retry-after", "429", "timeout", "reset", "apology", "truncate", "random",
+          "huge", "huge-unannounced", "gzip-bomb", *PRIVATE_REDIRECTS)
+# What "random" picks from, per request (None: the normal answer).
+RANDOM_FAULTS = ("500", "timeout", "reset", "truncate", None)
+# The hostile bodies: generated while sent, never held in memory.
+HUGE_BODY_BYTES = 400 * 2**20
+BOMB_INFLATED_BYTES = 2 * 2**30
+_CHUNK = bytes(2**20)
 # Statuses and extra headers of the faults that still answer.
 _FAULT_RESPONSES = {
     "500": (500, {}),
@@ -71,17 +86,33 @@ class _Handler(BaseHTTPRequestHandler):
         mirror = self.server.mirror
         host_path = self._host_path()
         fault = mirror.fault_for(host_path)
+        if fault == "random":
+            fault = mirror.random.choice(RANDOM_FAULTS)
         if fault in ("timeout", "reset"):
             mirror.record(self.command, host_path, None)
             self._drop(fault)
             return
+        if fault in ("huge", "huge-unannounced"):
+            mirror.record(self.command, host_path, 200)
+            self._stream_huge(announced=fault == "huge", with_body=with_body)
+            return
         status, headers, body = self._answer(fault, host_path)
         # Logged before answering, so a client that got the answer also finds the log entry.
         mirror.record(self.command, host_path, status)
+        if fault == "truncate":
+            self._respond(status, headers, body, with_body=False)
+            # Half the announced body, then an orderly close: what a server dying mid-answer sends.
+            self.wfile.write(body[: len(body) // 2])
+            self.close_connection = True
+            return
         self._respond(status, headers, body, with_body)
 
     def _answer(self, fault: str | None, host_path: str) -> tuple[int, dict, bytes]:
-        if fault:
+        if fault in PRIVATE_REDIRECTS:
+            return 302, {"Location": PRIVATE_REDIRECTS[fault]}, b""
+        if fault == "gzip-bomb":
+            return 200, {"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"}, gzip_bomb()
+        if fault in _FAULT_RESPONSES:
             status, extra = _FAULT_RESPONSES[fault]
             if fault == "apology":
                 return status, {"Content-Type": "text/html; charset=utf-8", **extra}, APOLOGY_PAGE
@@ -102,6 +133,21 @@ class _Handler(BaseHTTPRequestHandler):
         if with_body and status != 304:
             self.wfile.write(body)
 
+    def _stream_huge(self, announced: bool, with_body: bool):
+        # A page of HUGE_BODY_BYTES, written a megabyte at a time as the client reads.
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        if announced:
+            self.send_header("Content-Length", str(HUGE_BODY_BYTES))
+        else:
+            self.send_header("Connection", "close")  # the body ends when the connection does
+        self.end_headers()
+        if with_body:
+            self.wfile.write(b"<!DOCTYPE html><html><body><p>")
+            for _ in range(HUGE_BODY_BYTES // len(_CHUNK)):
+                self.wfile.write(_CHUNK)
+        self.close_connection = True
+
     def _drop(self, fault: str):
         if fault == "timeout":
             # Hold the connection silently; shutdown() releases the wait early.
@@ -111,6 +157,26 @@ class _Handler(BaseHTTPRequestHandler):
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         self.close_connection = True
         self.connection.close()
+
+
+@functools.cache
+def gzip_bomb() -> bytes:
+    """BOMB_INFLATED_BYTES of zeros as a valid gzip member of about 2 MB.
+
+    Built from one full-flushed deflate block repeated (a full flush resets the
+    dictionary, so every megabyte compresses to the same bytes): 0.4 s instead
+    of compressing 2 GiB.
+    """
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+    first = compressor.compress(_CHUNK) + compressor.flush(zlib.Z_FULL_FLUSH)
+    block = compressor.compress(_CHUNK) + compressor.flush(zlib.Z_FULL_FLUSH)
+    chunks = BOMB_INFLATED_BYTES // len(_CHUNK)
+    crc = 0
+    for _ in range(chunks):
+        crc = zlib.crc32(_CHUNK, crc)
+    final_empty_block = b"\x03\x00"
+    trailer = struct.pack("<II", crc, BOMB_INFLATED_BYTES & 0xFFFFFFFF)
+    return first + block * (chunks - 1) + final_empty_block + trailer
 
 
 class _MirrorHTTPServer(ThreadingHTTPServer):
@@ -126,10 +192,11 @@ class MirrorServer:
     """The mirror served over HTTP in a daemon thread; use as a context manager."""
 
     def __init__(self, routes: dict[str, Route] | None = None, host: str = "127.0.0.1", port: int = 0,
-                 fault_delay: float = 5.0):
+                 fault_delay: float = 5.0, seed: int = 9):
         self.routes = build_routes() if routes is None else routes
         self.faults: dict[str, str] = {}
         self.fault_delay = fault_delay
+        self.random = random.Random(seed)  # the "random" fault's choices, reproducible per seed
         self.stopping = threading.Event()
         self._log_lock = threading.Lock()
         self._request_log: list[tuple[str, str, int | None]] = []
