@@ -73,7 +73,7 @@ def test_same_run_seeing_it_again_does_not_confirm(archive):
 
 def test_later_run_confirms_but_only_when_it_ends(archive):
     fetch(archive, **APOLOGY)
-    assert fetch(archive, crawl_id=3, **APOLOGY).status == "suspect"
+    assert fetch(archive, crawl_id=3, **APOLOGY).status == "confirms"
     assert (current(archive), reviews(archive)) == (("Artykuł 1", 1), [("gdynia:1", "confirming")])
 
 

@@ -26,6 +26,8 @@ from scraper.extract.items import PAGE_KEY
 logger = logging.getLogger(__name__)
 
 NEW, CHANGED, UNCHANGED, DEGRADED, SUSPECT = "new", "changed", "unchanged", "degraded", "suspect"
+# A suspect fetch that repeats an earlier run's held one: made current at the end of a clean run.
+CONFIRMS = "confirms"
 
 
 @dataclass(frozen=True)
@@ -162,7 +164,7 @@ class Archive:
         held = dataclasses.replace(fetch, review=CONFIRMING if confirms else HELD, suspect="; ".join(reasons))
         self._store_page(item["id"], page, version=article["version"], degraded=False, only_if_none=False,
                          fetch=held)
-        return StoreOutcome(SUSPECT, warnings, article["version"], reverted=tuple(reverted))
+        return StoreOutcome(CONFIRMS if confirms else SUSPECT, warnings, article["version"], reverted=tuple(reverted))
 
     def _record_degraded(self, item: dict, page: dict | None, assessment: Assessment, version: int,
                          fetch: "Fetch") -> StoreOutcome:
