@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
@@ -11,12 +12,16 @@ from lxml import etree, html
 
 from scraper.extract import fields
 from scraper.extract.attachments import unique_by_url
+from scraper.extract.bounds import TIME_BUDGET, capped_attributes, capped_body
+from scraper.extract.clean import REPLACEMENT, clean_markup, clean_value
 from scraper.extract.context import PageContext
 from scraper.extract.decode import decode_html
 from scraper.extract.errors import ExtractionError
 from scraper.extract.meta import meta_content
+from scraper.extract.notes import collecting
 from scraper.extract.page import utc_iso
 from scraper.extract.topics import revitalisation
+from scraper.extract.urls import split_url
 from scraper.items import ARTICLE_FIELDS
 from scraper.sites import site_for_url
 
@@ -27,33 +32,52 @@ logger = logging.getLogger(__name__)
 # lower layer saved the value.
 SITE_ALWAYS_FINDS = ("title", "published_at", "body_text")
 MACHINE_LAYERS = ("meta", "jsonld", "time")
+# Always extracted, whatever the time budget: without them there is no article.
+REQUIRED_FIELDS = frozenset({"url", "title", "body_text"})
+# Provenance and bookkeeping are not page text; every other field is cleaned.
+UNCLEANED_FIELDS = frozenset({"fetched_at", "http_status", "content_sha256", "extraction"})
 
 
 class Assembly:
     """Runs the layer chains for one page and records which layer answered each field."""
 
-    def __init__(self, context: PageContext):
+    def __init__(self, context: PageContext, deadline: float):
         self.context = context
+        self.deadline = deadline
         self.layers: dict[str, str] = {}
         self.fallbacks: list[str] = []
 
     def resolve(self, name: str, chain: fields.Chain, default=None):
-        """The first layer's answer (None = ask the next layer); '' / [] end the chain as 'none'."""
+        """The first layer's answer (None = ask the next layer); '' / [] end the chain as 'none'.
+
+        A layer that raises is reported (field, layer, exception) and the next
+        one asked; past the time budget an optional field is skipped, reported.
+        """
+        if name not in REQUIRED_FIELDS and time.monotonic() > self.deadline:
+            self.warn(f"time budget of {TIME_BUDGET:g} s spent: skipped {name}")
+            return default
         for layer, produce in chain:
-            value = produce()
+            try:
+                value = produce()
+            except Exception as error:  # noqa: BLE001 - one bad element must not lose the article
+                logger.warning("%s: %s layer failed on %s", self.context.url, layer, name, exc_info=True)
+                self.context.warnings.append(f"{name}: {layer} layer failed: {type(error).__name__}: {error}")
+                continue
             if value is not None:
                 self.layers[name] = layer
                 return value if value != "" else default
         return default
+
+    def warn(self, message: str) -> None:
+        logger.warning("%s: %s", self.context.url, message)
+        self.context.warnings.append(message)
 
     def check_site_layer(self, name: str, expected: bool) -> None:
         """Warn when a known site's own layer missed a field it normally has."""
         if not expected or self.context.site_page is None or self.layers.get(name) == "site":
             return
         used = self.layers.get(name)
-        message = f"site layer found no {name}; " + (f"used the {used} layer" if used else "field is empty")
-        logger.warning("%s: %s", self.context.url, message)
-        self.context.warnings.append(message)
+        self.warn(f"site layer found no {name}; " + (f"used the {used} layer" if used else "field is empty"))
         self.fallbacks.append(name)
 
 
@@ -62,13 +86,20 @@ def extract_article(body: bytes, url: str, *, headers: Mapping[str, str] | None 
     """The contract item for the page `body` fetched from `url`; raises ExtractionError for non-articles.
 
     `fetched_at` defaults to now; an ISO string (as the archive stores it) is accepted for re-extraction.
+    Hostile input costs at most the bounds in `bounds.py`; a bad element is dropped with a warning.
     """
-    text, encoding = decode_html(body, headers)
-    now = datetime.now(UTC)
-    context = PageContext(tree=parse_html(text), url=url, site=site_for_url(url),
-                          headers=dict(headers or {}), now=now)
-    assembly = Assembly(context)
-    item = content_fields(assembly)
+    if split_url(url) is None:
+        raise ExtractionError(f"malformed page URL {url!r}")
+    warnings: list[str] = []
+    with collecting(warnings):
+        text, encoding = decode_html(capped_body(body), headers)
+        keep_replacement = REPLACEMENT in text  # decoding never adds one: the page has it
+        now = datetime.now(UTC)
+        context = PageContext(tree=parse_html(capped_attributes(clean_markup(text))), url=url,
+                              site=site_for_url(url), headers=dict(headers or {}), now=now, warnings=warnings)
+        assembly = Assembly(context, deadline=time.monotonic() + TIME_BUDGET)
+        item = {name: value if name in UNCLEANED_FIELDS else clean_value(value, keep_replacement=keep_replacement)
+                for name, value in content_fields(assembly).items()}
     if not item["title"] and not item["body_text"]:
         raise ExtractionError("no title and no body text: not an HTML article")
     item.update(provenance(body, status, fetched_at or now))
@@ -118,10 +149,10 @@ def content_fields(assembly: Assembly) -> dict:
     item["author"] = resolve("author", fields.person_chain(context, "author"))
     item["modified_by"] = resolve("modified_by", fields.person_chain(context, "modified_by"))
     item["publisher"] = resolve("publisher", fields.publisher_chain(context))
-    item["attachments"] = unique_by_url(resolve("attachments", [
-        ("site", fields.site_method(context, "attachments")), ("generic", context.generic.attachments)], default=[]))
-    item["images"] = unique_by_url(resolve("images", [
-        ("site", fields.site_method(context, "images")), ("generic", context.generic.images)], default=[]))
+    item["attachments"] = unique_by_url(with_url(resolve("attachments", [
+        ("site", fields.site_method(context, "attachments")), ("generic", context.generic.attachments)], default=[])))
+    item["images"] = unique_by_url(with_url(resolve("images", [
+        ("site", fields.site_method(context, "images")), ("generic", context.generic.images)], default=[])))
     article_text = "\n".join(filter(None, (item["title"], item["subtitle"], item["lead"], item["body_text"])))
     item["language"] = resolve("language", fields.language_chain(context, article_text))
     whole_site = bool(context.site and context.site.all_revitalisation)
@@ -130,6 +161,11 @@ def content_fields(assembly: Assembly) -> dict:
     for name in fields_to_check(assembly):
         assembly.check_site_layer(name, expected=True)
     return item
+
+
+def with_url(links: list[dict]) -> list[dict]:
+    """Attachments or images whose link could be resolved (malformed ones were reported as they were met)."""
+    return [link for link in links if link["url"] is not None]
 
 
 def unchanged_since_publication(item: dict, layers: dict[str, str]) -> bool:

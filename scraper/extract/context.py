@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from urllib.parse import urljoin
 
 from lxml import html
 
@@ -19,6 +18,7 @@ from scraper.extract.sites.gdynia import GdyniaPage
 from scraper.extract.sites.generic import GenericPage
 from scraper.extract.sites.przemysl import PrzemyslPage
 from scraper.extract.textlines import render_lines, render_text
+from scraper.extract.urls import absolute_url
 from scraper.sites import Site
 
 logger = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ class PageContext:
     def base_url(self) -> str:
         """Relative links resolve against the live URL (<base href> honoured)."""
         base = self.tree.find(".//base[@href]")
-        return urljoin(self.url, base.get("href")) if base is not None else self.url
+        return (base is not None and absolute_url(self.url, base.get("href"))) or self.url
 
     @cached_property
     def site_page(self) -> PrzemyslPage | GdyniaPage | None:
@@ -69,7 +69,7 @@ class PageContext:
     @cached_property
     def canonical(self) -> str | None:
         link = canonical_link(self.tree)
-        return urljoin(self.base_url, link) if link else None
+        return absolute_url(self.base_url, link) if link else None
 
     def date(self, text: str | None) -> datetime | None:
         """A parsed date; implausible ones are reported in the item's warnings."""
