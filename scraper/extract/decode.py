@@ -26,8 +26,9 @@ POLISH_LETTERS = frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 # with the other (or a Latin-1) table: C1 controls, replacement characters and
 # letters that never occur in Polish prose (æ ê ñ are ć ę ń read as Latin-1).
 MOJIBAKE = frozenset("¹³¿¶±¼¥¦¬ˇ˘ĽľšŠťŤæêñÆÊÑ\ufffd") | frozenset(map(chr, range(0x80, 0xA0)))
-# The single-byte tables Polish public sites actually use, best first on a tie.
-POLISH_CODECS = ("cp1250", "iso-8859-2")
+# The single-byte tables Polish public sites actually use, best first on a tie
+# (cp852, the DOS table, turns up in pages pasted from old office software).
+POLISH_CODECS = ("cp1250", "iso-8859-2", "cp852")
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 # Codecs that Python calls text encodings but no web page is written in:
