@@ -9,6 +9,7 @@ import pytest
 
 from scraper.extract import ExtractionError, extract_article
 from scraper.extract import assemble, bounds
+from scraper.extract import context as context_module
 
 URL = "https://example.com/aktualnosci/remont-ulicy-123"
 TITLE = "Remont ulicy Mickiewicza"
@@ -180,3 +181,12 @@ def test_malformed_page_url_is_a_clear_extraction_error():
 
 def test_a_stray_nul_is_no_binary_file():
     assert_article(extract(page(body="<p>a\x00b</p>").encode()))
+
+
+def test_trafilatura_fallback_is_skipped_for_a_page_above_its_cap(monkeypatch):
+    monkeypatch.setattr(context_module, "MAX_TRAFILATURA_CHARS", 100)
+    markup = f"<html><body><div><span>{SENTENCE * 3}</span></div></body></html>"
+    with pytest.raises(ExtractionError):
+        extract(markup.encode())
+    monkeypatch.setattr(context_module, "MAX_TRAFILATURA_CHARS", 10_000)
+    assert SENTENCE.strip() in extract(markup.encode())["body_text"]

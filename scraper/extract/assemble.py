@@ -41,9 +41,8 @@ UNCLEANED_FIELDS = frozenset({"fetched_at", "http_status", "content_sha256", "ex
 class Assembly:
     """Runs the layer chains for one page and records which layer answered each field."""
 
-    def __init__(self, context: PageContext, deadline: float):
+    def __init__(self, context: PageContext):
         self.context = context
-        self.deadline = deadline
         self.layers: dict[str, str] = {}
         self.fallbacks: list[str] = []
 
@@ -53,7 +52,7 @@ class Assembly:
         A layer that raises is reported (field, layer, exception) and the next
         one asked; past the time budget an optional field is skipped, reported.
         """
-        if name not in REQUIRED_FIELDS and time.monotonic() > self.deadline:
+        if name not in REQUIRED_FIELDS and self.over_budget():
             self.warn(f"time budget of {TIME_BUDGET:g} s spent: skipped {name}")
             return default
         for layer, produce in chain:
@@ -67,6 +66,9 @@ class Assembly:
                 self.layers[name] = layer
                 return value if value != "" else default
         return default
+
+    def over_budget(self) -> bool:
+        return time.monotonic() > self.context.deadline
 
     def warn(self, message: str) -> None:
         logger.warning("%s: %s", self.context.url, message)
@@ -95,9 +97,10 @@ def extract_article(body: bytes, url: str, *, headers: Mapping[str, str] | None 
         text, encoding = decode_html(capped_body(body), headers)
         keep_replacement = REPLACEMENT in text  # decoding never adds one: the page has it
         now = datetime.now(UTC)
-        context = PageContext(tree=parse_html(capped_attributes(clean_markup(text))), url=url,
-                              site=site_for_url(url), headers=dict(headers or {}), now=now, warnings=warnings)
-        assembly = Assembly(context, deadline=time.monotonic() + TIME_BUDGET)
+        tree = parse_html(capped_attributes(clean_markup(text)))
+        context = PageContext(tree=tree, url=url, site=site_for_url(url), headers=dict(headers or {}), now=now,
+                              warnings=warnings, deadline=time.monotonic() + TIME_BUDGET)
+        assembly = Assembly(context)
         item = {name: value if name in UNCLEANED_FIELDS else clean_value(value, keep_replacement=keep_replacement)
                 for name, value in content_fields(assembly).items()}
     if not item["title"] and not item["body_text"]:
@@ -176,7 +179,8 @@ def unchanged_since_publication(item: dict, layers: dict[str, str]) -> bool:
 
 def fields_to_check(assembly: Assembly) -> list[str]:
     """Always-found fields, plus author whenever the site layer missed it but the page shows its label."""
-    author_missed = assembly.layers.get("author") != "site"
+    # Rendering the whole page for its labels is optional work: not past the time budget.
+    author_missed = assembly.layers.get("author") != "site" and not assembly.over_budget()
     has_author_label = author_missed and "author" in assembly.context.page_labels
     return [*SITE_ALWAYS_FINDS, *(["author"] if has_author_label else [])]
 

@@ -15,6 +15,9 @@ MAX_PAGE_BYTES = 2 * 1024 * 1024
 # libxml2's duplicate-attribute check is quadratic: 40,000 attributes on
 # one element took 12 s to parse. Real elements carry a dozen.
 MAX_ATTRIBUTES = 256
+# trafilatura, the last-resort body layer, is superlinear in the page (2 MiB
+# of links: 13 s); real article pages are far below this.
+MAX_TRAFILATURA_CHARS = 256 * 1024
 # Seconds after the parse beyond which optional fields are skipped (the
 # title, the body and the URL are always extracted).
 TIME_BUDGET = 1.0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import logging
 import random
 import re
@@ -82,7 +83,7 @@ def malformed_ipv6(element: str) -> Callable[[random.Random, str], bytes]:
 
 
 def deep_jsonld(rng: random.Random, markup: str) -> bytes:
-    depth = rng.randrange(33, 200_000)
+    depth = rng.randrange(33, 20_000)
     opening, closing = rng.choice((("[", "]"), ('{"@graph":', "}"), ('{"author":[', "]}")))
     data = opening * depth + ("{}" if opening != "[" else "") + closing * depth
     return splice(rng, markup, f'<script type="application/ld+json">{data}</script>', in_head=True).encode()
@@ -100,8 +101,12 @@ def cp852_declared_iso_8859_2(rng: random.Random, markup: str) -> bytes:
 
 def many_attributes(rng: random.Random, markup: str) -> bytes:
     """The issue's worst case: one element with 40,000 attributes, a 578 KB page."""
-    attributes = " ".join(f'data-x{number}="{number:05d}"' for number in range(40_000))
-    return splice(rng, markup, f"<p {attributes}>Tekst</p>").encode()
+    return splice(rng, markup, f"<p {forty_thousand_attributes()}>Tekst</p>").encode()
+
+
+@functools.cache
+def forty_thousand_attributes() -> str:
+    return " ".join(f'data-x{number}="{number:05d}"' for number in range(40_000))
 
 
 # The 14 classes of issue 9 §2, in its order.
