@@ -20,6 +20,7 @@ EXPECTED = {
     "writing": ("4. Writing", "Kronika / plain insert"),
     "search": ("5. Search latency", "Polish search p50", "Polish search speed-up over LIKE (p50)"),
     "serving": ("6. Serving under load", "article pages: requests/s", "search JSON: errors"),
+    "fuzz": ("7. Hostile input", "uncaught exceptions", "slowest fuzz input", "slowest worst case"),
     "profile": ("Profiles",),
 }
 
