@@ -2,4 +2,4 @@
 
 
 class ExtractionError(ValueError):
-    """The bytes are not an HTML article (empty, binary, or neither title nor body)."""
+    """The bytes are not an HTML article (empty, binary, or neither title nor body), or the page URL is malformed."""

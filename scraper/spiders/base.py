@@ -10,7 +10,7 @@ from twisted.internet import threads
 
 from scraper.incremental import CrawlPlan, Decision, conditional_headers
 from scraper.listing import parse_listing
-from scraper.responses import item_from_response
+from scraper.responses import counted, extracted
 from scraper.sites import Site
 
 logger = logging.getLogger(__name__)
@@ -92,8 +92,8 @@ class ArchiveSpider(scrapy.Spider):
             return
         # A hostile page may take up to the extractor's bound (2 s, bounds.py);
         # in a thread it does not stall the reactor and the other site's requests.
-        extraction = threads.deferToThread(item_from_response, response, self.crawler.stats)
-        item = await maybe_deferred_to_future(extraction)
+        outcome = await maybe_deferred_to_future(threads.deferToThread(extracted, response))
+        item = counted(outcome, response.url, self.crawler.stats)
         if item is not None:
             yield item
 
