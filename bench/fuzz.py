@@ -19,7 +19,9 @@ from scraper.mirror.hostile import HOSTILE_CLASSES, forty_thousand_attributes, m
 
 logger = logging.getLogger(__name__)
 
-DAMAGES = {"truncated mirror page": "bytes", "re-encoded mirror page": "markup", "mutated mirror page": "bytes"}
+# Damage -> (maker, whether it takes the page's markup rather than its bytes).
+DAMAGES = {"truncated mirror page": (truncated, False), "re-encoded mirror page": (re_encoded, True),
+           "mutated mirror page": (mutated, False)}
 KINDS = (*HOSTILE_CLASSES, *DAMAGES)
 MIRROR_PAGES_PER_SITE = (50, 3)
 PAGE_TARGET = 2.0  # seconds, any page up to the size cap
@@ -56,9 +58,8 @@ def hostile_input(number: int, seed: int) -> tuple[str, str, bytes]:
     url, body, markup = _pages[rng.randrange(len(_pages))]
     if kind in HOSTILE_CLASSES:
         return kind, url, HOSTILE_CLASSES[kind](rng, markup)
-    damage = {"truncated mirror page": truncated, "re-encoded mirror page": re_encoded,
-              "mutated mirror page": mutated}[kind]
-    return kind, url, damage(rng, markup if DAMAGES[kind] == "markup" else body)
+    damage, takes_markup = DAMAGES[kind]
+    return kind, url, damage(rng, markup if takes_markup else body)
 
 
 def run_inputs(numbers: range, seed: int) -> Tally:
