@@ -22,6 +22,7 @@ EXPECTED = {
     "serving": ("6. Serving under load", "article pages: requests/s", "search JSON: errors"),
     "sql_bounds": ("7. SQL bounds", "kronika_fold at its input bound (median)", "next query after the stop"),
     "hostile": ("Hostile servers", "gzip bomb (2 GiB of zeros)", "400 MB article (Content-Length)"),
+    "fuzz": ("7. Hostile input", "uncaught exceptions", "slowest fuzz input", "slowest worst case"),
     "profile": ("Profiles",),
 }
 

@@ -21,8 +21,11 @@ def response_headers(response) -> dict[str, str]:
     }
 
 
-def item_from_response(response, stats) -> dict | None:
-    """The article item with its raw page, or None (logged, counted) if unparseable."""
+def extracted(response) -> dict | ExtractionError:
+    """The article item with its raw page, or the reason there is none.
+
+    Touches nothing shared (no stats), so the crawl runs it in a thread.
+    """
     fetched_at = datetime.now(timezone.utc)
     headers = response_headers(response)
     try:
@@ -30,10 +33,17 @@ def item_from_response(response, stats) -> dict | None:
             response.body, response.url, headers=headers, status=response.status, fetched_at=fetched_at
         )
     except ExtractionError as error:
-        logger.error("cannot extract %s: %s", response.url, error)
-        record_failure(stats, response.url, f"extraction failed: {error}")
-        return None
-    for field in item["extraction"].get("fallbacks", []):
-        stats.inc_value(f"kronika/fallback/{field}")
+        return error
     item[PAGE_KEY] = page_record(response.body, response.url, headers, response.status, fetched_at)
     return item
+
+
+def counted(outcome: dict | ExtractionError, url: str, stats) -> dict | None:
+    """The item, or None for an unparseable page (logged, counted); on the reactor thread, where stats live."""
+    if isinstance(outcome, ExtractionError):
+        logger.error("cannot extract %s: %s", url, outcome)
+        record_failure(stats, url, f"extraction failed: {outcome}")
+        return None
+    for field in outcome["extraction"].get("fallbacks", []):
+        stats.inc_value(f"kronika/fallback/{field}")
+    return outcome

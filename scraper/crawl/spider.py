@@ -6,13 +6,15 @@ import logging
 
 import scrapy
 from scrapy import signals
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet import threads
 
 from scraper.crawl.accounting import record_failure
 from scraper.crawl.bounds import RunBounds
 from scraper.crawl.failures import failure_kind, failure_reason
 from scraper.crawl.incremental import CrawlPlan, Decision, conditional_headers
 from scraper.crawl.listing import parse_listing
-from scraper.crawl.responses import item_from_response
+from scraper.crawl.responses import counted, extracted
 from scraper.sites import Site
 
 logger = logging.getLogger(__name__)
@@ -104,12 +106,15 @@ class ArchiveSpider(scrapy.Spider):
             meta={"handle_httpstatus_list": [304], "kronika_article_id": article_id},
         )
 
-    def parse_article(self, response):
+    async def parse_article(self, response):
         if response.status == 304:
             self._ended(response.request)
             self.crawler.stats.inc_value("kronika/articles_not_modified")
             return
-        item = item_from_response(response, self.crawler.stats)
+        # A hostile page may take up to the extractor's time budget (extract/bounds.py);
+        # in a thread it does not stall the reactor and the other site's requests.
+        outcome = await maybe_deferred_to_future(threads.deferToThread(extracted, response))
+        item = counted(outcome, response.url, self.crawler.stats)
         self._ended(response.request)  # after extraction: a crash in it is callback_crashed's to count
         if item is not None:
             yield item  # ends as item_stored or item_lost

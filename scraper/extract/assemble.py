@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import time
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
@@ -12,13 +13,17 @@ from lxml import etree, html
 
 from scraper.extract import fields
 from scraper.extract.attachments import unique_by_url
+from scraper.extract.bounds import TIME_BUDGET, capped_attributes, capped_body
+from scraper.extract.clean import REPLACEMENT, clean_markup, clean_value
 from scraper.extract.context import PageContext
 from scraper.extract.decode import decode_html
 from scraper.extract.errors import ExtractionError, NoArticleFound
 from scraper.extract.meta import meta_content
+from scraper.extract.notes import collecting
 from scraper.extract.page import utc_iso
 from scraper.extract.topics import revitalisation
 from scraper.extract.items import ARTICLE_FIELDS
+from scraper.extract.urls import split_url
 from scraper.sites import site_for_url
 
 logger = logging.getLogger(__name__)
@@ -31,6 +36,10 @@ MACHINE_LAYERS = ("meta", "jsonld", "time")
 HTML_TAG = re.compile(r"<(?:!doctype|[a-z][a-z0-9]*)[\s/>]", re.IGNORECASE)
 SUBSTANTIAL_BODY_CHARS = 200
 MAX_SECTION_LABEL = 40
+# Always extracted, whatever the time budget: without them there is no article.
+REQUIRED_FIELDS = frozenset({"url", "title", "body_text"})
+# Provenance and bookkeeping are not page text; every other field is cleaned.
+UNCLEANED_FIELDS = frozenset({"fetched_at", "http_status", "content_sha256", "extraction"})
 
 
 class Assembly:
@@ -42,22 +51,39 @@ class Assembly:
         self.fallbacks: list[str] = []
 
     def resolve(self, name: str, chain: Iterable[fields.Layer], default=None):
-        """The first layer's answer (None = ask the next layer); '' / [] end the chain as 'none'."""
+        """The first layer's answer (None = ask the next layer); '' / [] end the chain as 'none'.
+
+        A layer that raises is reported (field, layer, exception) and the next
+        one asked; past the time budget an optional field is skipped, reported.
+        """
+        if name not in REQUIRED_FIELDS and self.over_budget():
+            self.warn(f"time budget of {TIME_BUDGET:g} s spent: skipped {name}")
+            return default
         for layer, produce in chain:
-            value = produce()
+            try:
+                value = produce()
+            except Exception as error:  # noqa: BLE001 - one bad element must not lose the article
+                logger.warning("%s: %s layer failed on %s", self.context.url, layer, name, exc_info=True)
+                self.context.warnings.append(f"{name}: {layer} layer failed: {type(error).__name__}: {error}")
+                continue
             if value is not None:
                 self.layers[name] = layer
                 return value if value != "" else default
         return default
+
+    def over_budget(self) -> bool:
+        return time.monotonic() > self.context.deadline
+
+    def warn(self, message: str) -> None:
+        logger.warning("%s: %s", self.context.url, message)
+        self.context.warnings.append(message)
 
     def check_site_layer(self, name: str, expected: bool) -> None:
         """Warn when a known site's own layer missed a field it normally has."""
         if not expected or self.context.site_page is None or self.layers.get(name) == "site":
             return
         used = self.layers.get(name)
-        message = f"site layer found no {name}; " + (f"used the {used} layer" if used else "field is empty")
-        logger.warning("%s: %s", self.context.url, message)
-        self.context.warnings.append(message)
+        self.warn(f"site layer found no {name}; " + (f"used the {used} layer" if used else "field is empty"))
         self.fallbacks.append(name)
 
 
@@ -66,15 +92,25 @@ def extract_article(body: bytes, url: str, *, headers: Mapping[str, str] | None 
     """The contract item for the page `body` fetched from `url`; raises ExtractionError for non-articles.
 
     `fetched_at` defaults to now; an ISO string (as the archive stores it) is accepted for re-extraction.
+    Hostile input costs at most the bounds in `bounds.py`; a bad element is dropped with a warning.
     """
-    text, encoding = decode_html(body, headers)
-    now = datetime.now(UTC)
-    context = PageContext(tree=parse_html(text), url=url, site=site_for_url(url),
-                          headers=dict(headers or {}), now=now)
-    assembly = Assembly(context)
-    item = content_fields(assembly)
+    if split_url(url) is None:
+        raise ExtractionError(f"malformed page URL {url!r}")
+    warnings: list[str] = []
+    with collecting(warnings):
+        text, encoding = decode_html(capped_body(body), headers)
+        keep_replacement = REPLACEMENT in text  # decoding never adds one: the page has it
+        now = datetime.now(UTC)
+        tree = parse_html(capped_attributes(clean_markup(text)))
+        context = PageContext(tree=tree, url=url, site=site_for_url(url), headers=dict(headers or {}), now=now,
+                              warnings=warnings, deadline=time.monotonic() + TIME_BUDGET)
+        assembly = Assembly(context)
+        item = {name: value if name in UNCLEANED_FIELDS else clean_value(value, keep_replacement=keep_replacement)
+                for name, value in content_fields(assembly).items()}
     if reason := not_article_like(text, item):
         raise NoArticleFound(reason)
+    if not item["title"] and not item["body_text"]:
+        raise ExtractionError("no title and no body text: not an HTML article")
     item.update(provenance(body, status, fetched_at or now))
     item["extraction"] = {"fields": assembly.layers, "warnings": context.warnings,
                           "fallbacks": assembly.fallbacks, "encoding": encoding}
@@ -138,10 +174,10 @@ def content_fields(assembly: Assembly) -> dict:
     item["author"] = resolve("author", fields.person_chain(context, "author"))
     item["modified_by"] = resolve("modified_by", fields.person_chain(context, "modified_by"))
     item["publisher"] = resolve("publisher", fields.publisher_chain(context))
-    item["attachments"] = unique_by_url(resolve("attachments", [
-        ("site", fields.site_method(context, "attachments")), ("generic", context.generic.attachments)], default=[]))
-    item["images"] = unique_by_url(resolve("images", [
-        ("site", fields.site_method(context, "images")), ("generic", context.generic.images)], default=[]))
+    item["attachments"] = unique_by_url(with_url(resolve("attachments", [
+        ("site", fields.site_method(context, "attachments")), ("generic", context.generic.attachments)], default=[])))
+    item["images"] = unique_by_url(with_url(resolve("images", [
+        ("site", fields.site_method(context, "images")), ("generic", context.generic.images)], default=[])))
     article_text = "\n".join(filter(None, (item["title"], item["subtitle"], item["lead"], item["body_text"])))
     item["language"] = resolve("language", fields.language_chain(context, article_text))
     whole_site = bool(context.site and context.site.all_revitalisation)
@@ -152,6 +188,11 @@ def content_fields(assembly: Assembly) -> dict:
     return item
 
 
+def with_url(links: list[dict]) -> list[dict]:
+    """Attachments or images whose link could be resolved (malformed ones were reported as they were met)."""
+    return [link for link in links if link["url"] is not None]
+
+
 def unchanged_since_publication(item: dict, layers: dict[str, str]) -> bool:
     """Machine metadata often repeats the publication time as dateModified; that is no modification."""
     return (item["modified_at"] is not None and item["modified_at"] == item["published_at"]
@@ -160,7 +201,8 @@ def unchanged_since_publication(item: dict, layers: dict[str, str]) -> bool:
 
 def fields_to_check(assembly: Assembly) -> list[str]:
     """Always-found fields, plus author whenever the site layer missed it but the page shows its label."""
-    author_missed = assembly.layers.get("author") != "site"
+    # Rendering the whole page for its labels is optional work: not past the time budget.
+    author_missed = assembly.layers.get("author") != "site" and not assembly.over_budget()
     has_author_label = author_missed and "author" in assembly.context.page_labels
     return [*SITE_ALWAYS_FINDS, *(["author"] if has_author_label else [])]
 

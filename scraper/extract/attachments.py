@@ -6,7 +6,10 @@ import logging
 import re
 from collections.abc import Iterable
 from pathlib import PurePosixPath
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote
+
+from scraper.extract.notes import page_warning
+from scraper.extract.urls import absolute_url, url_path
 
 logger = logging.getLogger(__name__)
 
@@ -34,12 +37,17 @@ STORAGE_PATH = re.compile(
     re.IGNORECASE,
 )
 NULL_TITLES = frozenset({"", "null", "none", "brak"})
+# A declared size is a few digits; hundreds of them overflow the float (and no file is that big).
+MAX_SIZE_DIGITS = 15
 
 
 def parse_size(text: str | None) -> int | None:
     """Declared size in bytes: '1,65MB' -> round(1.65 * 1024**2); None when there is no size."""
     match = SIZE.search(text or "")
     if not match:
+        return None
+    if len(match.group("value")) > MAX_SIZE_DIGITS:
+        page_warning(f"ignored implausible attachment size {match.group('value')[:40]!r}...")
         return None
     value = float(match.group("value").replace(",", "."))
     return round(value * 1024 ** UNIT_POWERS[match.group("unit").upper()])
@@ -88,7 +96,7 @@ def clean_title(text: str) -> str | None:
 
 
 def file_extension(url: str) -> str | None:
-    suffix = PurePosixPath(unquote(urlsplit(url).path)).suffix.lower().lstrip(".")
+    suffix = PurePosixPath(unquote(url_path(url))).suffix.lower().lstrip(".")
     return suffix if suffix in FILE_TYPES else None
 
 
@@ -98,9 +106,14 @@ def is_file_url(url: str) -> bool:
 
 def attachment(url: str, base_url: str, *, title: str | None = None, file_type: str | None = None,
                size_bytes: int | None = None) -> dict:
-    """One contract attachment: absolute URL, file name, title, lower-case type, declared size."""
-    absolute = urljoin(base_url, url.strip())
-    filename = PurePosixPath(unquote(urlsplit(absolute).path)).name or None
+    """One contract attachment: absolute URL, file name, title, lower-case type, declared size.
+
+    The url is None when the link is malformed (reported); such attachments are dropped when the item is assembled.
+    """
+    absolute = absolute_url(base_url, url)
+    if absolute is None:
+        return {"url": None, "filename": None, "title": title, "type": file_type, "size_bytes": size_bytes}
+    filename = PurePosixPath(unquote(url_path(absolute))).name or None
     return {
         "url": absolute,
         "filename": filename,

@@ -16,6 +16,7 @@ from scraper.extract.attachments import (BADGE, DOWNLOAD_PREFIX, TRAILING_SIZE, 
                                          is_storage_path, size_after_link)
 from scraper.extract.labels import is_metadata_line
 from scraper.extract.textlines import render_text
+from scraper.extract.urls import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -139,7 +140,8 @@ def body_html(containers: list[html.HtmlElement], base_url: str) -> str | None:
     fragments = []
     for container in containers:
         container = copy.deepcopy(container)
-        container.make_links_absolute(base_url, resolve_base_href=False)
+        # make_links_absolute raises on a malformed link; absolute_url drops it (None removes the attribute).
+        container.rewrite_links(lambda link: absolute_url(base_url, link), resolve_base_href=False)
         inner = (html_escape.escape(container.text or "")
                  + "".join(html.tostring(child, encoding="unicode") for child in container))
         fragments.append(inner)

@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import logging
+import math
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from urllib.parse import urljoin
 
 from lxml import html
 
 from scraper.extract.body import body_html, body_text, cleaned_copy, paragraphs_html, trafilatura_text
+from scraper.extract.bounds import MAX_TRAFILATURA_CHARS, TIME_BUDGET
 from scraper.extract.dates import parse_polish_datetime
 from scraper.extract.labels import LabelHit, find_labels
 from scraper.extract.meta import canonical_link, jsonld_article
+from scraper.extract.notes import page_warning
 from scraper.extract.sites.gdynia import GdyniaPage
 from scraper.extract.sites.generic import GenericPage
 from scraper.extract.sites.przemysl import PrzemyslPage
 from scraper.extract.textlines import render_lines, render_text
+from scraper.extract.urls import absolute_url
 from scraper.sites import Site
 
 logger = logging.getLogger(__name__)
@@ -37,12 +41,13 @@ class PageContext:
     headers: dict[str, str]
     now: datetime
     warnings: list[str] = field(default_factory=list)
+    deadline: float = math.inf  # time.monotonic() after which optional work is skipped
 
     @cached_property
     def base_url(self) -> str:
         """Relative links resolve against the live URL (<base href> honoured)."""
         base = self.tree.find(".//base[@href]")
-        return urljoin(self.url, base.get("href")) if base is not None else self.url
+        return (base is not None and absolute_url(self.url, base.get("href"))) or self.url
 
     @cached_property
     def site_page(self) -> PrzemyslPage | GdyniaPage | None:
@@ -69,7 +74,7 @@ class PageContext:
     @cached_property
     def canonical(self) -> str | None:
         link = canonical_link(self.tree)
-        return urljoin(self.base_url, link) if link else None
+        return absolute_url(self.base_url, link) if link else None
 
     def date(self, text: str | None) -> datetime | None:
         """A parsed date; implausible ones are reported in the item's warnings."""
@@ -84,7 +89,16 @@ class PageContext:
         return (text, body_html(cleaned, self.base_url)) if text else None
 
     def trafilatura_body(self) -> tuple[str, str] | None:
-        text = trafilatura_text(html.tostring(self.tree, encoding="unicode"), self.url)
+        """trafilatura's body guess; skipped (warned) past the time budget or for a page above its size cap,
+        where its cost grows faster than the page (2 MiB of links: 13 s)."""
+        if time.monotonic() > self.deadline:
+            page_warning(f"time budget of {TIME_BUDGET:g} s spent: skipped the trafilatura body fallback")
+            return None
+        markup = html.tostring(self.tree, encoding="unicode")
+        if len(markup) > MAX_TRAFILATURA_CHARS:
+            page_warning(f"page of {len(markup)} characters: too large for the trafilatura body fallback")
+            return None
+        text = trafilatura_text(markup, self.url)
         return (text, paragraphs_html(text)) if text else None
 
     def body_date_line(self) -> str | None:

@@ -31,15 +31,16 @@ def parse_polish_datetime(text: str | None, *, now: datetime | None = None,
     """The first date in `text` as an aware Europe/Warsaw datetime, or None.
 
     Error policy: never raises. Text without a date gives None silently; a
-    date that is found but impossible or implausible (before 1995, or more
-    than a day after `now`) gives None and, when the caller passes a
+    date that is found but impossible (day 31 of a short month, year 1 or
+    9999 pushed out of range by its offset) or implausible (before 1995, or
+    more than a day after `now`) gives None and, when the caller passes a
     `warnings` list, one message appended to it.
     """
     if not text:
         return None
     try:
         found = find_datetime(text)
-    except ValueError as error:
+    except (ValueError, OverflowError) as error:
         note(warnings, f"invalid date {text.strip()!r}: {error}")
         return None
     if found is None:

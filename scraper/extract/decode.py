@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from charset_normalizer import from_bytes
 
 from scraper.extract.errors import ExtractionError
+from scraper.extract.notes import page_warning
 
 logger = logging.getLogger(__name__)
 
@@ -25,20 +26,39 @@ POLISH_LETTERS = frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 # with the other (or a Latin-1) table: C1 controls, replacement characters and
 # letters that never occur in Polish prose (æ ê ñ are ć ę ń read as Latin-1).
 MOJIBAKE = frozenset("¹³¿¶±¼¥¦¬ˇ˘ĽľšŠťŤæêñÆÊÑ\ufffd") | frozenset(map(chr, range(0x80, 0xA0)))
-# The single-byte tables Polish public sites actually use, best first on a tie.
-POLISH_CODECS = ("cp1250", "iso-8859-2")
+# The single-byte tables Polish public sites actually use, best first on a tie
+# (cp852, the DOS table, turns up in pages pasted from old office software).
+POLISH_CODECS = ("cp1250", "iso-8859-2", "cp852")
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+# Codecs that Python calls text encodings but no web page is written in:
+# they decode markup into something else, or refuse to decode at all.
+NOT_PAGE_CODECS = frozenset({"undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode"})
+C1_CONTROLS = frozenset(map(chr, range(0x80, 0xA0)))
+# An HTML page may carry a stray NUL (dropped later); more than one in a
+# hundred of the first bytes is a binary file or UTF-16 without a BOM.
+BINARY_NUL_SHARE = 100
 
 
 def decode_html(body: bytes, headers: Mapping[str, str] | None = None) -> tuple[str, str]:
-    """The page as text and the encoding used; raises ExtractionError for binary bytes."""
+    """The page as text and the encoding used; raises ExtractionError for binary bytes.
+
+    Never adds U+FFFD: bytes no candidate can decode are dropped (with a page
+    warning), so a replacement character in the text was in the page itself.
+    """
     if not body.strip():
         raise ExtractionError("empty page")
     for bom, encoding in BOMS:
         if body.startswith(bom):
-            return body.decode(encoding), encoding
-    if b"\x00" in body[:4096]:
+            if encoding != "utf-8-sig":
+                return bom_decode(body, encoding), encoding
+            if (text := clean_decode(body, encoding)) is not None:
+                return text, encoding
+            page_warning("UTF-8 byte order mark before bytes that are not UTF-8: mark ignored")
+            body = body[len(bom):]
+            break
+    head = body[:4096]
+    if head.count(b"\x00") * BINARY_NUL_SHARE > len(head):
         raise ExtractionError("binary content, not an HTML page")
     try:
         return body.decode("utf-8"), "utf-8"
@@ -76,9 +96,13 @@ def header_value(headers: Mapping[str, str] | None, name: str) -> str | None:
 
 
 def known_codec(name: str) -> bool:
+    """True for a codec a page can be written in (not `hex`, `rot13`, `zlib`, `undefined`, ...)."""
     try:
-        codecs.lookup(name)
+        info = codecs.lookup(name)
     except LookupError:
+        return False
+    if not info._is_text_encoding or info.name in NOT_PAGE_CODECS:
+        page_warning(f"ignored declared charset {name!r}: not a text encoding")
         return False
     return True
 
@@ -86,8 +110,17 @@ def known_codec(name: str) -> bool:
 def clean_decode(body: bytes, encoding: str) -> str | None:
     try:
         return body.decode(encoding)
-    except UnicodeDecodeError:
+    except UnicodeError:  # UnicodeDecodeError, and the plain UnicodeError some codecs raise
         return None
+
+
+def bom_decode(body: bytes, encoding: str) -> str:
+    """UTF-16/32 after its byte order mark; a truncated last unit or lone surrogate is dropped, with a warning."""
+    text = clean_decode(body, encoding)
+    if text is None:
+        page_warning(f"{encoding} page with undecodable bytes (odd length or lone surrogate): dropped them")
+        text = body.decode(encoding, errors="ignore")
+    return text
 
 
 def mojibake_count(text: str) -> int:
@@ -111,8 +144,9 @@ def guess_polish(body: bytes) -> tuple[str, str]:
         if mojibake_count(text) == 0:
             return text, encoding
     best = from_bytes(body).best()
-    if best is not None:
+    # A guess that yields C1 controls is the wrong table (a cp852 page read as ISO-8859-2).
+    if best is not None and not C1_CONTROLS.intersection(text := str(best)):
         logger.info("charset-normalizer guessed %s", best.encoding)
-        return str(best), best.encoding
-    logger.warning("no clean decoding found; replacing undecodable bytes")
-    return body.decode("utf-8", errors="replace"), "utf-8"
+        return text, best.encoding
+    page_warning("no clean decoding found: read as UTF-8, undecodable bytes dropped")
+    return body.decode("utf-8", errors="ignore"), "utf-8"

@@ -2,7 +2,7 @@
 
 
 class ExtractionError(ValueError):
-    """The bytes are not an HTML article (empty, binary, or neither title nor body)."""
+    """The bytes are not an HTML article (empty, binary, or neither title nor body), or the page URL is malformed."""
 
 
 class NoArticleFound(ExtractionError):

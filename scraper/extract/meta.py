@@ -8,9 +8,14 @@ from collections.abc import Iterator
 
 from lxml import html
 
+from scraper.extract.notes import page_warning
+
 logger = logging.getLogger(__name__)
 
 ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle", "webpage"})
+# Real JSON-LD nests a handful of levels (graph > article > author > address);
+# thousands of levels overflow json's recursion and every walk over the data.
+MAX_JSONLD_DEPTH = 32
 
 
 def meta_content(tree: html.HtmlElement, *names: str) -> str | None:
@@ -27,18 +32,43 @@ def meta_content(tree: html.HtmlElement, *names: str) -> str | None:
 
 
 def jsonld_objects(tree: html.HtmlElement) -> list[dict]:
-    """Every JSON-LD object on the page, @graph members flattened; invalid blocks are skipped with a log line."""
+    """Every JSON-LD object on the page, @graph members flattened.
+
+    Invalid blocks are skipped with a log line; blocks nested deeper than
+    MAX_JSONLD_DEPTH are skipped with a page warning.
+    """
     objects: list[dict] = []
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         try:
             data = json.loads(script.text or "")
+        except RecursionError:
+            page_warning(f"skipped JSON-LD nested deeper than Python's recursion limit (> {MAX_JSONLD_DEPTH})")
+            continue
         except ValueError as error:
             logger.info("skipping invalid JSON-LD: %s", error)
             continue
+        if nesting_depth(data) > MAX_JSONLD_DEPTH:
+            page_warning(f"skipped JSON-LD nested deeper than {MAX_JSONLD_DEPTH} levels")
+            continue
         objects.extend(flatten_jsonld(data))
     return objects
+
+
+def nesting_depth(data) -> int:
+    """How many lists/objects deep `data` goes, walked without recursion."""
+    deepest, pending = 0, [(data, 1)]
+    while pending:
+        value, depth = pending.pop()
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > MAX_JSONLD_DEPTH:
+            return deepest
+        pending.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def flatten_jsonld(data) -> Iterator[dict]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import functools
 import logging
-from urllib.parse import urljoin
 
 from lxml import html
 from lxml.cssselect import CSSSelector
 
 from scraper.extract.textlines import render_words
+from scraper.extract.urls import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -47,9 +47,12 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
 
 
 def figure_image(figure: html.HtmlElement, base_url: str) -> dict | None:
-    """{url, caption, credit} for a <figure> (or any element) holding an <img>; caption from figcaption, else alt."""
+    """{url, caption, credit} for a <figure> (or any element) holding an <img>; caption from figcaption, else alt.
+
+    The url is None when the src is malformed (reported); such images are dropped when the item is assembled.
+    """
     image = select_one(figure, "img[src]")
     if image is None:
         return None
     caption, credit = split_credit(text_of(select_one(figure, "figcaption")) or image.get("alt"))
-    return {"url": urljoin(base_url, image.get("src").strip()), "caption": caption, "credit": credit}
+    return {"url": absolute_url(base_url, image.get("src")), "caption": caption, "credit": credit}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from urllib.parse import urljoin
+import re
 
 from lxml import html
 
@@ -13,6 +13,7 @@ from scraper.extract.body import densest_block
 from scraper.extract.sites.base import figure_image, select, select_one, text_of
 from scraper.extract.tags import tags_from_lines
 from scraper.extract.textlines import render_lines, render_text
+from scraper.extract.urls import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ class GenericPage:
         """Figures and linked pictures in the article area."""
         found = [image for figure in self.inside_article("figure") if (image := figure_image(figure, self.url))]
         found.extend(
-            {"url": urljoin(self.url, link.get("href").strip()), "caption": None, "credit": None}
+            {"url": absolute_url(self.url, link.get("href")), "caption": None, "credit": None}
             for link in self.inside_article("a[href]") if is_gallery_link(link)
         )
         return found

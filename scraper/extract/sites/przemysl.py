@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from urllib.parse import urljoin
 
 from lxml import html
 
@@ -11,6 +10,7 @@ from scraper.extract.attachments import badge_attachment, size_after_link
 from scraper.extract.labels import LabelHit, find_labels
 from scraper.extract.sites.base import select, select_one, text_of
 from scraper.extract.textlines import render_lines
+from scraper.extract.urls import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +62,6 @@ class PrzemyslPage:
         if not gallery:
             return [] if self.body_containers() is not None else None
         return [
-            {"url": urljoin(self.url, link.get("href").strip()), "caption": None, "credit": None}
+            {"url": absolute_url(self.url, link.get("href")), "caption": None, "credit": None}
             for block in gallery for link in select(block, "a[href]")
         ]
