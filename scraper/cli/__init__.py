@@ -1,4 +1,4 @@
-"""The `kronika` command line: crawl, serve, export, extract, mirror, demo."""
+"""The `kronika` command line: crawl, serve, export, reparse, warc, extract, mirror, demo."""
 
 from __future__ import annotations
 
@@ -41,8 +41,9 @@ def _register():
     from scraper.cli.extract import extract
     from scraper.cli.mirror import mirror
     from scraper.cli.archive import export, reparse, serve
+    from scraper.cli.warc import warc
 
-    for command in (crawl, serve, export, reparse, extract, mirror, demo):
+    for command in (crawl, serve, export, reparse, warc, extract, mirror, demo):
         main.add_command(command)
 
 
