@@ -224,3 +224,45 @@ def cached_archive(out_dir: Path, count: int, seed: int, batch_size: int = 1000)
 
 def _take(iterator, count: int) -> list:
     return [item for _, item in zip(range(count), iterator)]
+
+
+# How an older extractor read titles: with the site's name from <title> (a reparse then makes new versions).
+OLD_TITLE_SUFFIX = " - Urząd Miasta"
+
+
+def archive_pages(count: int, seed: int, *, old_titles: bool = False):
+    """(item, raw page) pairs like archive_items, the page being the article as the mirror serves it."""
+    from scraper.extract.page import page_record
+
+    per_site = (count + 1) // 2
+    for site, share in (("przemysl", per_site), ("gdynia", count - per_site)):
+        for spec in site_specs(site, share, seed):
+            item = item_from_spec(spec)
+            if old_titles:
+                item["title"] += OLD_TITLE_SUFFIX
+            yield item, page_record(page_bytes(spec), item["url"], {"content-type": spec.content_type}, 200,
+                                    item["fetched_at"])
+
+
+def cached_pages_archive(out_dir: Path, count: int, seed: int, *, old_titles: bool = False,
+                         batch_size: int = 1000) -> Path:
+    """An archive of `count` generated articles with their raw pages (for reparse and WARC), built once."""
+    from scraper.archive import Archive
+
+    path = Path(out_dir) / f"pages-seed{seed}-n{count}{'-old-titles' if old_titles else ''}.db"
+    if path.exists():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial.db")
+    for stale in path.parent.glob(partial.name + "*"):
+        stale.unlink()
+    archive = Archive(str(partial))
+    pairs = archive_pages(count, seed, old_titles=old_titles)
+    while chunk := _take(pairs, batch_size):
+        with archive.batch():
+            for item, page in chunk:
+                archive.store(item, page)
+    archive.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    archive.db.close()
+    partial.rename(path)
+    return path

@@ -318,3 +318,72 @@ def test_import_reads_revisit_body_from_the_record_it_refers_to(tmp_path, archiv
 
     import_warc(Archive(sqlite_utils.Database(memory=True)), tmp_path / "a.warc.gz", recording)
     assert [url for url, _ in seen] == [first["url"], later["url"]] and seen[0][1] == seen[1][1]
+
+
+# --- replay in pywb ----------------------------------------------------------------------------------------------
+# pywb's pins clash with the project's (brotlipy replaces the brotli module Scrapy uses; older cryptography), so it
+# lives in a virtualenv of its own that `make pywb` builds; KRONIKA_PYWB_VENV points elsewhere.
+PYWB_VENV = Path(os.environ.get("KRONIKA_PYWB_VENV", Path(__file__).resolve().parent.parent / ".venv-pywb"))
+REPLAYED_ID = "548321"  # 'Inicjatywa lokalna na Leszczynkach – zgłoś swój pomysł', a UTF-8 page
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def wayback(crawled, tmp_path_factory):
+    """pywb's `wayback` on loopback over a collection holding the export: its base URL."""
+    import time
+    import urllib.request
+
+    if not (PYWB_VENV / "bin" / "wayback").exists():
+        pytest.skip(f"pywb not installed at {PYWB_VENV} (run `make pywb`)")
+    _, warc = crawled
+    root = tmp_path_factory.mktemp("pywb")
+    for command in (["init", "kronika"], ["add", "kronika", str(warc)]):
+        subprocess.run([str(PYWB_VENV / "bin" / "wb-manager"), *command], cwd=root, check=True, capture_output=True)
+    port = free_port()
+    server = subprocess.Popen([str(PYWB_VENV / "bin" / "wayback"), "-p", str(port), "-b", "127.0.0.1"], cwd=root,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(base + "/", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.mark.slow
+def test_pywb_replays_article_with_polish_text_intact(crawled, wayback):
+    import urllib.request
+
+    from lxml import html
+
+    db, _ = crawled
+    (url, fetched_at, title), = rows(db, "SELECT a.url, p.fetched_at, a.title FROM articles a JOIN pages p "
+                                         f"ON p.article_id = a.id WHERE a.id = 'gdynia:{REPLAYED_ID}'")
+    timestamp = "".join(char for char in fetched_at if char.isdigit())[:14]
+    with urllib.request.urlopen(f"{wayback}/kronika/{timestamp}id_/{url}", timeout=30) as response:
+        text = html.fromstring(response.read().decode("utf-8")).text_content()
+    assert title in text and set("łśó") <= set(title)
+
+
+@pytest.mark.slow
+def test_pywb_indexes_every_response(crawled, wayback):
+    import urllib.request
+
+    db, _ = crawled
+    with urllib.request.urlopen(f"{wayback}/kronika/cdx?url=*.gdynia.pl/*&output=json", timeout=30) as response:
+        lines = response.read().decode("utf-8").splitlines()
+    assert len(lines) == rows(db, "SELECT count(*) FROM pages WHERE article_id LIKE 'gdynia:%'")[0][0]
