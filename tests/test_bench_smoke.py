@@ -20,6 +20,9 @@ EXPECTED = {
     "writing": ("4. Writing", "Kronika / plain insert"),
     "search": ("5. Search latency", "Polish search p50", "Polish search speed-up over LIKE (p50)"),
     "serving": ("6. Serving under load", "article pages: requests/s", "search JSON: errors"),
+    "warc": ("7. WARC export", "Kronika / warcio alone (MB/s)"),
+    "reparse": ("8. Reparse process pool", "2 workers / 1 process (pages/s)",
+                "archive identical either way (every row of every table)"),
     "profile": ("Profiles",),
 }
 
