@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test chromium document-tools bench clean
+.PHONY: demo test chromium document-tools pywb bench clean
 
 # The virtual environment, rebuilt when the dependencies change.
 $(VENV)/.installed: pyproject.toml
@@ -31,10 +31,19 @@ document-tools:
 	@missing=$$(for p in $(DOCUMENT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then $(call APT_INSTALL,$$missing); fi
 
+# pywb replays exported WARCs in tests/test_warc.py. Its pins clash with ours (brotlipy replaces the brotli module
+# Scrapy decodes with; older cryptography and pyOpenSSL), so it gets a virtualenv of its own, called by path.
+PYWB_VENV ?= .venv-pywb
+$(PYWB_VENV)/bin/wayback:
+	$(PYTHON) -m venv $(PYWB_VENV)
+	$(PYWB_VENV)/bin/pip install -q pywb==2.10.0
+
+pywb: $(PYWB_VENV)/bin/wayback
+
 demo: $(VENV)/.installed
 	$(BIN)/kronika demo
 
-test: $(VENV)/.installed chromium document-tools
+test: $(VENV)/.installed chromium document-tools pywb
 	$(BIN)/pytest -q
 
 # Benchmarks (BENCHMARKS.md); wrk from Debian is the load generator for the serving one.
@@ -43,4 +52,4 @@ bench: $(VENV)/.installed document-tools
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf $(VENV) archive.db archive.db-wal archive.db-shm archive.db.lock
+	rm -rf $(VENV) $(PYWB_VENV) archive.db archive.db-wal archive.db-shm archive.db.lock

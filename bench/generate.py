@@ -184,12 +184,17 @@ def item_from_spec(spec: ArticleSpec, fetched_at: str = "2026-11-01T12:00:00Z") 
     return {name: item.get(name) for name in ARTICLE_FIELDS}
 
 
-def archive_items(count: int, seed: int):
-    """`count` items, alternating sites, oldest first, generated lazily (100k specs need not sit in memory)."""
+def archive_specs(count: int, seed: int):
+    """`count` specs, half of each site, generated lazily per site (100k specs need not sit in memory)."""
     per_site = (count + 1) // 2
     for site, share in (("przemysl", per_site), ("gdynia", count - per_site)):
-        for spec in site_specs(site, share, seed):
-            yield item_from_spec(spec)
+        yield from site_specs(site, share, seed)
+
+
+def archive_items(count: int, seed: int):
+    """`count` items of archive_specs."""
+    for spec in archive_specs(count, seed):
+        yield item_from_spec(spec)
 
 
 def archive_path(out_dir: Path, count: int, seed: int) -> Path:
@@ -198,9 +203,14 @@ def archive_path(out_dir: Path, count: int, seed: int) -> Path:
 
 def cached_archive(out_dir: Path, count: int, seed: int, batch_size: int = 1000) -> Path:
     """An archive of `count` generated articles stored through `Archive.store`, built once per seed+size."""
+    return _stored_once(archive_path(out_dir, count, seed), ((item, None) for item in archive_items(count, seed)),
+                        count, batch_size)
+
+
+def _stored_once(path: Path, pairs, count: int, batch_size: int) -> Path:
+    """`path`, built (unless it exists) by storing the (item, page) `pairs` through `Archive.store`."""
     from scraper.archive import Archive
 
-    path = archive_path(out_dir, count, seed)
     if path.exists():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -208,12 +218,11 @@ def cached_archive(out_dir: Path, count: int, seed: int, batch_size: int = 1000)
     for stale in path.parent.glob(partial.name + "*"):
         stale.unlink()
     archive = Archive(str(partial))
-    items = archive_items(count, seed)
     stored = 0
-    while chunk := _take(items, batch_size):
+    while chunk := _take(pairs, batch_size):
         with archive.batch():
-            for item in chunk:
-                archive.store(item)
+            for item, page in chunk:
+                archive.store(item, page)
         stored += len(chunk)
         logger.info("archive %s: %d of %d stored", path.name, stored, count)
     archive.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -224,3 +233,26 @@ def cached_archive(out_dir: Path, count: int, seed: int, batch_size: int = 1000)
 
 def _take(iterator, count: int) -> list:
     return [item for _, item in zip(range(count), iterator)]
+
+
+# How an older extractor read titles: with the site's name from <title> (a reparse then makes new versions).
+OLD_TITLE_SUFFIX = " - Urząd Miasta"
+
+
+def archive_pages(count: int, seed: int, *, old_titles: bool = False):
+    """(item, raw page) pairs like archive_items, the page being the article as the mirror serves it."""
+    from scraper.extract.page import page_record
+
+    for spec in archive_specs(count, seed):
+        item = item_from_spec(spec)
+        if old_titles:
+            item["title"] += OLD_TITLE_SUFFIX
+        yield item, page_record(page_bytes(spec), item["url"], {"content-type": spec.content_type}, 200,
+                                item["fetched_at"])
+
+
+def cached_pages_archive(out_dir: Path, count: int, seed: int, *, old_titles: bool = False,
+                         batch_size: int = 1000) -> Path:
+    """An archive of `count` generated articles with their raw pages (for reparse and WARC), built once."""
+    path = Path(out_dir) / f"pages-seed{seed}-n{count}{'-old-titles' if old_titles else ''}.db"
+    return _stored_once(path, archive_pages(count, seed, old_titles=old_titles), count, batch_size)

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from archive_factory import dump, make_item, make_page
 from scraper.archive import Archive
 from scraper.cli.archive import reparse as reparse_command
-from scraper.archive.reparse import reparse_archive
+from scraper.archive.reparse import CHUNK_PAGES, reparse_archive
 
 
 def page_for(item):
@@ -82,3 +82,42 @@ def test_reparse_command_prints_counts(tmp_path, monkeypatch):
     monkeypatch.setattr("scraper.archive.reparse._default_extractor", lambda: echo_extractor)
     result = CliRunner().invoke(reparse_command, ["--db", str(path)])
     assert result.output.startswith("reparsed 1 pages: new 0, changed 0, unchanged 1")
+
+
+@pytest.fixture
+def larger_archive():
+    # More pages than one chunk per worker, so the pool really spreads them and results come back interleaved.
+    archive = Archive(sqlite_utils.Database(memory=True))
+    with archive.batch():
+        for number in range(3 * CHUNK_PAGES + 7):
+            item = make_item(f"gdynia:{number}")
+            archive.store(item, page_for(item))
+    return archive
+
+
+def failing_on_odd(body, url, **kwargs):
+    item = echo_extractor(body, url, **kwargs)
+    if int(item["id"].split(":")[1]) % 2:
+        raise ValueError("unparseable")
+    return dict(item, title=item["title"].upper())
+
+
+@pytest.mark.parametrize("extractor", [shouting_extractor, failing_on_odd], ids=["changes", "failures"])
+def test_pool_leaves_the_same_archive_as_one_process(larger_archive, extractor):
+    single = Archive(sqlite_utils.Database(memory=True))
+    larger_archive.db.conn.backup(single.db.conn)
+    assert (reparse_archive(larger_archive, extractor, workers=2), dump(larger_archive.db)) == (
+        reparse_archive(single, extractor, workers=1), dump(single.db))
+
+
+def test_pool_counts_every_page(larger_archive):
+    assert reparse_archive(larger_archive, failing_on_odd, workers=2) == {"changed": 79, "failed": 78}
+
+
+def test_reparse_command_takes_workers(tmp_path, monkeypatch):
+    seen = []
+    monkeypatch.setattr("scraper.cli.archive.reparse_archive", lambda archive, workers: seen.append(workers) or {})
+    path = tmp_path / "a.db"
+    Archive(path)
+    CliRunner().invoke(reparse_command, ["--db", str(path), "--workers", "3"])
+    assert seen == [3]

@@ -23,6 +23,9 @@ EXPECTED = {
     "sql_bounds": ("7. SQL bounds", "kronika_fold at its input bound (median)", "next query after the stop"),
     "hostile": ("Hostile servers", "gzip bomb (2 GiB of zeros)", "400 MB article (Content-Length)"),
     "fuzz": ("7. Hostile input", "uncaught exceptions", "slowest fuzz input", "slowest worst case"),
+    "warc": ("7. WARC export", "Kronika / warcio alone (MB/s)"),
+    "reparse": ("8. Reparse process pool", "2 workers / 1 process (pages/s)",
+                "archive identical either way (every row of every table)"),
     "profile": ("Profiles",),
 }
 

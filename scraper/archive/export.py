@@ -46,8 +46,8 @@ def _date_condition(bound: str, operator: str) -> str:
     return f"julianday(a.published_at) {operator} julianday(?)"
 
 
-def article_query(*, site=None, since=None, until=None, search=None) -> tuple[str, list]:
-    """SQL and parameters selecting the filtered articles, newest first, then by id."""
+def article_conditions(*, site=None, since=None, until=None, search=None) -> tuple[str, list]:
+    """The WHERE clause (empty when unfiltered) and its parameters over `articles a`."""
     conditions, params = [], []
     if site:
         conditions.append("a.site = ?")
@@ -61,7 +61,12 @@ def article_query(*, site=None, since=None, until=None, search=None) -> tuple[st
     if search:
         conditions.append(f"a.rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)")
         params.append(match_expression(search))
-    where = " WHERE " + " AND ".join(conditions) if conditions else ""
+    return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
+
+
+def article_query(**filters) -> tuple[str, list]:
+    """SQL and parameters selecting the filtered articles, newest first, then by id."""
+    where, params = article_conditions(**filters)
     return f"SELECT a.* FROM articles a{where} ORDER BY a.published_at DESC, a.id", params
 
 

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
-from collections import Counter
+from collections import Counter, deque
+from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 from scraper.archive.store import Archive
 
 logger = logging.getLogger(__name__)
 
 COMMIT_EVERY = 200
+# Pages per task sent to a worker process: large enough that pickling is not the cost, small enough to spread.
+CHUNK_PAGES = 50
+# Chunks in flight per worker: keeps every worker busy while bounding the pages held in memory.
+CHUNKS_AHEAD = 2
 
 
 def _default_extractor() -> Callable:
@@ -29,37 +35,73 @@ def _flat_headers(headers: dict) -> dict[str, str]:
     return {name: value[0] if isinstance(value, list) and value else value for name, value in headers.items()}
 
 
-def extract_page(page: dict, extract: Callable | None = None) -> dict:
-    """The item `extract` (default: scraper.extract.extract_article) makes of one stored page."""
+def extract_page(page: dict, extract: Callable | None = None) -> dict | None:
+    """The item `extract` (default: scraper.extract.extract_article) makes of one stored page, or None (logged)."""
     extract = extract or _default_extractor()
-    return extract(
-        page["body"], page["final_url"] or page["url"],
-        headers=_flat_headers(page["headers"]), status=page["status"], fetched_at=_fetched_at(page),
-    )
+    try:
+        return extract(
+            page["body"], page["final_url"] or page["url"],
+            headers=_flat_headers(page["headers"]), status=page["status"], fetched_at=_fetched_at(page),
+        )
+    except Exception:  # one bad page must not stop the re-extraction of the rest
+        logger.exception("extraction of %s failed", page["url"])
+        return None
 
 
-def reparse_page(archive: Archive, page: dict, extract: Callable) -> str:
-    """Extract one stored page and store the result under the usual rules; returns the outcome status."""
-    return archive.store(extract_page(page, extract), page).status
+def _extract_chunk(pages: list[dict], extract: Callable) -> list[dict | None]:
+    return [extract_page(page, extract) for page in pages]
 
 
-def reparse_archive(archive: Archive, extract: Callable | None = None) -> Counter:
+def extracted(pages: Iterable[dict], extract: Callable, workers: int = 1) -> Iterator[tuple[dict, dict | None]]:
+    """(page, item or None) for every page, in page order; extraction spread over `workers` processes."""
+    if workers <= 1:
+        for page in pages:
+            yield page, extract_page(page, extract)
+        return
+    chunks = iter(lambda: list(itertools.islice(pages, CHUNK_PAGES)), [])
+    with ProcessPoolExecutor(workers) as pool:
+        pending = deque()
+        for chunk in itertools.chain(chunks, [None]):
+            if chunk is not None:
+                pending.append((chunk, pool.submit(_extract_chunk, chunk, extract)))
+            while pending and (chunk is None or len(pending) > workers * CHUNKS_AHEAD):
+                done, future = pending.popleft()
+                yield from zip(done, future.result())
+
+
+def store_extracted(archive: Archive, results: Iterable[tuple[dict, dict | None]]) -> Counter:
+    """Store each (page, item) under the usual rules, one writer, a commit every COMMIT_EVERY; counts by status.
+
+    A page without an item (its extraction failed) or whose item the archive refuses counts as "failed".
+    """
+    counts: Counter = Counter()
+    results = iter(results)
+    while True:
+        stored = 0
+        with archive.batch():
+            for page, item in itertools.islice(results, COMMIT_EVERY):
+                stored += 1
+                counts[_store(archive, page, item)] += 1
+        if stored < COMMIT_EVERY:
+            return counts
+
+
+def _store(archive: Archive, page: dict, item: dict | None) -> str:
+    if item is None:
+        return "failed"
+    try:
+        return archive.store(item, page).status
+    except Exception:  # store() rolled this item back whole; the rest carry on
+        logger.exception("storing %s failed", page["url"])
+        return "failed"
+
+
+def reparse_archive(archive: Archive, extract: Callable | None = None, workers: int = 1) -> Counter:
     """Re-run `extract` (default: scraper.extract.extract_article) over every stored page.
 
-    Counts outcomes by status; a page the extractor fails on is logged and
-    counted as "failed", and the rest carry on.
+    Extraction runs in `workers` processes (1: in this one); storing stays in
+    this process, so the archive ends the same whatever the number. Counts
+    outcomes by status; a page the extractor fails on is logged and counted
+    as "failed", and the rest carry on.
     """
-    extract = extract or _default_extractor()
-    counts: Counter = Counter()
-    pages = archive.stored_pages()
-    while True:
-        with archive.batch():
-            for _ in range(COMMIT_EVERY):
-                page = next(pages, None)
-                if page is None:
-                    return counts
-                try:
-                    counts[reparse_page(archive, page, extract)] += 1
-                except Exception:  # one bad page must not stop the re-extraction of the rest
-                    logger.exception("reparse of %s failed", page["url"])
-                    counts["failed"] += 1
+    return store_extracted(archive, extracted(archive.stored_pages(), extract or _default_extractor(), workers))

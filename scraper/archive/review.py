@@ -14,8 +14,11 @@ logger = logging.getLogger(__name__)
 
 def promote(archive: Archive, page: dict, review: str, extract: Callable | None = None) -> StoreOutcome:
     """Re-extract a held page (as reparse does) and store it as trusted; its held twins are marked `review` too."""
+    item = extract_page(page, extract)
+    if item is None:
+        raise ValueError(f"the stored page of {page['article_id']} no longer extracts (see the log)")
     with archive.db.atomic():
-        outcome = archive.store(extract_page(page, extract), page, crawl_id=page["crawl_id"], review=review)
+        outcome = archive.store(item, page, crawl_id=page["crawl_id"], review=review)
         archive.db.execute(
             f"UPDATE pages SET review = ? WHERE article_id = ? AND content_key = ? AND review IN {PENDING}",
             [review, page["article_id"], page["content_key"]],

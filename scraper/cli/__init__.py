@@ -1,4 +1,4 @@
-"""The `kronika` command line: crawl, serve, export, reparse, suspects, extract, mirror, demo."""
+"""The `kronika` command line: crawl, serve, export, reparse, suspects, warc, extract, document, mirror, demo."""
 
 from __future__ import annotations
 
@@ -42,8 +42,9 @@ def _register():
     from scraper.cli.document import document
     from scraper.cli.extract import extract
     from scraper.cli.mirror import mirror
+    from scraper.cli.warc import warc
 
-    for command in (crawl, serve, export, reparse, suspects, extract, document, mirror, demo):
+    for command in (crawl, serve, export, reparse, suspects, warc, extract, document, mirror, demo):
         main.add_command(command)
 
 

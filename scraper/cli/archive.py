@@ -30,7 +30,7 @@ def existing_db(db_path: str) -> Path:
     return path
 
 
-def _checked(value: str | None, option: str) -> str | None:
+def checked_date(value: str | None, option: str) -> str | None:
     try:
         return date_bound(value, option) if value else None
     except ValueError as error:
@@ -54,7 +54,7 @@ def export(db_path, fmt, site, since, until, query, output):
     """
     if fmt not in FORMATS:
         raise click.ClickException(f"unknown format {fmt!r} (choose {', '.join(FORMATS)})")
-    filters = {"site": site, "since": _checked(since, "--since"), "until": _checked(until, "--until"),
+    filters = {"site": site, "since": checked_date(since, "--since"), "until": checked_date(until, "--until"),
                "search": query}
     db = sqlite_utils.Database(existing_db(db_path))
     if output:
@@ -67,14 +67,16 @@ def export(db_path, fmt, site, since, until, query, output):
 
 @click.command()
 @db_option
-def reparse(db_path):
+@click.option("--workers", default=os.cpu_count() or 1, show_default="CPUs", type=click.IntRange(1, 64),
+              help="Extraction processes; one writer stores their results, so the archive ends the same.")
+def reparse(db_path, workers):
     """Re-extract every archived page with the current extractor (no network).
 
     Results go through the usual archive rules: changed content becomes a new
     version, degraded results never erase archived values.
     """
     archive = Archive(existing_db(db_path))
-    counts = reparse_archive(archive)
+    counts = reparse_archive(archive, workers=workers)
     summary = ", ".join(f"{status} {counts[status]}" for status in ("new", "changed", "unchanged", "degraded", "suspect", "failed"))
     click.echo(f"reparsed {sum(counts.values())} pages: {summary}")
 
