@@ -4,6 +4,7 @@ import pytest
 import sqlite_utils
 
 from scraper.archive import Archive
+from scraper.serve.app import warn_if_search_index_stale
 from scraper.archive.search import (FTS_TABLE, INDEX_VERSION, INDEX_VERSION_TABLE, ensure_search_index, fold,
                                     index_text, match_expression, search)
 
@@ -132,3 +133,18 @@ def test_current_index_is_not_rebuilt_on_open():
     db.execute("UPDATE articles SET search_title = 'kept'")
     ensure_search_index(db)
     assert db["articles"].get("t:1")["search_title"] == "kept"
+
+
+def test_server_warns_about_an_index_it_cannot_rebuild(tmp_path):
+    path = tmp_path / "old.db"
+    db = sqlite_utils.Database(path)
+    Archive(db)
+    _old_index(db)
+    db.close()
+    assert warn_if_search_index_stale(path)
+
+
+def test_server_is_quiet_about_a_current_index(tmp_path):
+    path = tmp_path / "new.db"
+    Archive(sqlite_utils.Database(path)).db.close()
+    assert not warn_if_search_index_stale(path)

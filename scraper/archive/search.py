@@ -168,7 +168,8 @@ def _backfill(db: sqlite_utils.Database, *, every_row: bool = False) -> int:
     return len(pending)
 
 
-def _stored_version(db: sqlite_utils.Database) -> int | None:
+def stored_index_version(db: sqlite_utils.Database) -> int | None:
+    """The INDEX_VERSION the archive's search index was built under (None: before versions were kept)."""
     if not db[INDEX_VERSION_TABLE].exists():
         return None
     row = db.execute(f"SELECT version FROM {INDEX_VERSION_TABLE} WHERE id = 1").fetchone()
@@ -194,7 +195,7 @@ def ensure_search_index(db: sqlite_utils.Database) -> None:
     Idempotent: cheap when everything is in place.
     """
     _add_missing_columns(db)
-    if _stored_version(db) != INDEX_VERSION:
+    if stored_index_version(db) != INDEX_VERSION:
         count = _reindex(db)
         if count:
             logger.info("search index: re-indexed %d articles (index version %d)", count, INDEX_VERSION)
