@@ -75,7 +75,7 @@ def writing_profile(articles: int, seed: int, out) -> str:
     items = list(archive_items(articles, seed))
     pipeline = ArchivePipeline(str(fresh(out / "profile-writing.db")), Stats())
     pipeline.open_spider()
-    pipeline.process_item(dict(items[0]))  # simplemma's dictionary load, outside the profile
+    pipeline.process_item(dict(items[0]))  # Morfeusz's dictionary load, outside the profile
 
     def work():
         for item in items[1:]:
@@ -108,7 +108,7 @@ MEMORY_STEPS = {
     "Python + Scrapy + Twisted asyncio reactor": "import scrapy.crawler",
     "+ Kronika's extractor (lxml, trafilatura, charset-normalizer)": "import scrapy.crawler, scraper.extract",
     "+ the archive (sqlite-utils)": "import scrapy.crawler, scraper.extract, scraper.archive",
-    "+ simplemma's Polish dictionary (first index_text)":
+    "+ Morfeusz 2's Polish dictionary (first index_text)":
         "import scrapy.crawler, scraper.extract, scraper.archive.search as s; s.index_text('rewitalizacji')",
 }
 

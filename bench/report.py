@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REPORT = ROOT / "BENCHMARKS.md"
 DEFAULT_OUT = ROOT / "bench" / "out"
-PACKAGES = ("scrapy", "lxml", "trafilatura", "sqlite-utils", "datasette", "simplemma", "uvicorn")
+PACKAGES = ("scrapy", "lxml", "trafilatura", "sqlite-utils", "datasette", "morfeusz2", "uvicorn")
 VERDICTS = {True: "met", False: "**missed**", None: "—"}
 
 

@@ -64,7 +64,7 @@ def run(argv: list[str] | None = None) -> report.Result:
     items = list(archive_items(options.articles, options.seed))
     rows = [plain_row(item) for item in items]
     kronika_db, plain_db = options.out / "writing-kronika.db", options.out / "writing-plain.db"
-    index_text("rewitalizacja")  # simplemma loads its Polish dictionary once per process, as a crawl does
+    index_text("rewitalizacja")  # Morfeusz loads its Polish dictionary once per process, as a crawl does
     kronika_times, plain_times = [], []
     for _ in range(options.rounds):  # alternated, so drift hits both
         seconds, outcomes = through_pipeline(items, kronika_db)
@@ -84,8 +84,8 @@ def run(argv: list[str] | None = None) -> report.Result:
         ],
         notes=[f"{len(items)} generated items (seed {options.seed}, both sites; attachments, Gdynia tags and "
                f"images) through `ArchivePipeline.process_item` (one commit per article, as in a crawl): "
-               "article row, search columns (folded words + simplemma lemmas), FTS5 via triggers, version row, "
-               f"children. No raw pages (measured with the crawl). simplemma's one-off dictionary load is done before timing. Best of {options.rounds} alternated rounds.",
+               "article row, search columns (folded words + Morfeusz 2 lemmas), FTS5 via triggers, version row, "
+               f"children. No raw pages (measured with the crawl). Morfeusz's one-off dictionary load is done before timing. Best of {options.rounds} alternated rounds.",
                f"Pipeline outcomes: {dict(outcomes)}.",
                "Plain: `sqlite_utils.Database(file)['articles'].insert_all(rows, pk='id')`, rows prepared beforehand "
                "(lists as JSON text), default journal."])

@@ -19,6 +19,8 @@ EXPECTED = {
     "incremental": ("3. Incremental cost", "no-change re-run, przemysl: requests", "1 new articles, gdynia: requests"),
     "writing": ("4. Writing", "Kronika / plain insert"),
     "search": ("5. Search latency", "Polish search p50", "Polish search speed-up over LIKE (p50)"),
+    "search_quality": ("5b. Polish search quality", "morfeusz2 (adopted): recall / precision",
+                       "simplemma: recall / precision", "plain FTS5 (floor): recall / precision"),
     "serving": ("6. Serving under load", "article pages: requests/s", "search JSON: errors"),
     "sql_bounds": ("7. SQL bounds", "kronika_fold at its input bound (median)", "next query after the stop"),
     "hostile": ("Hostile servers", "gzip bomb (2 GiB of zeros)", "400 MB article (Content-Length)"),

@@ -7,13 +7,20 @@ import logging
 import re
 import unicodedata
 
-import simplemma
 import sqlite_utils
+
+from scraper.archive.lemmas import Lemmatiser, default_lemmatiser, is_name, spellings
 
 logger = logging.getLogger(__name__)
 
-TOKENIZER = "unicode61 remove_diacritics 2"
+# Diacritics stay in the index: lemma tokens keep them ("_przemyśl" is not
+# "_przemysł"), folded forms have none. "_" marks the token kinds apart.
+TOKENIZER = "unicode61 remove_diacritics 0 tokenchars '_'"
 FTS_TABLE = "articles_fts"
+# Bumped whenever index_text or TOKENIZER changes: an archive indexed under
+# another version is re-indexed once, on open.
+INDEX_VERSION = 2
+INDEX_VERSION_TABLE = "search_index"
 # Source field -> index column; the FTS5 table covers the index columns only.
 INDEXED_FIELDS = {"title": "search_title", "lead": "search_lead", "body_text": "search_body"}
 SEARCH_COLUMNS = tuple(INDEXED_FIELDS.values())
@@ -21,18 +28,21 @@ SEARCH_COLUMNS = tuple(INDEXED_FIELDS.values())
 # says more about the article than one deep in the body.
 BM25_WEIGHTS = (10.0, 4.0, 1.0)
 
-WORD = re.compile(r"\w+")
-# simplemma's compact dictionary backend: the same lemmas at ~70 MB instead of
-# ~470 MB resident (measured), which keeps crawls and Datasette workers lean.
-LOW_MEMORY = True
-# Folded inflectional endings stripped from query words simplemma does not
-# know (typically typed without Polish letters: "przemysla", "chylonii"),
-# longest first, so the stem can be prefix-searched.
+WORD = re.compile(r"[^\W_]+")
+# Index tokens, four kinds that never meet by accident:
+#   "przemyslu"   folded form, as written without diacritics (what FTS5 alone would index)
+#   "_przemysł"   a lemma, lower-case, diacritics kept (a word the dictionary knows)
+#   "__przemyśl"  a proper name's lemma ("Przemysł" the name is not "przemysł" the industry)
+#   "chylon_"     a stem, folded (a word the dictionary does not know: "Chylonii")
+LEMMA_MARK = STEM_MARK = "_"
+NAME_MARK = "__"
+# Folded inflectional endings stripped from unknown words, longest first.
 ENDINGS = sorted(
     ("ami", "ach", "ego", "emu", "iej", "ich", "ow", "om", "ie", "iu", "ii", "ia", "a", "u", "i", "y", "e", "o"),
     key=len,
     reverse=True,
 )
+# Stems and unknown words shorter than this are never prefix-searched.
 MIN_STEM = 4
 # Query words this short are stop words ("w", "z", "i") unless they are all there is.
 MIN_QUERY_WORD = 2
@@ -47,32 +57,6 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-@functools.lru_cache(maxsize=200_000)
-def lemma(word: str) -> str:
-    """The folded Polish lemma of `word` (folded `word` itself when simplemma has none)."""
-    return fold(simplemma.lemmatize(word, lang="pl", low_memory=LOW_MEMORY))
-
-
-@functools.lru_cache(maxsize=200_000)
-def word_forms(word: str) -> str:
-    """The index tokens of one word: folded form, folded lemma, and a stem if simplemma doesn't know it."""
-    folded = fold(word)
-    stem = None if _is_known(word) else _stem(folded)
-    return " ".join(dict.fromkeys(token for token in (folded, lemma(word), stem) if token))
-
-
-def index_text(text: str | None) -> str | None:
-    """Index-column text for `text`: every word as folded form plus folded lemma."""
-    if not text:
-        return None
-    return " ".join(word_forms(word) for word in WORD.findall(text))
-
-
-def search_columns(item: dict) -> dict:
-    """The index columns for an article item (or articles row)."""
-    return {column: index_text(item.get(field)) for field, column in INDEXED_FIELDS.items()}
-
-
 def _stem(folded: str) -> str | None:
     for ending in ENDINGS:
         if folded.endswith(ending) and len(folded) - len(ending) >= MIN_STEM:
@@ -80,35 +64,81 @@ def _stem(folded: str) -> str | None:
     return None
 
 
-def _is_known(word: str) -> bool:
-    return (simplemma.is_known(word, lang="pl", low_memory=LOW_MEMORY)
-            or simplemma.is_known(word.capitalize(), lang="pl", low_memory=LOW_MEMORY))
+def _lemma_token(lemma: str) -> str:
+    return (NAME_MARK if is_name(lemma) else LEMMA_MARK) + lemma.lower()
+
+
+@functools.lru_cache(maxsize=200_000)
+def word_forms(word: str, lemmatiser: Lemmatiser | None = None) -> str:
+    """The index tokens of one word: its folded form, then its lemmas, or a stem if no lemma is known."""
+    folded = fold(word)
+    lemmas = (lemmatiser or default_lemmatiser()).lemmas(word)
+    if lemmas:
+        return " ".join([folded, *sorted(_lemma_token(lemma) for lemma in lemmas)])
+    stem = _stem(folded)
+    return f"{folded} {stem}{STEM_MARK}" if stem else folded
+
+
+def index_text(text: str | None, lemmatiser: Lemmatiser | None = None) -> str | None:
+    """Index-column text for `text`: every word as its tokens (see word_forms)."""
+    if not text:
+        return None
+    return " ".join(word_forms(word, lemmatiser) for word in WORD.findall(text))
+
+
+def search_columns(item: dict) -> dict:
+    """The index columns for an article item (or articles row)."""
+    return {column: index_text(item.get(field)) for field, column in INDEXED_FIELDS.items()}
+
+
+@functools.lru_cache(maxsize=50_000)
+def query_lemmas(word: str, lemmatiser: Lemmatiser | None = None) -> frozenset[str]:
+    """Lemmas a query word may mean: as typed, capitalised if typed in lower case, with diacritics restored."""
+    lemmatiser = lemmatiser or default_lemmatiser()
+    found = lemmatiser.lemmas(word)
+    if word.islower():  # names typed in lower case: "oksywiu", "leszczynkach"
+        found |= lemmatiser.lemmas(word.capitalize())
+    if word.isascii():  # perhaps typed without Polish letters: "lodz", "przemysla", "dolach"
+        found |= _restored_lemmas(word, lemmatiser, names_only=bool(found))
+    return found
+
+
+def _restored_lemmas(word: str, lemmatiser: Lemmatiser, *, names_only: bool) -> frozenset[str]:
+    # Each spelling capitalised: a name's reading then pushes out its verbal
+    # homographs ("Przemyśla" is the town, not "he ponders"). A spelling that
+    # is a name is what was meant: "przemysla" is Przemyśla or Przemysła, not
+    # "przemyślą" (they will ponder); "sciezki" keeps ścieżka beside Ścieżka.
+    # A word that is known as typed adds only such names ("dolach": dola's
+    # locative, and Babie Doły's).
+    readings = [lemmatiser.lemmas(spelling.capitalize()) for spelling in spellings(word.lower())[1:]]
+    named = [lemmas for lemmas in readings if any(is_name(lemma) for lemma in lemmas)]
+    return frozenset().union(*(named if named or names_only else readings))
 
 
 def _quote(term: str) -> str:
-    # Terms are \w+ runs, but quoting keeps FTS5 keywords (AND, OR, NEAR) literal.
+    # Terms are word runs, but quoting keeps FTS5 keywords (AND, OR, NEAR) literal.
     return '"' + term.replace('"', '""') + '"'
 
 
-def query_terms(word: str) -> list[str]:
-    """FTS5 alternatives for one query word: prefix of its folded form, its lemmas, a stem."""
+def query_terms(word: str, lemmatiser: Lemmatiser | None = None) -> list[str]:
+    """FTS5 alternatives for one query word.
+
+    A word with lemmas matches exactly those lemmas (never as a prefix:
+    "park" finds "parku", not "parking"), and the stem of words the
+    dictionary lacks. Only a word without lemmas is prefix-searched, by
+    its folded form and its stem, each at least MIN_STEM letters.
+    """
     folded = fold(word)
-    alternatives = [_quote(folded) + "*"]
-    # Lower-case proper nouns lemmatise as common words ("przemyśla" ->
-    # "przemyślać"); asking the capitalised form too finds "Przemyśl".
-    for lemmatised in dict.fromkeys((lemma(word), lemma(word.capitalize()))):
-        if lemmatised != folded:
-            alternatives.append(_quote(lemmatised))
-    # Unknown words ("chylonii") are indexed with their stem too; a known
-    # query word meets them there. An unknown query word, usually typed
-    # without Polish letters, is prefix-searched by stem instead.
     stem = _stem(folded)
-    if stem:
-        alternatives.append(_quote(stem) + ("" if _is_known(word) else "*"))
-    return list(dict.fromkeys(alternatives))
+    lemmas = query_lemmas(word, lemmatiser)
+    if lemmas:
+        terms = [_quote(_lemma_token(lemma)) for lemma in sorted(lemmas)]
+        return terms + ([_quote(stem + STEM_MARK)] if stem else [])
+    prefixes = [term for term in (folded, stem) if term and len(term) >= MIN_STEM]
+    return [_quote(prefix) + "*" for prefix in prefixes] or [_quote(folded)]
 
 
-def match_expression(query: str | None) -> str:
+def match_expression(query: str | None, lemmatiser: Lemmatiser | None = None) -> str:
     """An FTS5 MATCH expression for a user query: every word must match, in any inflection.
 
     Never raises and never yields invalid FTS5 syntax: punctuation and FTS
@@ -118,7 +148,7 @@ def match_expression(query: str | None) -> str:
     meaningful = [word for word in words if len(word) >= MIN_QUERY_WORD] or words
     if not meaningful:
         return MATCH_NOTHING
-    groups = ["(" + " OR ".join(query_terms(word)) + ")" for word in dict.fromkeys(meaningful)]
+    groups = ["(" + " OR ".join(query_terms(word, lemmatiser)) + ")" for word in dict.fromkeys(meaningful)]
     return " AND ".join(groups)
 
 
@@ -129,25 +159,47 @@ def _add_missing_columns(db: sqlite_utils.Database) -> None:
             db["articles"].add_column(column, str)
 
 
-def _backfill(db: sqlite_utils.Database) -> int:
-    pending = list(
-        db.query(
-            "SELECT id, title, lead, body_text FROM articles WHERE "
-            + " OR ".join(f"({column} IS NULL AND {field} IS NOT NULL)" for field, column in INDEXED_FIELDS.items())
-        )
-    )
+def _backfill(db: sqlite_utils.Database, *, every_row: bool = False) -> int:
+    missing = " OR ".join(f"({column} IS NULL AND {field} IS NOT NULL)" for field, column in INDEXED_FIELDS.items())
+    pending = list(db.query(f"SELECT id, title, lead, body_text FROM articles WHERE {'1' if every_row else missing}"))
     with db.atomic():
         for row in pending:
             db["articles"].update(row["id"], search_columns(row))
     return len(pending)
 
 
+def stored_index_version(db: sqlite_utils.Database) -> int | None:
+    """The INDEX_VERSION the archive's search index was built under (None: before versions were kept)."""
+    if not db[INDEX_VERSION_TABLE].exists():
+        return None
+    row = db.execute(f"SELECT version FROM {INDEX_VERSION_TABLE} WHERE id = 1").fetchone()
+    return row[0] if row else None
+
+
+def _reindex(db: sqlite_utils.Database) -> int:
+    # Drop the FTS table (its tokenizer may have changed) and refill every
+    # index column; the version is written last, so an interrupted rebuild
+    # runs again on the next open.
+    if db[FTS_TABLE].exists():
+        db["articles"].disable_fts()
+    count = _backfill(db, every_row=True)
+    db["articles"].enable_fts(list(SEARCH_COLUMNS), tokenize=TOKENIZER, create_triggers=True)
+    db[INDEX_VERSION_TABLE].upsert({"id": 1, "version": INDEX_VERSION}, pk="id")
+    return count
+
+
 def ensure_search_index(db: sqlite_utils.Database) -> None:
     """Give `articles` its index columns and trigger-synced FTS5 table; fill what is missing.
 
+    An archive indexed under another INDEX_VERSION is re-indexed here, once.
     Idempotent: cheap when everything is in place.
     """
     _add_missing_columns(db)
+    if stored_index_version(db) != INDEX_VERSION:
+        count = _reindex(db)
+        if count:
+            logger.info("search index: re-indexed %d articles (index version %d)", count, INDEX_VERSION)
+        return
     filled = _backfill(db)
     if filled:
         logger.info("search index: filled index columns of %d articles", filled)

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 from importlib import resources
 from pathlib import Path
 
+import sqlite_utils
 import uvicorn
 import yaml
 from datasette.app import Datasette
 from datasette.database import Database
 from datasette.plugins import pm
 
-from scraper.archive.search import match_expression
+from scraper.archive.search import INDEX_VERSION, match_expression, stored_index_version
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +78,22 @@ def datasette_instance(db: str | Path) -> Datasette:
     return datasette
 
 
+def warn_if_search_index_stale(db: str | Path) -> bool:
+    """Warn (and say True) when the archive's search index predates this Kronika's: its searches find
+    nothing until a writing command re-indexes it, which the read-only server cannot do."""
+    connection = sqlite3.connect(f"file:{Path(db).resolve()}?mode=ro", uri=True)
+    try:
+        version = stored_index_version(sqlite_utils.Database(connection))
+    finally:
+        connection.close()
+    if version == INDEX_VERSION:
+        return False
+    logger.warning("search index of %s is version %s, this Kronika searches version %d: searches find little "
+                   "until `kronika crawl` (or any command that writes the archive) re-indexes it once",
+                   db, version, INDEX_VERSION)
+    return True
+
+
 def serve(db: str, host: str, port: int, workers: int = 1) -> None:
     """Serve the archive at `db` on http://host:port until interrupted, in `workers` processes.
 
@@ -83,8 +101,9 @@ def serve(db: str, host: str, port: int, workers: int = 1) -> None:
     work (templates, metadata); more processes use more cores.
     """
     datasette = datasette_instance(db)  # fails here, once, if `db` is missing
-    # The first lemmatisation loads simplemma's Polish dictionary (~2 s); pay it
-    # before listening rather than in the first visitor's search.
+    warn_if_search_index_stale(db)
+    # The first lemmatisation loads Morfeusz's Polish dictionary (~0.2 s); pay
+    # it before listening rather than in the first visitor's search.
     match_expression("rewitalizacja")
     logger.info("serving %s read-only at http://%s:%d/ (%d workers)", db, host, port, workers)
     if workers == 1:
