@@ -2,7 +2,9 @@
 
 import pytest
 
-from scraper.sites import GDYNIA, PRZEMYSL, article_key, site_for_url
+from scraper.sites import SITES, article_key, site_for_url
+
+PRZEMYSL, GDYNIA = SITES["przemysl"], SITES["gdynia"]
 
 
 @pytest.mark.parametrize(

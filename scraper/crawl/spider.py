@@ -41,8 +41,9 @@ class ArchiveSpider(scrapy.Spider):
     async def start(self):
         # KRONIKA_START_URLS overrides a site's listing without a code change
         # (the live sites move their news pages now and then).
-        start_url = self.settings.getdict("KRONIKA_START_URLS").get(self.name, self.site.start_url)
-        yield scrapy.Request(start_url, callback=self.parse_listing, errback=self.listing_failed)
+        override = self.settings.getdict("KRONIKA_START_URLS").get(self.name)
+        for start_url in [override] if override else self.site.start_urls:
+            yield scrapy.Request(start_url, callback=self.parse_listing, errback=self.listing_failed)
 
     def parse_listing(self, response):
         stats = self.crawler.stats

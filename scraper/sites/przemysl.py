@@ -1,4 +1,4 @@
-"""Przemyśl article pages (przemysl.pl): the site layer, one method per field."""
+"""Przemyśl (przemysl.pl): the site's page objects, one method per field; its listing selector is declared in sites.toml."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from lxml import html
 
 from scraper.extract.attachments import badge_attachment
 from scraper.extract.labels import LabelHit, find_labels
-from scraper.extract.sites.base import select, select_one, text_of
+from scraper.extract.selectors import select, select_one, text_of
 from scraper.extract.textlines import render_lines
 
 logger = logging.getLogger(__name__)
 
 
-class PrzemyslPage:
+class ArticlePage:
     """Selectors from docs/mirror-markup.md; each method returns None when its markup is missing."""
 
     def __init__(self, tree: html.HtmlElement, url: str):

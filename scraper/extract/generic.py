@@ -11,7 +11,7 @@ from lxml import html
 from scraper.extract.attachments import (IMAGE_TYPES, attachment, badge_attachment, file_extension, is_file_url,
                                          is_storage_path, storage_paths)
 from scraper.extract.body import densest_block
-from scraper.extract.sites.base import figure_image, select, select_one, text_of
+from scraper.extract.selectors import figure_image, select, select_one, text_of
 from scraper.extract.tags import tags_from_lines
 from scraper.extract.textlines import render_lines, render_text
 
