@@ -20,7 +20,7 @@ CRAWL_TIMEOUT = 1800
 
 
 def mirror_for(specs: dict) -> MirrorServer:
-    return MirrorServer(routes=build_routes(przemysl=specs["przemysl"], gdynia=specs["gdynia"], page_size=PAGE_SIZE))
+    return MirrorServer(routes=build_routes(page_size=PAGE_SIZE, **specs))
 
 
 def kronika_crawl(db, base_url: str, *extra: str) -> Measured:

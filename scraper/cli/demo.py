@@ -22,7 +22,7 @@ def demo(port, db, mirror_port):
     from scraper.mirror.server import MirrorServer
 
     with MirrorServer(port=mirror_port) as mirror:
-        click.echo(f"mirror of both sites at {mirror.base_url}/", err=True)
+        click.echo(f"mirror of the mirrored sites at {mirror.base_url}/", err=True)
         # A separate process: Scrapy's reactor and Datasette's event loop
         # cannot share one interpreter run.
         crawl = subprocess.run([sys.executable, "-m", "scraper", "crawl", "--db", db, "--mirror", mirror.base_url])
