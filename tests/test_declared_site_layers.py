@@ -7,7 +7,7 @@ import pytest
 from scraper.extract.assemble import extract_article
 from scraper.extract.attachments import storage_paths
 from scraper.extract.topics import match_topics
-from scraper.sites import SITES, use_sites_files
+from scraper.sites import SITES, load_sites, use_sites_files
 
 DECLARATION = """
 [leszno]
@@ -27,6 +27,9 @@ lead = ".zajawka"
 meta = ".metryczka"
 body = ".tresc-wpisu"
 tags = ".etykiety span"
+
+[leszno.settings]
+DOWNLOAD_DELAY = 3.5
 
 [[leszno.topics]]
 name = "leszno odnowa"
@@ -100,3 +103,23 @@ def test_generated_spiders_follow_the_registry(tmp_path, restore_sites):
     use_sites_files()
     declared.declare_spiders()
     assert not hasattr(declared, "LesznoSpider")
+
+
+def spider_settings(tmp_path, **overrides):
+    from scrapy.settings import Settings
+
+    from scraper.spiders.declared import spider_class
+
+    path = tmp_path / "sites.toml"
+    path.write_text(DECLARATION, encoding="utf-8")
+    settings = Settings({"KRONIKA_SITE_SETTINGS": overrides})
+    spider_class(load_sites([path])["leszno"]).update_settings(settings)
+    return settings
+
+
+def test_the_declared_scrapy_settings_apply_to_the_sites_spider(tmp_path):
+    assert spider_settings(tmp_path).getfloat("DOWNLOAD_DELAY") == 3.5
+
+
+def test_kronika_site_settings_win_over_the_declared_ones(tmp_path):
+    assert spider_settings(tmp_path, leszno={"DOWNLOAD_DELAY": 9}).getfloat("DOWNLOAD_DELAY") == 9

@@ -145,3 +145,8 @@ def test_a_site_needing_code_names_its_page_objects():
 
     assert all(article_page_class(site.page_objects).__module__ == site.page_objects
                for site in SITES.values() if site.page_objects)
+
+
+def test_a_settings_key_must_be_a_scrapy_setting_name(tmp_path):
+    error = load_error(tmp_path, VALID + "[kalisz.settings]\ndownload_delay = 2\n")
+    assert 'key "settings.download_delay": is not a Scrapy setting name' in error

@@ -26,7 +26,8 @@ class ArchiveSpider(scrapy.Spider):
     @classmethod
     def update_settings(cls, settings):
         super().update_settings(settings)
-        # KRONIKA_SITE_SETTINGS: one place to make one site slower, say.
+        # The site's declared settings, then KRONIKA_SITE_SETTINGS: one place to make one site slower, say.
+        settings.update(cls.site.scrapy_settings, priority="spider")
         overrides = settings.getdict("KRONIKA_SITE_SETTINGS").get(cls.name, {})
         settings.update(overrides, priority="spider")
 

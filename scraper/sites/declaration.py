@@ -57,6 +57,8 @@ class Site:
     chrome: tuple[str, ...] = ()
     storage_paths: tuple[str, ...] = ()
     topics: tuple[TopicTerm, ...] = ()
+    # Scrapy settings for this site's spider (a slower DOWNLOAD_DELAY, say); KRONIKA_SITE_SETTINGS wins over them.
+    scrapy_settings: dict[str, object] = field(default_factory=dict, hash=False)
     source: str = ""
 
     @property
@@ -120,7 +122,7 @@ class SiteReader:
 
     REQUIRED = ("city", "publisher", "hosts", "start_urls", "article_url", "canonical_url", "listing_url")
     OPTIONAL = ("all_revitalisation", "kind", "api", "page_objects", "listing", "article", "chrome",
-                "storage_paths", "topics")
+                "storage_paths", "topics", "settings")
 
     def __init__(self, path: Path, name: str, table: dict):
         self.path, self.name, self.table = path, name, table
@@ -155,6 +157,7 @@ class SiteReader:
             chrome=self.words("chrome"),
             storage_paths=self.paths("storage_paths"),
             topics=self.topics(),
+            scrapy_settings=self.scrapy_settings(),
             source=str(self.path),
         )
 
@@ -258,6 +261,15 @@ class SiteReader:
             if not path.startswith("/"):
                 self.fail(key, f"{path!r} is not a URL path (starts with /)")
         return paths
+
+    def scrapy_settings(self) -> dict[str, object]:
+        table = self.table.get("settings", {})
+        if not isinstance(table, dict):
+            self.fail("settings", "must be a table of Scrapy settings")
+        for name in table:
+            if not re.fullmatch(r"[A-Z][A-Z0-9_]*", name):
+                self.fail(f"settings.{name}", "is not a Scrapy setting name (upper case)")
+        return dict(table)
 
     def topics(self) -> tuple[TopicTerm, ...]:
         entries = self.table.get("topics", [])
