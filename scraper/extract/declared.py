@@ -7,18 +7,17 @@ import logging
 from lxml import html
 
 from scraper.extract.labels import LabelHit, find_labels
-from scraper.extract.selectors import select, select_one, text_of
+from scraper.extract.selectors import PageObject, select, select_one, text_of
 from scraper.extract.textlines import render_lines
 
 logger = logging.getLogger(__name__)
 
 
-class DeclaredPage:
+class DeclaredPage(PageObject):
     """One method per field, each driven by the site's `[site.article]` selector; None when undeclared or unmatched."""
 
     def __init__(self, tree: html.HtmlElement, url: str, selectors: dict[str, str]):
-        self.tree = tree
-        self.url = url
+        super().__init__(tree, url)
         self.selectors = selectors
 
     def _element(self, field: str) -> html.HtmlElement | None:

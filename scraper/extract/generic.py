@@ -11,7 +11,7 @@ from lxml import html
 from scraper.extract.attachments import (IMAGE_TYPES, attachment, badge_attachment, file_extension, is_file_url,
                                          is_storage_path, storage_paths)
 from scraper.extract.body import densest_block
-from scraper.extract.selectors import figure_image, select, select_one, text_of
+from scraper.extract.selectors import PageObject, figure_image, select, select_one, text_of
 from scraper.extract.tags import tags_from_lines
 from scraper.extract.textlines import render_lines, render_text
 
@@ -23,12 +23,8 @@ TITLE_SUFFIX = re.compile(r"\s+[-|–—]\s+[^-|–—]+$")
 OUTSIDE_ARTICLE = ("header", "nav", "footer", "aside")
 
 
-class GenericPage:
+class GenericPage(PageObject):
     """Markup-independent guesses; used for unknown hosts and as the fallback under a site layer."""
-
-    def __init__(self, tree: html.HtmlElement, url: str):
-        self.tree = tree
-        self.url = url
 
     def title(self) -> str | None:
         heading = text_of(select_one(self.tree, "h1"))

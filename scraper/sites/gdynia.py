@@ -8,18 +8,14 @@ from lxml import html
 
 from scraper.extract.attachments import attachment, is_file_url, is_storage_path, storage_paths
 from scraper.extract.labels import LabelHit, find_labels
-from scraper.extract.selectors import figure_image, select, select_one, text_of
+from scraper.extract.selectors import PageObject, figure_image, select, select_one, text_of
 from scraper.extract.textlines import render_lines, render_text
 
 logger = logging.getLogger(__name__)
 
 
-class ArticlePage:
+class ArticlePage(PageObject):
     """Selectors from docs/mirror-markup.md; each method returns None when its markup is missing."""
-
-    def __init__(self, tree: html.HtmlElement, url: str):
-        self.tree = tree
-        self.url = url
 
     def title(self) -> str | None:
         return text_of(select_one(self.tree, "h1.article__title"))

@@ -9,18 +9,14 @@ from lxml import html
 
 from scraper.extract.attachments import badge_attachment
 from scraper.extract.labels import LabelHit, find_labels
-from scraper.extract.selectors import select, select_one, text_of
+from scraper.extract.selectors import PageObject, select, select_one, text_of
 from scraper.extract.textlines import render_lines
 
 logger = logging.getLogger(__name__)
 
 
-class ArticlePage:
+class ArticlePage(PageObject):
     """Selectors from docs/mirror-markup.md; each method returns None when its markup is missing."""
-
-    def __init__(self, tree: html.HtmlElement, url: str):
-        self.tree = tree
-        self.url = url
 
     def title(self) -> str | None:
         return text_of(select_one(self.tree, "h1.news-title"))
