@@ -8,7 +8,7 @@ from bench import report
 from bench.generate import mirror_specs
 from bench.processes import Measured, python, run_measured
 from scraper.mirror.server import MirrorServer
-from scraper.mirror.site import build_routes
+from scraper.mirror.site import build_routes, mirrored_sites
 
 logger = logging.getLogger(__name__)
 
@@ -24,8 +24,9 @@ def mirror_for(specs: dict) -> MirrorServer:
 
 
 def kronika_crawl(db, base_url: str, *extra: str) -> Measured:
-    """`kronika crawl` of the mirror at `base_url` into `db`, timed, in its own process."""
-    args = python("-m", "scraper", "crawl", "--db", str(db), "--mirror", base_url, *UNTHROTTLED, *extra)
+    """`kronika crawl` of the mirrored sites at `base_url` into `db`, timed, in its own process."""
+    args = python("-m", "scraper", "crawl", *sorted(mirrored_sites()), "--db", str(db), "--mirror", base_url,
+                  *UNTHROTTLED, *extra)
     return run_measured(args, CRAWL_TIMEOUT).check("kronika crawl")
 
 

@@ -84,3 +84,13 @@ def test_a_broken_sites_file_is_a_one_line_error_naming_file_site_and_key(tmp_pa
     result = CliRunner().invoke(main, ["export", "--sites", str(tmp_path / "sites.toml")])
     assert result.exit_code == 2
     assert f'{tmp_path / "sites.toml"}: site "kalisz": key "article_url": the regex needs' in result.output
+
+
+def test_a_broken_environment_sites_file_is_a_one_line_error(tmp_path):
+    (tmp_path / "sites.toml").write_text(USER_SITE + "colour = 1\n", encoding="utf-8")
+    env = {**os.environ, "KRONIKA_SITES": str(tmp_path / "sites.toml")}
+    result = subprocess.run([sys.executable, "-m", "scraper", "crawl", "--help"], capture_output=True, text=True, env=env)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f'kronika: error: {tmp_path / "sites.toml"}: site "kalisz": key "colour": unknown key')

@@ -72,4 +72,9 @@ def article_page_class(module_name: str):
         raise SitesError(f"page_objects {module_name!r} defines no ArticlePage class") from None
 
 
-use_sites_files()
+try:
+    use_sites_files()
+except SitesError as error:
+    # Only $KRONIKA_SITES can be broken here (the packaged file is tested): no
+    # command can run without its sites, so one line and out, not a traceback.
+    raise SystemExit(f"kronika: error: {error}") from None
