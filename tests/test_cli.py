@@ -62,13 +62,13 @@ def test_scrapy_list_shows_every_declared_spider():
 
 def test_scrapy_list_shows_a_site_of_the_sites_file_setting(tmp_path):
     (tmp_path / "sites.toml").write_text(USER_SITE, encoding="utf-8")
-    assert scrapy_list("-s", f"KRONIKA_SITES_FILE={tmp_path / 'sites.toml'}") == sorted([*SITES, "kalisz"])
+    assert scrapy_list("-s", f"KRONIKA_SITES_FILE={tmp_path / 'sites.toml'}") == sorted({*SITES, "kalisz"})
 
 
 def test_scrapy_list_shows_a_site_of_the_environment_sites_file(tmp_path):
     (tmp_path / "sites.toml").write_text(USER_SITE, encoding="utf-8")
     env = {**os.environ, "KRONIKA_SITES": str(tmp_path / "sites.toml")}
-    assert scrapy_list(env=env) == sorted([*SITES, "kalisz"])
+    assert scrapy_list(env=env) == sorted({*SITES, "kalisz"})
 
 
 def test_a_sites_file_site_is_a_valid_crawl_and_export_choice(tmp_path, restore_sites):

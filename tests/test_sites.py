@@ -74,7 +74,7 @@ def load_error(tmp_path: Path, text: str) -> str:
 
 def test_a_user_file_adds_a_site(tmp_path):
     sites = load_sites([PACKAGED_SITES, sites_file(tmp_path, VALID)])
-    assert sorted(sites) == sorted([*SITES, "kalisz"])
+    assert sorted(sites) == sorted({*SITES, "kalisz"})
     assert sites["kalisz"].article_id("https://www.kalisz.example/wiadomosci/17-park") == "17"
     assert sites["kalisz"].canonical_url("https://www.kalisz.example/wiadomosci/17-park") == \
         "https://kalisz.example/wiadomosci/17-park"

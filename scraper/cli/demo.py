@@ -20,12 +20,16 @@ def demo(port, db, mirror_port):
     """
     from scraper.serve.app import serve
     from scraper.mirror.server import MirrorServer
+    from scraper.mirror.site import mirrored_sites
 
+    # The sites the mirror reconstructs: a declared site it lacks would only be unreachable.
+    sites = sorted(mirrored_sites())
     with MirrorServer(port=mirror_port) as mirror:
-        click.echo(f"mirror of the mirrored sites at {mirror.base_url}/", err=True)
+        click.echo(f"mirror of {', '.join(sites)} at {mirror.base_url}/", err=True)
         # A separate process: Scrapy's reactor and Datasette's event loop
         # cannot share one interpreter run.
-        crawl = subprocess.run([sys.executable, "-m", "scraper", "crawl", "--db", db, "--mirror", mirror.base_url])
+        crawl = subprocess.run([sys.executable, "-m", "scraper", "crawl", *sites, "--db", db,
+                                "--mirror", mirror.base_url])
         if crawl.returncode:
             click.echo(f"kronika: the crawl reported problems (exit {crawl.returncode}); serving what was archived", err=True)
         click.echo(f"Datasette at http://127.0.0.1:{port}/", err=True)
