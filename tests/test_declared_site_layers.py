@@ -6,6 +6,7 @@ import pytest
 
 from scraper.extract.assemble import extract_article
 from scraper.extract.attachments import storage_paths
+from scraper.extract.labels import LABEL_ROLES, find_labels
 from scraper.extract.topics import match_topics
 from scraper.sites import SITES, load_sites, use_sites_files
 
@@ -28,6 +29,9 @@ meta = ".metryczka"
 body = ".tresc-wpisu"
 tags = ".etykiety span"
 
+[leszno.labels]
+"Wprowadził" = "author"
+
 [leszno.settings]
 DOWNLOAD_DELAY = 3.5
 
@@ -39,7 +43,7 @@ PAGE = """<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>Stro
 <h1>Urząd Miasta Leszna</h1>
 <div class="naglowek-wpisu">Nowe nasadzenia na Starym Rynku</div>
 <div class="zajawka">Na Starym Rynku posadzono dwadzieścia lip.</div>
-<div class="metryczka">Data publikacji: 7 czerwca 2024 r. | Autor: Marta Nowicka</div>
+<div class="metryczka">Data publikacji: 7 czerwca 2024 r. | Wprowadził: Marta Nowicka</div>
 <div class="tresc-wpisu"><p>Drzewa posadzono w ramach programu Leszczyńska Odnowa Śródmieścia. Prace trwały
 tydzień, a mieszkańcy mogli je obserwować z bliska.</p>
 <p>Harmonogram: /pliki/zalaczniki/harmonogram.pdf</p>
@@ -64,7 +68,7 @@ def test_the_declared_lead_selector(leszno):
     assert leszno["lead"] == "Na Starym Rynku posadzono dwadzieścia lip."
 
 
-def test_the_declared_meta_block_gives_the_labels(leszno):
+def test_the_declared_meta_block_gives_the_labels_with_the_declared_label(leszno):
     assert (leszno["published_at"], leszno["author"]) == ("2024-06-07T00:00:00+02:00", "Marta Nowicka")
 
 
@@ -84,8 +88,9 @@ def test_the_declared_topic_term_is_matched(leszno):
     assert "leszno odnowa" in leszno["topics"] and leszno["revitalisation"] is True
 
 
-def test_undeclared_storage_paths_and_terms_are_nothing_special():
+def test_undeclared_storage_paths_labels_and_terms_are_nothing_special():
     assert "leszno" not in SITES
+    assert find_labels(["Wprowadził: Marta Nowicka"]) == {}
     assert storage_paths("/pliki/zalaczniki/harmonogram.pdf") == []
     assert match_topics("Leszczyńska Odnowa Śródmieścia") == []
 
@@ -123,3 +128,9 @@ def test_the_declared_scrapy_settings_apply_to_the_sites_spider(tmp_path):
 
 def test_kronika_site_settings_win_over_the_declared_ones(tmp_path):
     assert spider_settings(tmp_path, leszno={"DOWNLOAD_DELAY": 9}).getfloat("DOWNLOAD_DELAY") == 9
+
+
+def test_a_declared_label_takes_a_role_the_extractor_knows():
+    from scraper.sites.declaration import LABEL_ROLES as DECLARABLE_ROLES
+
+    assert set(DECLARABLE_ROLES) == set(LABEL_ROLES.values())

@@ -150,3 +150,8 @@ def test_a_site_needing_code_names_its_page_objects():
 def test_a_settings_key_must_be_a_scrapy_setting_name(tmp_path):
     error = load_error(tmp_path, VALID + "[kalisz.settings]\ndownload_delay = 2\n")
     assert 'key "settings.download_delay": is not a Scrapy setting name' in error
+
+
+def test_a_label_role_must_be_known(tmp_path):
+    error = load_error(tmp_path, VALID + '[kalisz.labels]\n"Dodał" = "writer"\n')
+    assert 'key "labels.Dodał": role must be one of published, modified, author' in error

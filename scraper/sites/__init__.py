@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from scraper.sites.declaration import Site, SitesError, TopicTerm, load_sites
 
 __all__ = ["PACKAGED_SITES", "SITES", "Site", "SitesError", "TopicTerm", "article_key", "article_page_class",
-           "load_sites", "site_for_url", "storage_prefixes", "topic_terms", "use_sites_files"]
+           "declared_labels", "load_sites", "site_for_url", "storage_prefixes", "topic_terms", "use_sites_files"]
 
 PACKAGED_SITES = Path(__file__).with_name("sites.toml")
 # A user's sites file (or several, separated by os.pathsep) merged over the packaged one.
@@ -35,6 +35,7 @@ def use_sites_files(*paths: str | os.PathLike) -> dict[str, Site]:
     _BY_HOST.update({host: site for site in sites.values() for host in site.hosts})
     topic_terms.cache_clear()
     storage_prefixes.cache_clear()
+    declared_labels.cache_clear()
     return SITES
 
 
@@ -54,6 +55,12 @@ def article_key(url: str) -> str | None:
 def topic_terms() -> tuple[TopicTerm, ...]:
     """Every declared site's own revitalisation terms (a city's names count wherever they appear)."""
     return tuple(dict.fromkeys(term for site in SITES.values() for term in site.topics))
+
+
+@functools.cache
+def declared_labels() -> tuple[tuple[str, str], ...]:
+    """Every declared site's own metadata labels as (label, role): a Polish label means the same on any page."""
+    return tuple(sorted({(label, role) for site in SITES.values() for label, role in site.labels.items()}))
 
 
 @functools.cache

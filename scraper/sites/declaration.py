@@ -17,6 +17,8 @@ KINDS = ("html", "wordpress")
 LISTING_SELECTORS = ("article_links",)
 ARTICLE_SELECTORS = ("title", "subtitle", "lead", "body", "meta", "tags")
 TOPIC_KEYS = {"name", "pattern", "case_sensitive", "literal"}
+# What a declared label's value is (the roles of scraper/extract/labels.py).
+LABEL_ROLES = ("published", "modified", "author", "modified_by", "source")
 
 
 class SitesError(ValueError):
@@ -54,6 +56,8 @@ class Site:
     page_objects: str | None = None
     listing_selectors: dict[str, str] = field(default_factory=dict, hash=False)
     article_selectors: dict[str, str] = field(default_factory=dict, hash=False)
+    # Extra metadata labels, label text -> role ("Dodał" -> "author").
+    labels: dict[str, str] = field(default_factory=dict, hash=False)
     chrome: tuple[str, ...] = ()
     storage_paths: tuple[str, ...] = ()
     topics: tuple[TopicTerm, ...] = ()
@@ -122,7 +126,7 @@ class SiteReader:
 
     REQUIRED = ("city", "publisher", "hosts", "start_urls", "article_url", "canonical_url", "listing_url")
     OPTIONAL = ("all_revitalisation", "kind", "api", "page_objects", "listing", "article", "chrome",
-                "storage_paths", "topics", "settings")
+                "storage_paths", "topics", "settings", "labels")
 
     def __init__(self, path: Path, name: str, table: dict):
         self.path, self.name, self.table = path, name, table
@@ -154,6 +158,7 @@ class SiteReader:
             page_objects=self.module("page_objects"),
             listing_selectors=self.selectors("listing", LISTING_SELECTORS),
             article_selectors=self.selectors("article", ARTICLE_SELECTORS),
+            labels=self.labels(),
             chrome=self.words("chrome"),
             storage_paths=self.paths("storage_paths"),
             topics=self.topics(),
@@ -261,6 +266,15 @@ class SiteReader:
             if not path.startswith("/"):
                 self.fail(key, f"{path!r} is not a URL path (starts with /)")
         return paths
+
+    def labels(self) -> dict[str, str]:
+        table = self.table.get("labels", {})
+        if not isinstance(table, dict):
+            self.fail("labels", "must be a table of label = role")
+        for label, role in table.items():
+            if role not in LABEL_ROLES:
+                self.fail(f"labels.{label}", f"role must be one of {', '.join(LABEL_ROLES)}")
+        return dict(table)
 
     def scrapy_settings(self) -> dict[str, object]:
         table = self.table.get("settings", {})
