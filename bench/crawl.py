@@ -8,7 +8,7 @@ from bench import report
 from bench.generate import mirror_specs
 from bench.processes import Measured, python, run_measured
 from scraper.mirror.server import MirrorServer
-from scraper.mirror.site import build_routes
+from scraper.mirror.site import build_routes, mirrored_sites
 
 logger = logging.getLogger(__name__)
 
@@ -20,12 +20,13 @@ CRAWL_TIMEOUT = 1800
 
 
 def mirror_for(specs: dict) -> MirrorServer:
-    return MirrorServer(routes=build_routes(przemysl=specs["przemysl"], gdynia=specs["gdynia"], page_size=PAGE_SIZE))
+    return MirrorServer(routes=build_routes(page_size=PAGE_SIZE, **specs))
 
 
 def kronika_crawl(db, base_url: str, *extra: str) -> Measured:
-    """`kronika crawl` of the mirror at `base_url` into `db`, timed, in its own process."""
-    args = python("-m", "scraper", "crawl", "--db", str(db), "--mirror", base_url, *UNTHROTTLED, *extra)
+    """`kronika crawl` of the mirrored sites at `base_url` into `db`, timed, in its own process."""
+    args = python("-m", "scraper", "crawl", *sorted(mirrored_sites()), "--db", str(db), "--mirror", base_url,
+                  *UNTHROTTLED, *extra)
     return run_measured(args, CRAWL_TIMEOUT).check("kronika crawl")
 
 

@@ -16,8 +16,9 @@ from scraper.extract.topics import revitalisation
 from scraper.extract.items import ARTICLE_FIELDS
 from scraper.mirror.factory import gdynia_article, przemysl_article
 from scraper.mirror.render_common import encode_page
-from scraper.mirror import render_gdynia, render_przemysl
+from scraper.mirror.site import mirrored_sites
 from scraper.mirror.spec import ArticleSpec, Attachment, Photo, StoragePath
+from scraper.sites import SITES
 
 logger = logging.getLogger(__name__)
 
@@ -154,12 +155,9 @@ def new_specs(count: int, seed: int, after: dict[str, list[ArticleSpec]]) -> dic
             for site, specs in after.items()}
 
 
-RENDERERS = {"przemysl": render_przemysl, "gdynia": render_gdynia}
-
-
 def page_bytes(spec: ArticleSpec) -> bytes:
     """The article page exactly as the mirror serves it."""
-    return encode_page(spec, RENDERERS[spec.site].render_article(spec))
+    return encode_page(spec, mirrored_sites()[spec.site].renderer.render_article(spec))
 
 
 def _text_blocks(spec: ArticleSpec) -> list[str]:
@@ -171,10 +169,10 @@ def item_from_spec(spec: ArticleSpec, fetched_at: str = "2026-11-01T12:00:00Z") 
     blocks = _text_blocks(spec)
     body_text = "\n\n".join(blocks)
     whole_text = "\n".join(filter(None, (spec.title, spec.expected["subtitle"], spec.expected["lead"], body_text)))
-    is_revitalisation, topics = revitalisation(whole_text, whole_site_is_revitalisation=spec.site == "gdynia")
+    is_revitalisation, topics = revitalisation(whole_text, whole_site_is_revitalisation=SITES[spec.site].all_revitalisation)
     item = {
         **spec.expected,
-        "site": spec.site, "city": {"przemysl": "Przemyśl", "gdynia": "Gdynia"}[spec.site],
+        "site": spec.site, "city": SITES[spec.site].city,
         "body_text": body_text, "body_html": "\n".join(f"<p>{block}</p>" for block in blocks),
         "revitalisation": is_revitalisation, "topics": topics,
         "fetched_at": fetched_at, "http_status": 200,

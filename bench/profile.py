@@ -16,6 +16,7 @@ from bench.processes import python, run_measured
 from bench.search import QUERIES
 from bench.writing import Stats
 from scraper.crawl.archiving import ArchivePipeline
+from scraper.mirror.site import mirrored_sites
 from scraper.serve.app import SETTINGS
 from scraper.serve.plugin import register_functions
 from scraper.extract import extract_article
@@ -91,7 +92,7 @@ def crawl_profile(articles: int, seed: int, out) -> str:
     db = fresh(out / "profile-crawl.db")
     with mirror_for(mirror_specs(articles, seed)) as mirror:
         measured = run_measured(python("-m", "cProfile", "-o", str(profile_path), "-m", "scraper", "crawl",
-                                       "--db", str(db), "--mirror", mirror.base_url, "--full", *UNTHROTTLED), 1800)
+                                       *sorted(mirrored_sites()), "--db", str(db), "--mirror", mirror.base_url, "--full", *UNTHROTTLED), 1800)
     measured.check("profiled crawl")
     stats = pstats.Stats(str(profile_path), stream=io.StringIO())
     # Kronika's own functions by cumulative time: the stages of the crawl, outermost first.

@@ -3,6 +3,8 @@
 BOT_NAME = "kronika"
 SPIDER_MODULES = ["scraper.spiders"]
 NEWSPIDER_MODULE = "scraper.spiders"
+# The spiders are generated from the site declarations; this loader reads KRONIKA_SITES_FILE first.
+SPIDER_LOADER_CLASS = "scraper.spiders.declared.DeclaredSpiderLoader"
 
 # --- Kronika's own settings (all overridable with -s NAME=value) ---
 # Where the archive lives; empty disables the archive pipeline.
@@ -22,9 +24,13 @@ KRONIKA_MAX_RETRY_AFTER = 120.0
 # Per-site overrides of any Scrapy setting, in one place (e.g. a slower site):
 # {"przemysl": {"DOWNLOAD_DELAY": 2.0}}. Applied by the spiders' update_settings.
 KRONIKA_SITE_SETTINGS = {}
-# Per-site first listing page, overriding scraper/sites.py:
+# Per-site first listing page, overriding the site's start_urls (scraper/sites/sites.toml):
 # {"przemysl": "https://przemysl.pl/aktualnosci.html"}.
 KRONIKA_START_URLS = {}
+# A user's sites file (same shape as scraper/sites/sites.toml) merged over the packaged
+# sites: new sites, and same-named sites replaced. The environment variable KRONIKA_SITES
+# does the same for every process (kronika --sites FILE sets both).
+KRONIKA_SITES_FILE = ""
 
 # --- Bounds of one run, per site (a hostile or broken server cannot keep it going) ---
 # Listing pages followed per run. The live listings hold 10-20 articles a page,

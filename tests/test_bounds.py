@@ -22,7 +22,8 @@ from scraper.crawl.failures import failure_kind, failure_reason
 from scraper.crawl.guard import (OffsiteRedirect, OffsiteRedirectMiddleware, PrivateAddressGuard, RefusedAddress,
                            non_public_address, resolve_host)
 from scraper.crawl.logformatter import ItemLabelLogFormatter
-from scraper.spiders.gdynia import GdyniaSpider
+from scraper.sites import SITES
+from scraper.spiders.declared import spider_class
 
 ARTICLE = "https://www.gdynia.pl/rewitalizacja/aktualnosci,3963/modelownia-dla-mlodziezy,562076"
 
@@ -233,9 +234,9 @@ def test_the_crawls_row_keeps_failures_and_the_new_counts():
 def spider():
     from scrapy.utils.test import get_crawler
 
-    crawler = get_crawler(GdyniaSpider, {"KRONIKA_DB": "", "KRONIKA_MAX_LISTING_PAGES": 5, "KRONIKA_MAX_NEW_ARTICLES": 5})
+    crawler = get_crawler(spider_class(SITES["gdynia"]), {"KRONIKA_DB": "", "KRONIKA_MAX_LISTING_PAGES": 5, "KRONIKA_MAX_NEW_ARTICLES": 5})
     crawler.stats = MemoryStatsCollector(crawler)
-    spider = GdyniaSpider.from_crawler(crawler)
+    spider = crawler.spidercls.from_crawler(crawler)
     crawler.spider = spider
     return spider
 

@@ -7,7 +7,6 @@ import re
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 
 import pytest
@@ -17,17 +16,15 @@ from scraper.mirror.server import MirrorServer
 from scraper.mirror.site import build_routes, bundled_articles
 from scraper.crawl.runner import crawl_lock
 
-from crawling import requests_per_host, run_crawl
+from crawling import crawl_command, requests_per_host, run_crawl
 
 pytestmark = pytest.mark.slow
 ALL_IDS = sorted(spec.key for specs in bundled_articles().values() for spec in specs)
 
 
 def start_crawl(db, mirror_url, *args):
-    return subprocess.Popen(
-        [sys.executable, "-m", "scraper", "crawl", "--db", str(db), "--mirror", mirror_url, *args],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
+    return subprocess.Popen(crawl_command(db, mirror_url, *args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
 
 
 def archive_state(db) -> list[tuple]:

@@ -8,8 +8,8 @@ import sqlite_utils
 
 from scraper.archive import Archive
 from scraper.extract.items import ARTICLE_FIELDS
+from scraper.sites import SITES
 
-PUBLISHERS = {"przemysl": ("Przemyśl", "Urząd Miejski w Przemyślu"), "gdynia": ("Gdynia", "Urząd Miasta Gdyni")}
 XSS_ID = "gdynia:562400"
 CHANGED_ID = "gdynia:562200"
 # Planted as if an extractor had let them through: the served pages must never run them.
@@ -34,7 +34,7 @@ def attachment(site: str, filename: str, title: str | None = None, size_bytes: i
 
 def article(site: str, number: int, title: str, body: str, published_at: str, **fields) -> dict:
     """A contract-shaped item; `fields` override the defaults."""
-    city, publisher = PUBLISHERS[site]
+    city, publisher = SITES[site].city, SITES[site].publisher
     paragraphs = [paragraph for paragraph in body.split("\n\n") if paragraph]
     item = {
         "id": f"{site}:{number}", "site": site, "city": city, "url": _url(site, number),

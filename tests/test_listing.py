@@ -1,7 +1,9 @@
 """Listing pages: article links (deduplicated by id) and the next page, in any markup."""
 
 from scraper.crawl.listing import parse_listing
-from scraper.sites import GDYNIA, PRZEMYSL
+from scraper.sites import SITES
+
+PRZEMYSL, GDYNIA = SITES["przemysl"], SITES["gdynia"]
 
 PRZEMYSL_LISTING = """
 <div class="news-list-item"><h2><a href="/45707/plac-na-bramie.html">A</a></h2></div>

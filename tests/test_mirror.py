@@ -14,19 +14,20 @@ from click.testing import CliRunner
 
 from scraper.extract.items import ATTACHMENT_FIELDS, IMAGE_FIELDS
 from scraper.mirror import MirrorServer, article_url_map, build_routes, bundled_articles, route_key
-from scraper.mirror import render_gdynia, render_przemysl
+from scraper.mirror.site import mirrored_sites
 from scraper.cli.mirror import mirror as mirror_command
 from scraper.mirror.render_common import encode_page
 from scraper.mirror.factory import przemysl_article
 from scraper.sites import SITES, article_key
 
 WARSAW = ZoneInfo("Europe/Warsaw")
-RENDERERS = {"przemysl": render_przemysl, "gdynia": render_gdynia}
-LISTING_STARTS = {"przemysl": "przemysl.pl/aktualnosci.html", "gdynia": "www.gdynia.pl/rewitalizacja/aktualnosci,3963"}
+RENDERERS = {name: mirrored.renderer for name, mirrored in mirrored_sites().items()}
 EXPECTED_KEYS = {"id", "url", "title", "subtitle", "lead", "published_at", "modified_at", "author",
                  "modified_by", "publisher", "language", "tags", "attachments", "images", "revitalisation"}
 
 BUNDLED = bundled_articles()
+MIRRORED = sorted(BUNDLED)  # every declared site the mirror reconstructs
+LISTING_STARTS = {site: route_key(SITES[site].start_url) for site in MIRRORED}
 ALL_SPECS = [spec for specs in BUNDLED.values() for spec in specs]
 ROUTES = build_routes()
 
@@ -49,7 +50,7 @@ def spec_by_key(key: str):
 
 # --- the specs and their ground truth ---------------------------------------------------------
 
-@pytest.mark.parametrize("site", ["przemysl", "gdynia"])
+@pytest.mark.parametrize("site", MIRRORED)
 def test_each_site_has_at_least_16_articles(site):
     assert len(BUNDLED[site]) >= 16
 
@@ -64,7 +65,7 @@ def test_ids_have_the_site_era_length(site, digits):
     assert {len(spec.article_id) for spec in BUNDLED[site]} == {digits}
 
 
-@pytest.mark.parametrize("site", ["przemysl", "gdynia"])
+@pytest.mark.parametrize("site", MIRRORED)
 def test_newer_articles_have_higher_ids(site):
     by_date = sorted(BUNDLED[site], key=lambda spec: datetime.fromisoformat(spec.published_at))
     assert [int(spec.article_id) for spec in by_date] == sorted(int(spec.article_id) for spec in by_date)
@@ -181,12 +182,12 @@ def test_quirk_is_rendered_somewhere(site, name, pattern):
     assert any(re.search(pattern, html, re.DOTALL) for html in pages(site))
 
 
-@pytest.mark.parametrize("site", ["przemysl", "gdynia"])
+@pytest.mark.parametrize("site", MIRRORED)
 def test_some_pages_carry_json_ld(site):
     assert any('"@type": "NewsArticle"' in html for html in pages(site))
 
 
-@pytest.mark.parametrize("site", ["przemysl", "gdynia"])
+@pytest.mark.parametrize("site", MIRRORED)
 def test_planted_xss_is_inside_an_article_body(site):
     body_class = {"przemysl": "news-content", "gdynia": "article__body"}[site]
     pattern = rf'class="{body_class}">(?:(?!</div>).)*<script>alert\(1\)</script>\s*<p><img src=x onerror='
@@ -228,30 +229,30 @@ def walk_listing(site: str, routes=ROUTES) -> list[list[str]]:
     return found
 
 
-@pytest.mark.parametrize("site", ["przemysl", "gdynia"])
+@pytest.mark.parametrize("site", MIRRORED)
 def test_listings_have_at_least_three_pages(site):
     assert len(walk_listing(site)) >= 3
 
 
-@pytest.mark.parametrize("site", ["przemysl", "gdynia"])
+@pytest.mark.parametrize("site", MIRRORED)
 def test_every_article_is_reachable_from_the_listings(site):
     linked = {article_key(url) for links in walk_listing(site) for url in links}
     assert linked == {spec.key for spec in BUNDLED[site]}
 
 
-@pytest.mark.parametrize("site", ["przemysl", "gdynia"])
+@pytest.mark.parametrize("site", MIRRORED)
 def test_every_listed_link_is_served(site):
     missing = [url for links in walk_listing(site) for url in links if route_key(url) not in ROUTES]
     assert missing == []
 
 
-@pytest.mark.parametrize("site", ["przemysl", "gdynia"])
+@pytest.mark.parametrize("site", MIRRORED)
 def test_listings_run_newest_first(site):
     ids = [int(SITES[site].article_id(url)) for links in walk_listing(site) for url in links[:6]]
     assert ids == sorted(ids, reverse=True)
 
 
-@pytest.mark.parametrize("site", ["przemysl", "gdynia"])
+@pytest.mark.parametrize("site", MIRRORED)
 def test_listings_mix_relative_and_absolute_links(site):
     raw = [href for key in ROUTES if SITES[site].is_listing("https://" + key)
            for href in re.findall(LINK_PATTERNS[site], ROUTES[key].body.decode())]

@@ -15,6 +15,7 @@ from scraper.archive.reparse import reparse_archive
 from scraper.archive.review import accept, held_fetches
 from scraper.archive.store import Archive
 from scraper.cli.ports import ensure_port_free
+from scraper.cli.sites import SiteName, sites_option
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,8 @@ def checked_date(value: str | None, option: str) -> str | None:
 @click.command()
 @db_option
 @click.option("--format", "fmt", default="json", show_default=True, help="json, jsonl or csv.")
-@click.option("--site", help="Only this site (przemysl, gdynia).")
+@click.option("--site", type=SiteName(), help="Only this declared site.")
+@sites_option
 @click.option("--since", help="Published on or after: YYYY-MM-DD or ISO 8601.")
 @click.option("--until", help="Published on or before: YYYY-MM-DD or ISO 8601.")
 @click.option("--search", "query", help="Polish full-text search over title, lead and body.")
@@ -111,6 +113,7 @@ def suspects(db_path, accept_ids):
 @db_option
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@sites_option
 @click.option("--workers", default=min(os.cpu_count() or 1, 4), show_default="CPUs, at most 4", type=click.IntRange(1, 32),
               help="Server processes; each takes about 100 MB.")
 def serve(db_path, port, host, workers):

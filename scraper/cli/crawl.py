@@ -6,13 +6,15 @@ import sys
 
 import click
 
+from scraper.cli.sites import SiteName, sites_option
 from scraper.sites import SITES
 
 EXIT_LOCKED = 75  # EX_TEMPFAIL: try again later, nothing was done
 
 
 @click.command()
-@click.argument("sites", nargs=-1, type=click.Choice(sorted(SITES)))
+@click.argument("sites", nargs=-1, type=SiteName())
+@sites_option
 @click.option("--db", default="archive.db", show_default=True, help="Archive database to write.")
 @click.option("--mirror", metavar="URL", help="Crawl a recorded mirror (e.g. http://127.0.0.1:8765) instead of the live sites.")
 @click.option("--full", is_flag=True, help="Re-crawl everything instead of stopping at archived articles.")
@@ -22,7 +24,7 @@ EXIT_LOCKED = 75  # EX_TEMPFAIL: try again later, nothing was done
               help="Override a Scrapy or Kronika setting for this run (repeatable), e.g. -s DOWNLOAD_TIMEOUT=10.")
 @click.option("-v", "--verbose", count=True, help="More logging (-v: info, -vv: debug).")
 def crawl(sites, db, mirror, full, contact, overrides, verbose):
-    """Crawl all sites (or the named SITES) into the archive.
+    """Crawl all declared sites (or the named SITES) into the archive.
 
     Incremental by default: each listing is read until enough already
     archived articles in a row show the rest is archived; recent articles are

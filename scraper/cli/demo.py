@@ -24,17 +24,21 @@ def demo(port, db, mirror_port):
     """
     from scraper.serve.app import serve
     from scraper.mirror.server import MirrorServer
+    from scraper.mirror.site import mirrored_sites
 
     # Both ports before the crawl: a busy one must not cost a crawl first.
     ensure_port_free(DEMO_HOST, port, "--port")
     ensure_port_free(DEMO_HOST, mirror_port, "--mirror-port")
     if port == mirror_port:
         raise click.UsageError(f"--port and --mirror-port are both {port}; give them different ports")
+    # The sites the mirror reconstructs: a declared site it lacks would only be unreachable.
+    sites = sorted(mirrored_sites())
     with MirrorServer(host=DEMO_HOST, port=mirror_port) as mirror:
-        click.echo(f"mirror of both sites at {mirror.base_url}/", err=True)
+        click.echo(f"mirror of {', '.join(sites)} at {mirror.base_url}/", err=True)
         # A separate process: Scrapy's reactor and Datasette's event loop
         # cannot share one interpreter run.
-        crawl = subprocess.run([sys.executable, "-m", "scraper", "crawl", "--db", db, "--mirror", mirror.base_url])
+        crawl = subprocess.run([sys.executable, "-m", "scraper", "crawl", *sites, "--db", db,
+                                "--mirror", mirror.base_url])
         if crawl.returncode:
             click.echo(f"kronika: the crawl reported problems (exit {crawl.returncode}); serving what was archived", err=True)
         click.echo(f"Datasette at http://{DEMO_HOST}:{port}/", err=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from scraper.cli.sites import sites_option
 from scraper.extract.assemble import extract_article
 from scraper.extract.errors import ExtractionError, NoArticleFound
 
@@ -18,14 +19,16 @@ logger = logging.getLogger(__name__)
 @click.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--url", required=True, help="The live URL the page was fetched from (decides the site layer).")
+@sites_option
 def extract(file: Path, url: str) -> None:
     """Parse one saved page FILE (raw bytes, any encoding) as the page at URL; print the item as JSON.
 
-    Known hosts (przemysl.pl, www.gdynia.pl) use their site selectors first;
-    any other host goes straight to labels, meta/JSON-LD and the generic
-    extractor. Exits 1 with a one-line reason when FILE is no HTML article, and
-    with "no article found in FILE" when it is readable but nothing in it is
-    article-like (plain text; neither a title nor a body of substance).
+    Hosts of a declared site (scraper/sites/sites.toml, or --sites FILE) use
+    the site's own layer first; any other host goes straight to labels,
+    meta/JSON-LD and the generic extractor. Exits 1 with a one-line reason when
+    FILE is no HTML article, and with "no article found in FILE" when it is
+    readable but nothing in it is article-like (plain text; neither a title nor
+    a body of substance).
     """
     try:
         item = extract_article(file.read_bytes(), url)

@@ -12,11 +12,6 @@ from scraper.sites import Site
 
 logger = logging.getLogger(__name__)
 
-# Site layer: where each site's listing puts its article links.
-ARTICLE_LINK_SELECTORS = {
-    "przemysl": ".news-list-item a::attr(href)",
-    "gdynia": ".news-item a.news-item__link::attr(href)",
-}
 NEXT_PAGE_SELECTORS = (
     "a[rel~=next]::attr(href)",
     "link[rel~=next]::attr(href)",
@@ -39,12 +34,15 @@ class Listing:
 def parse_listing(html: str, url: str, site: Site) -> Listing:
     """Article links (absolute, page order, one per article id) and the next page."""
     selector = Selector(text=html, base_url=url)
-    layer, hrefs = "site", selector.css(ARTICLE_LINK_SELECTORS[site.name]).getall()
     warnings = []
+    # Site layer: where the site's declaration says its listing puts article links.
+    css = site.listing_selectors.get("article_links")
+    layer, hrefs = "site", selector.css(css).getall() if css else []
     if not any(site.article_id(_absolute(url, h)) for h in hrefs):
-        # Redesign or unknown listing: any link shaped like an article URL.
+        # Redesign, unknown or undeclared listing: any link shaped like an article URL.
         layer, hrefs = "url", selector.css("a::attr(href)").getall()
-        warnings.append(f"listing {url}: site selector found no article links")
+        if css:
+            warnings.append(f"listing {url}: site selector found no article links")
     return Listing(_unique_articles(url, hrefs, site), next_page_url(selector, url, site), layer, warnings)
 
 

@@ -32,7 +32,8 @@ class ArchiveSpider(scrapy.Spider):
     @classmethod
     def update_settings(cls, settings):
         super().update_settings(settings)
-        # KRONIKA_SITE_SETTINGS: one place to make one site slower, say.
+        # The site's declared settings, then KRONIKA_SITE_SETTINGS: one place to make one site slower, say.
+        settings.update(cls.site.scrapy_settings, priority="spider")
         overrides = settings.getdict("KRONIKA_SITE_SETTINGS").get(cls.name, {})
         settings.update(overrides, priority="spider")
 
@@ -56,9 +57,10 @@ class ArchiveSpider(scrapy.Spider):
     async def start(self):
         # KRONIKA_START_URLS overrides a site's listing without a code change
         # (the live sites move their news pages now and then).
-        start_url = self.settings.getdict("KRONIKA_START_URLS").get(self.name, self.site.start_url)
-        self.bounds.follow_listing(start_url)
-        yield scrapy.Request(start_url, callback=self.parse_listing, errback=self.listing_failed)
+        override = self.settings.getdict("KRONIKA_START_URLS").get(self.name)
+        for start_url in [override] if override else self.site.start_urls:
+            self.bounds.follow_listing(start_url)
+            yield scrapy.Request(start_url, callback=self.parse_listing, errback=self.listing_failed)
 
     def parse_listing(self, response):
         stats = self.crawler.stats

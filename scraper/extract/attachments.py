@@ -1,7 +1,8 @@
-"""Attachments: Przemyśl file badges, links to documents, Gdynia storage paths; absolute, typed, sized, de-duplicated."""
+"""Attachments: file badges, links to documents, declared storage paths; absolute, typed, sized, de-duplicated."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Iterable
@@ -10,6 +11,8 @@ from urllib.parse import unquote
 
 from scraper.extract.notes import page_warning
 from scraper.extract.urls import absolute_url, url_path
+
+from scraper.sites import storage_prefixes
 
 logger = logging.getLogger(__name__)
 
@@ -32,10 +35,7 @@ TRAILING_SIZE = re.compile(rf"\s*{SIZE_NOTE}\s*$", re.IGNORECASE)
 SIZE_AFTER_LINK = re.compile(rf"^\s*{SIZE_NOTE}", re.IGNORECASE)
 DOWNLOAD_PREFIX = re.compile(r"^\s*POBIERZ\s+PLIK\s*[-–—:]?\s*", re.IGNORECASE)
 UNIT_POWERS = {"B": 0, "KB": 1, "MB": 2, "GB": 3}
-STORAGE_PATH = re.compile(
-    r"(?:https?://[\w.-]+)?/storage/uzytkownicy/[^\s\"'<>]+?\.(?:" + "|".join(FILE_TYPES) + r")(?![\w])",
-    re.IGNORECASE,
-)
+
 NULL_TITLES = frozenset({"", "null", "none", "brak"})
 # A declared size is a few digits; hundreds of them overflow the float (and no file is that big).
 MAX_SIZE_DIGITS = 15
@@ -128,13 +128,27 @@ def badge_attachment(href: str, label: str, base_url: str, badge_type: str | Non
     return attachment(href, base_url, title=title, file_type=file_type, size_bytes=size)
 
 
+@functools.lru_cache(maxsize=16)
+def storage_path_pattern(prefixes: tuple[str, ...]) -> re.Pattern | None:
+    """A file under one of the declared storage folders, with or without scheme and host; None without any."""
+    if not prefixes:
+        return None
+    folders = "|".join(re.escape(prefix.rstrip("/")) for prefix in prefixes)
+    return re.compile(
+        r"(?:https?://[\w.-]+)?(?:" + folders + r")/[^\s\"'<>]+?\.(?:" + "|".join(FILE_TYPES) + r")(?![\w])",
+        re.IGNORECASE,
+    )
+
+
 def storage_paths(text: str) -> list[str]:
-    """Gdynia storage paths written as bare text in the body."""
-    return [match.group(0) for match in STORAGE_PATH.finditer(text)]
+    """Storage paths (the declared sites' `storage_paths`) written as bare text in the body."""
+    pattern = storage_path_pattern(storage_prefixes())
+    return [match.group(0) for match in pattern.finditer(text)] if pattern else []
 
 
 def is_storage_path(text: str) -> bool:
-    return bool(STORAGE_PATH.fullmatch(text.strip()))
+    pattern = storage_path_pattern(storage_prefixes())
+    return bool(pattern and pattern.fullmatch(text.strip()))
 
 
 def unique_by_url(items: Iterable[dict]) -> list[dict]:

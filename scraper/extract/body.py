@@ -27,13 +27,19 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
 REMOVED_TAGS = ("h1", "script", "style", "noscript", "iframe", "form", "button", "nav", "header", "footer",
                 "aside", "template", "svg", "input", "select", "textarea")
-# Page furniture recognised by class or id, whatever the site.
-CHROME_NAMES = re.compile(
-    r"(?:^|[\s_-])(weather|lang-switch|language|search|close|site-notice|notice|breadcrumbs?|tags|"
-    r"news-meta|article__meta|news-attachments|attachments|news-gallery|gallery|share|social|cookies?|"
-    r"top-bar|menu|pager|pagination)(?:$|[\s_-])",
-    re.IGNORECASE,
-)
+# Page furniture recognised by a word of its class or id, whatever the site;
+# a site declares more words of its own (`chrome` in sites.toml).
+CHROME_WORDS = ("weather", "lang-switch", "language", "search", "close", "site-notice", "notice", "breadcrumbs?",
+                "tags", "meta", "attachments", "gallery", "share", "social", "cookies?", "top-bar", "menu", "pager",
+                "pagination")
+
+
+@functools.lru_cache(maxsize=64)
+def chrome_names(site_words: tuple[str, ...] = ()) -> re.Pattern:
+    """Class or id text naming page furniture: the generic words plus a site's own."""
+    words = "|".join(CHROME_WORDS + tuple(map(re.escape, site_words)))
+    return re.compile(r"(?:^|[\s_-])(" + words + r")(?:$|[\s_-])", re.IGNORECASE)
+
 # Whole lines that are chrome or metadata, never article text.
 DROPPED_LINES = [re.compile(pattern, re.IGNORECASE) for pattern in (
     r"-?\d+\s*°\s*C",                                  # weather reading
@@ -68,14 +74,15 @@ def is_dropped_line(line: str) -> bool:
     return any(pattern.fullmatch(line) for pattern in DROPPED_LINES)
 
 
-def cleaned_copy(container: html.HtmlElement) -> html.HtmlElement:
+def cleaned_copy(container: html.HtmlElement, site_chrome: tuple[str, ...] = ()) -> html.HtmlElement:
     """A copy of `container` without scripts, furniture, chrome-only elements and dropped lines."""
+    chrome = chrome_names(site_chrome)
     clean = copy.deepcopy(container)
     for element in list(clean.iter(*REMOVED_TAGS)):
         drop(element)
     for element in list(clean.iter()):
         names = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if element is not clean and isinstance(element.tag, str) and CHROME_NAMES.search(names):
+        if element is not clean and isinstance(element.tag, str) and chrome.search(names):
             drop(element)
     for link in list(clean.iter("a")):
         detach_file_link_notes(link)

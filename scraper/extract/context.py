@@ -17,17 +17,15 @@ from scraper.extract.bounds import MAX_TRAFILATURA_CHARS, TIME_BUDGET
 from scraper.extract.dates import parse_polish_datetime
 from scraper.extract.labels import LabelHit, find_labels
 from scraper.extract.meta import canonical_link, jsonld_article
+from scraper.extract.declared import DeclaredPage
+from scraper.extract.generic import GenericPage
 from scraper.extract.notes import page_warning
-from scraper.extract.sites.gdynia import GdyniaPage
-from scraper.extract.sites.generic import GenericPage
-from scraper.extract.sites.przemysl import PrzemyslPage
 from scraper.extract.textlines import render_lines, render_text
 from scraper.extract.urls import absolute_url
-from scraper.sites import Site
+from scraper.sites import Site, article_page_class
 
 logger = logging.getLogger(__name__)
 
-SITE_PAGES = {"przemysl": PrzemyslPage, "gdynia": GdyniaPage}
 BODY_DATE_LINE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}\s*r\.?")
 
 
@@ -50,9 +48,15 @@ class PageContext:
         return (base is not None and absolute_url(self.url, base.get("href"))) or self.url
 
     @cached_property
-    def site_page(self) -> PrzemyslPage | GdyniaPage | None:
-        page_class = SITE_PAGES.get(self.site.name) if self.site else None
-        return page_class(self.tree, self.base_url) if page_class else None
+    def site_page(self):
+        """The site layer: the page object its declaration names, else one from its declared selectors."""
+        if self.site is None:
+            return None
+        if self.site.page_objects:
+            return article_page_class(self.site.page_objects)(self.tree, self.base_url)
+        if self.site.article_selectors:
+            return DeclaredPage(self.tree, self.base_url, self.site.article_selectors)
+        return None
 
     @cached_property
     def generic(self) -> GenericPage:
@@ -84,7 +88,7 @@ class PageContext:
         """(body_text, body_html) from containers, or None when they hold no text."""
         if not containers:
             return None
-        cleaned = [cleaned_copy(container) for container in containers]
+        cleaned = [cleaned_copy(container, self.site.chrome if self.site else ()) for container in containers]
         text = body_text(cleaned)
         return (text, body_html(cleaned, self.base_url)) if text else None
 

@@ -12,7 +12,7 @@ from scraper.extract.context import PageContext
 from scraper.extract.dates import to_iso_warsaw
 from scraper.extract.decode import header_value
 from scraper.extract.language import declared_language, guess_language
-from scraper.extract.sites.base import select
+from scraper.extract.selectors import select
 from scraper.extract.meta import jsonld_text, meta_content, time_datetimes
 from scraper.extract.title import Candidate, ranked_titles
 

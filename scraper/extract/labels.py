@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
+
+from scraper.sites import declared_labels
 
 logger = logging.getLogger(__name__)
 
@@ -28,14 +31,34 @@ LABEL_ROLES = {
     "Modyfikowała": "modified_by",
     "Źródło": "source",
 }
-LABEL_ALTERNATIVES = "|".join(sorted(map(re.escape, LABEL_ROLES), key=len, reverse=True))
-# A label starts a segment and is followed by a colon, a tab or the segment's end.
-LABEL_AT_START = re.compile(rf"^(?P<label>{LABEL_ALTERNATIVES})\s*(?::|$)\s*(?P<value>.*)$", re.IGNORECASE)
-# A "Label:" inside running text splits the segment ("Jan Kowalski Data publikacji: ...").
-LABEL_INSIDE = re.compile(rf"\s(?=(?:{LABEL_ALTERNATIVES})\s*:)", re.IGNORECASE)
 SEGMENT_SEPARATORS = re.compile(r"\s*[|\t]\s*")
 MAX_VALUE_LENGTH = 120
-ROLE_BY_LOWER = {label.casefold(): role for label, role in LABEL_ROLES.items()}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The labels known now: the ones above plus every declared site's own (`[site.labels]` in sites.toml)."""
+
+    at_start: re.Pattern
+    inside: re.Pattern
+    role_by_lower: dict
+
+
+@functools.lru_cache(maxsize=8)
+def vocabulary(declared: tuple[tuple[str, str], ...] = ()) -> Vocabulary:
+    roles = LABEL_ROLES | dict(declared)
+    alternatives = "|".join(sorted(map(re.escape, roles), key=len, reverse=True))
+    return Vocabulary(
+        # A label starts a segment and is followed by a colon, a tab or the segment's end.
+        at_start=re.compile(rf"^(?P<label>{alternatives})\s*(?::|$)\s*(?P<value>.*)$", re.IGNORECASE),
+        # A "Label:" inside running text splits the segment ("Jan Kowalski Data publikacji: ...").
+        inside=re.compile(rf"\s(?=(?:{alternatives})\s*:)", re.IGNORECASE),
+        role_by_lower={label.casefold(): role for label, role in roles.items()},
+    )
+
+
+def current_vocabulary() -> Vocabulary:
+    return vocabulary(declared_labels())
 
 
 @dataclass(frozen=True)
@@ -58,12 +81,13 @@ def find_labels(lines: list[str]) -> dict[str, LabelHit]:
 
 def line_hits(line: str, next_line: str | None) -> list[LabelHit]:
     """Labels on one line; a label alone at the end of its line takes the next line as value."""
-    segments = [part for chunk in SEGMENT_SEPARATORS.split(line) for part in LABEL_INSIDE.split(chunk)]
+    words = current_vocabulary()
+    segments = [part for chunk in SEGMENT_SEPARATORS.split(line) for part in words.inside.split(chunk)]
     segments = [segment.strip() for segment in segments]
     hits = []
     index = 0
     while index < len(segments):
-        match = LABEL_AT_START.match(segments[index])
+        match = words.at_start.match(segments[index])
         index += 1
         if not match:
             continue
@@ -74,12 +98,12 @@ def line_hits(line: str, next_line: str | None) -> list[LabelHit]:
         elif not value and index == len(segments) and next_line and not is_label(next_line):
             value = next_line.strip()
         label = match.group("label")
-        hits.append(LabelHit(ROLE_BY_LOWER[label.casefold()], label, clip(value)))
+        hits.append(LabelHit(words.role_by_lower[label.casefold()], label, clip(value)))
     return hits
 
 
 def is_label(text: str) -> bool:
-    return bool(LABEL_AT_START.match(text.strip()))
+    return bool(current_vocabulary().at_start.match(text.strip()))
 
 
 def clip(value: str) -> str:
@@ -89,5 +113,6 @@ def clip(value: str) -> str:
 
 def is_metadata_line(line: str) -> bool:
     """True for a footer line made of labels only (kept out of body_text)."""
-    segments = [part for chunk in SEGMENT_SEPARATORS.split(line.strip()) for part in LABEL_INSIDE.split(chunk)]
+    inside = current_vocabulary().inside
+    segments = [part for chunk in SEGMENT_SEPARATORS.split(line.strip()) for part in inside.split(chunk)]
     return bool(segments) and is_label(segments[0].strip())

@@ -1,9 +1,11 @@
-"""Revitalisation relevance: Polish terms matched in any inflected form, reported by canonical name."""
+"""Revitalisation relevance: Polish terms (generic, plus each declared site's own) matched in any inflected form."""
 
 from __future__ import annotations
 
 import logging
 import re
+
+from scraper.sites import topic_terms
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +22,6 @@ TOPIC_PATTERNS = (
     ("centrum sąsiedzkie", re.compile(r"\bcentr(?:um|a|ów|ach|ami|om)\s+sąsiedzk\w*")),
     ("dom sąsiedzki", re.compile(r"\bdom(?:u|owi|em|ie|y|ów|om|ami|ach)?\s+sąsiedzk\w*")),
     ("organizowanie społeczności", re.compile(r"\borganizowani\w*\s+społeczn\w*")),
-    ("gdynia odnowa", re.compile(r"\bgdynia\s+odnowa\b")),
 )
 # A literal every match of the pattern contains: a substring test rules most
 # texts out at C speed before the regex scans them.
@@ -33,12 +34,7 @@ REQUIRED_LITERALS = {
     "centrum sąsiedzkie": ("sąsiedzk",),
     "dom sąsiedzki": ("sąsiedzk",),
     "organizowanie społeczności": ("organizowani",),
-    "gdynia odnowa": ("odnowa",),
 }
-# "Przystań" is the name of Gdynia's neighbourhood centres; lower-case
-# "przystań" is an ordinary marina in a port city, so this one term is
-# matched on the original text with its capital letter.
-PRZYSTAN = ("przystań", re.compile(r"\bPrzysta(?:ń|ni|nią|nie|niach|niami|niom)\b"))
 
 
 def match_topics(text: str | None) -> list[str]:
@@ -50,8 +46,11 @@ def match_topics(text: str | None) -> list[str]:
         name for name, pattern in TOPIC_PATTERNS
         if any(literal in folded for literal in REQUIRED_LITERALS[name]) and pattern.search(folded)
     }
-    if "Przysta" in text and PRZYSTAN[1].search(text):
-        found.add(PRZYSTAN[0])
+    for term in topic_terms():
+        # A case-sensitive term (a proper name whose lower-case form is a common word) reads the original text.
+        haystack = text if term.case_sensitive else folded
+        if (term.literal is None or term.literal in haystack) and term.pattern.search(haystack):
+            found.add(term.name)
     return sorted(found)
 
 

@@ -9,10 +9,11 @@ from datetime import datetime, timedelta, timezone
 from scraper.mirror import render_gdynia
 from scraper.mirror.factory import gdynia_article
 from scraper.mirror.render_common import encode_page
-from scraper.mirror.site import GDYNIA_HOST, HTML_UTF8, Route, build_routes, make_route
+from scraper.mirror.site import HTML_UTF8, Route, build_routes, canonical_host, make_route
 from scraper.mirror.spec import ListingEntry
 
 PAGE_SIZE = 6
+GDYNIA_HOST = canonical_host("gdynia")
 FIRST_ID = 900000
 _LISTING = re.compile(rf"{re.escape(GDYNIA_HOST)}/rewitalizacja/aktualnosci(?:-(\d+))?,3963")
 _ARTICLE = re.compile(rf"{re.escape(GDYNIA_HOST)}/rewitalizacja/aktualnosci,3963/bez-konca-(\d+),(\d+)")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import re
+
 from scraper.mirror.spec import Attachment, ArticleSpec, StoragePath
+from scraper.sites import SITES
 
 logger = logging.getLogger(__name__)
 
-PRZEMYSL_HOST = "https://przemysl.pl"
-GDYNIA_HOST = "https://www.gdynia.pl"
+PRZEMYSL_HOST = "https://" + SITES["przemysl"].hosts[0]
+GDYNIA_HOST = "https://" + SITES["gdynia"].hosts[0]
 GDYNIA_LISTING = "/rewitalizacja/aktualnosci,3963"
 PLANTED_XSS_MARKERS = ("alert(", "onerror")
 
@@ -72,7 +74,7 @@ def przemysl_article(*, article_id: str, slug: str, title: str, published_at: st
         "modified_at": render.get("modified_at"),
         "author": render.get("author") or None,
         "modified_by": render.get("modified_by"),
-        "publisher": "Urząd Miejski w Przemyślu",
+        "publisher": SITES["przemysl"].publisher,
         "language": render.get("language", "pl"),
         "tags": [],
         "attachments": [_przemysl_attachment(a) for a in attachments],
@@ -113,7 +115,7 @@ def gdynia_article(*, article_id: str, slug: str, title: str, published_at: str,
         "modified_at": render.get("modified_at"),
         "author": render.get("author") or None,
         "modified_by": render.get("modified_by"),
-        "publisher": "Urząd Miasta Gdyni",
+        "publisher": SITES["gdynia"].publisher,
         "language": "pl",
         "tags": _unique(tag.lstrip("#") for tag in render.get("tags", ())),
         "attachments": [_storage_attachment(b) for b in body if isinstance(b, StoragePath)],

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from scraper.mirror.documents import DOCUMENTS, MirrorDocument
-from scraper.mirror.site import HOST_ALIASES, STATIC_LAST_MODIFIED, Route, make_route, route_key
+from scraper.mirror.site import STATIC_LAST_MODIFIED, Route, make_route, route_key, same_site_hosts
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ def _documents_by_key() -> dict[str, MirrorDocument]:
     for document in DOCUMENTS:
         key = route_key(document.url)
         host, _, rest = key.partition("/")
-        for name in (host, *HOST_ALIASES.get(host, ())):
+        for name in same_site_hosts(host):
             by_key[f"{name}/{rest}"] = document
     return by_key
 

@@ -1,4 +1,4 @@
-"""The mirror's routes: every page of both sites, keyed by `<live host>/<path>[?query]`."""
+"""The mirror's routes: every page of every mirrored site, keyed by `<live host>/<path>[?query]`."""
 
 from __future__ import annotations
 
@@ -14,16 +14,9 @@ from scraper.mirror.articles_gdynia import ARTICLES as GDYNIA_ARTICLES
 from scraper.mirror.articles_przemysl import ARTICLES as PRZEMYSL_ARTICLES
 from scraper.mirror.render_common import encode_page
 from scraper.mirror.spec import ArticleSpec, ListingEntry
+from scraper.sites import SITES
 
 logger = logging.getLogger(__name__)
-
-PRZEMYSL_HOST = "przemysl.pl"
-GDYNIA_HOST = "www.gdynia.pl"
-# Hosts that serve exactly what their canonical host serves.
-HOST_ALIASES = {
-    PRZEMYSL_HOST: ("www.przemysl.pl", "slabowidzacy.przemysl.pl"),
-    GDYNIA_HOST: ("gdynia.pl",),
-}
 # Pages that are no article (robots.txt, 404) claim this fixed modification time.
 STATIC_LAST_MODIFIED = datetime(2022, 1, 3, 9, 0, tzinfo=timezone.utc)
 ROBOTS_TXT = b"User-agent: *\nAllow: /\n"
@@ -40,9 +33,26 @@ class Route:
     article: str | None = None
 
 
+def canonical_host(site: str) -> str:
+    """A site's first declared host; the others serve exactly what it serves."""
+    return SITES[site].hosts[0]
+
+
+def host_aliases(site: str) -> tuple[str, ...]:
+    return SITES[site].hosts[1:]
+
+
+def same_site_hosts(host: str) -> tuple[str, ...]:
+    """`host` and every other host of the declared site it belongs to (just `host` for an unknown one)."""
+    for site in SITES.values():
+        if host in site.hosts:
+            return (host, *(other for other in site.hosts if other != host))
+    return (host,)
+
+
 def bundled_articles() -> dict[str, list[ArticleSpec]]:
-    """The articles the mirror ships, per site."""
-    return {"przemysl": list(PRZEMYSL_ARTICLES), "gdynia": list(GDYNIA_ARTICLES)}
+    """The articles the mirror ships, per mirrored site that is declared."""
+    return {name: list(mirrored.articles) for name, mirrored in mirrored_sites().items()}
 
 
 def make_route(body: bytes, content_type: str, last_modified: datetime, status: int = 200,
@@ -78,13 +88,13 @@ def _przemysl_href(spec: ArticleSpec, index: int) -> str:
     if spec.link_host:
         return f"https://{spec.link_host}{path}"
     # Alternate relative and absolute links, as the live listing does.
-    return path if index % 2 == 0 else f"https://{PRZEMYSL_HOST}{path}"
+    return path if index % 2 == 0 else f"https://{canonical_host('przemysl')}{path}"
 
 
 def _gdynia_href(spec: ArticleSpec, index: int, page: int) -> str:
     listing = render_gdynia.listing_path(page)
     path = f"{listing}/{spec.slug},{spec.article_id}"
-    host = (None, GDYNIA_HOST, "gdynia.pl")[index % 3]
+    host = (None, *SITES["gdynia"].hosts)[index % 3]
     return f"https://{host}{path}" if host else path
 
 
@@ -123,24 +133,43 @@ def _site_routes(host: str, renderer, listings: list[list[ListingEntry]]) -> dic
     return routes
 
 
-def _with_aliases(routes: dict[str, Route]) -> dict[str, Route]:
+def _with_aliases(routes: dict[str, Route], site: str) -> dict[str, Route]:
     aliased = dict(routes)
+    prefix = canonical_host(site) + "/"
     for key, route in routes.items():
-        host, _, rest = key.partition("/")
-        for alias in HOST_ALIASES.get(host, ()):
-            aliased[f"{alias}/{rest}"] = route
+        for alias in host_aliases(site):
+            aliased[alias + "/" + key.removeprefix(prefix)] = route
     return aliased
 
 
-def build_routes(przemysl: list[ArticleSpec] | None = None, gdynia: list[ArticleSpec] | None = None,
-                 page_size: int = 6) -> dict[str, Route]:
-    """Every page of both sites (and their host aliases); None means the bundled articles."""
-    bundled = bundled_articles()
-    przemysl = bundled["przemysl"] if przemysl is None else przemysl
-    gdynia = bundled["gdynia"] if gdynia is None else gdynia
-    routes = _site_routes(PRZEMYSL_HOST, render_przemysl, przemysl_listings(przemysl, page_size))
-    routes |= _site_routes(GDYNIA_HOST, render_gdynia, gdynia_listings(gdynia, page_size))
-    return _with_aliases(routes)
+@dataclass(frozen=True)
+class MirroredSite:
+    """How the mirror reconstructs one site: its renderer, its listing pages, the articles it ships."""
+
+    renderer: object
+    listings: object  # (specs, page_size) -> entries of each listing page
+    articles: tuple[ArticleSpec, ...]
+
+
+def mirrored_sites() -> dict[str, MirroredSite]:
+    """The declared sites the mirror reconstructs; a declared site missing here has no routes (its crawl: unreachable)."""
+    reconstructed = {
+        "przemysl": MirroredSite(render_przemysl, przemysl_listings, tuple(PRZEMYSL_ARTICLES)),
+        "gdynia": MirroredSite(render_gdynia, gdynia_listings, tuple(GDYNIA_ARTICLES)),
+    }
+    return {name: mirrored for name, mirrored in reconstructed.items() if name in SITES}
+
+
+def build_routes(page_size: int = 6, **specs: list[ArticleSpec]) -> dict[str, Route]:
+    """Every page of every mirrored site (and its host aliases); a site not named gets the bundled articles."""
+    mirrored = mirrored_sites()
+    if unknown := sorted(set(specs) - set(mirrored)):
+        raise ValueError(f"the mirror reconstructs no site {', '.join(unknown)}")
+    routes: dict[str, Route] = {}
+    for name, site in mirrored.items():
+        listings = site.listings(list(site.articles) if specs.get(name) is None else specs[name], page_size)
+        routes |= _with_aliases(_site_routes(canonical_host(name), site.renderer, listings), name)
+    return routes
 
 
 def article_url_map(routes: dict[str, Route]) -> dict[str, str]:

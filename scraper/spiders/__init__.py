@@ -1,1 +1,1 @@
-"""Kronika's spiders: one per city website."""
+"""Kronika's spiders: one per declared site, generated in scraper/spiders/declared.py."""

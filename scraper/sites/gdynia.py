@@ -1,4 +1,4 @@
-"""Gdynia article pages (www.gdynia.pl/rewitalizacja): the site layer, one method per field."""
+"""Gdynia (www.gdynia.pl/rewitalizacja): the site's page objects, one method per field; its listing selector is declared in sites.toml."""
 
 from __future__ import annotations
 
@@ -8,18 +8,14 @@ from lxml import html
 
 from scraper.extract.attachments import attachment, is_file_url, is_storage_path, storage_paths
 from scraper.extract.labels import LabelHit, find_labels
-from scraper.extract.sites.base import figure_image, select, select_one, text_of
+from scraper.extract.selectors import PageObject, figure_image, select, select_one, text_of
 from scraper.extract.textlines import render_lines, render_text
 
 logger = logging.getLogger(__name__)
 
 
-class GdyniaPage:
+class ArticlePage(PageObject):
     """Selectors from docs/mirror-markup.md; each method returns None when its markup is missing."""
-
-    def __init__(self, tree: html.HtmlElement, url: str):
-        self.tree = tree
-        self.url = url
 
     def title(self) -> str | None:
         return text_of(select_one(self.tree, "h1.article__title"))

@@ -1,4 +1,4 @@
-"""Shared helpers for page objects: CSS selection, element text, photo captions."""
+"""The page-object base and its helpers: CSS selection, element text, photo captions."""
 
 from __future__ import annotations
 
@@ -20,6 +20,14 @@ CREDIT_SEPARATOR = "//"
 def compiled(css: str) -> CSSSelector:
     # Translating CSS to XPath costs more than running it: do it once per selector.
     return CSSSelector(css, translator="html")
+
+
+class PageObject:
+    """A page object over one parsed article page; `url` is the base for relative links."""
+
+    def __init__(self, tree: html.HtmlElement, url: str):
+        self.tree = tree
+        self.url = url
 
 
 def select(root: html.HtmlElement, css: str) -> list[html.HtmlElement]:

@@ -1,4 +1,4 @@
-"""Przemyśl article pages (przemysl.pl): the site layer, one method per field."""
+"""Przemyśl (przemysl.pl): the site's page objects, one method per field; its listing selector is declared in sites.toml."""
 
 from __future__ import annotations
 
@@ -8,19 +8,15 @@ from lxml import html
 
 from scraper.extract.attachments import badge_attachment, size_after_link
 from scraper.extract.labels import LabelHit, find_labels
-from scraper.extract.sites.base import select, select_one, text_of
+from scraper.extract.selectors import PageObject, select, select_one, text_of
 from scraper.extract.textlines import render_lines
 from scraper.extract.urls import absolute_url
 
 logger = logging.getLogger(__name__)
 
 
-class PrzemyslPage:
+class ArticlePage(PageObject):
     """Selectors from docs/mirror-markup.md; each method returns None when its markup is missing."""
-
-    def __init__(self, tree: html.HtmlElement, url: str):
-        self.tree = tree
-        self.url = url
 
     def title(self) -> str | None:
         return text_of(select_one(self.tree, "h1.news-title"))

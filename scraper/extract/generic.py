@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import logging
-import re
 
 from lxml import html
 
 from scraper.extract.attachments import (IMAGE_TYPES, attachment, badge_attachment, file_extension, is_file_url,
                                          is_storage_path, size_after_link, storage_paths)
 from scraper.extract.body import densest_block
-from scraper.extract.sites.base import figure_image, select, select_one, text_of
+from scraper.extract.selectors import PageObject, figure_image, select, select_one, text_of
 from scraper.extract.tags import tags_from_lines
 from scraper.extract.textlines import render_lines, render_text
 from scraper.extract.urls import absolute_url
@@ -22,12 +21,9 @@ AREA_SELECTORS = ("article", "main", "[role=main]")
 OUTSIDE_ARTICLE = ("header", "nav", "footer", "aside")
 
 
-class GenericPage:
+class GenericPage(PageObject):
     """Markup-independent guesses; used for unknown hosts and as the fallback under a site layer."""
 
-    def __init__(self, tree: html.HtmlElement, url: str):
-        self.tree = tree
-        self.url = url
 
     def body_containers(self) -> list[html.HtmlElement] | None:
         for css in BODY_SELECTORS:
