@@ -39,10 +39,11 @@ def _register():
     from scraper.cli.crawl import crawl
     from scraper.cli.demo import demo
     from scraper.cli.extract import extract
+    from scraper.cli.merge import merge
     from scraper.cli.mirror import mirror
     from scraper.cli.archive import export, reparse, serve, suspects
 
-    for command in (crawl, serve, export, reparse, suspects, extract, mirror, demo):
+    for command in (crawl, serve, export, reparse, suspects, extract, mirror, demo, merge):
         main.add_command(command)
 
 
