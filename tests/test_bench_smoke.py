@@ -20,6 +20,7 @@ EXPECTED = {
     "writing": ("4. Writing", "Kronika / plain insert"),
     "search": ("5. Search latency", "Polish search p50", "Polish search speed-up over LIKE (p50)"),
     "serving": ("6. Serving under load", "article pages: requests/s", "search JSON: errors"),
+    "merge": ("7. Merging shards", "merge / plain INSERT … SELECT", "merging the same shards again (no change)"),
     "profile": ("Profiles",),
 }
 

@@ -183,3 +183,25 @@ def test_the_command_prints_a_summary_line_per_shard(tmp_path):
     result = CliRunner().invoke(main, ["merge", a, "--into", str(tmp_path / "merged.db")])
     assert result.exit_code == 0, result.output
     assert result.output.strip() == f"{a}: 1 new articles, 0 updated, 1 versions added, 1 pages added, 1 crawls added"
+
+
+def test_an_archive_from_before_schema_versions_with_fewer_columns_merges(tmp_path):
+    old = build(tmp_path / "old.db", fetch("Dawny", T1))
+    connection = sqlite3.connect(old)
+    connection.execute("DROP INDEX idx_pages_content_key_crawl_id")
+    connection.execute("ALTER TABLE pages DROP COLUMN content_key")
+    connection.execute("PRAGMA user_version = 0")
+    connection.close()
+    db = merged(tmp_path, old)
+    assert db.execute("SELECT article_id, content_key FROM pages").fetchall() == [("gdynia:1", None)]
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_a_target_of_a_newer_schema_is_refused(tmp_path):
+    shard = build(tmp_path / "shard.db", fetch("Pierwszy", T1))
+    target = str(tmp_path / "target.db")
+    newer_schema(target)
+    before = file_hash(target)
+    with pytest.raises(MergeRefused, match="newer than this Kronika"):
+        merge_archives([shard], target)
+    assert file_hash(target) == before

@@ -167,6 +167,7 @@ def test_a_job_on_an_archive_another_crawl_holds_closes_as_locked(scrapyd, mirro
 
 def test_scrapy_crawl_takes_the_lock_too(mirror, tmp_path):
     db = tmp_path / "archive.db"
+    requests_before = len(mirror.request_log)
     with crawl_lock(str(db)):
         result = subprocess.run(
             [sys.executable, "-m", "scrapy", "crawl", "przemysl", *(arg for setting in job_settings(db, mirror)
@@ -176,6 +177,7 @@ def test_scrapy_crawl_takes_the_lock_too(mirror, tmp_path):
     assert "Spider closed (locked)" in result.stderr and "another crawl of" in result.stderr
     archive = sqlite_utils.Database(db)
     assert (archive["articles"].count, archive["crawls"].count) == (0, 0)
+    assert len(mirror.request_log) == requests_before
 
 
 def comparable(db: sqlite_utils.Database) -> dict[str, list]:
@@ -205,6 +207,10 @@ def test_shards_crawled_as_jobs_merge_into_what_one_crawl_of_both_gives(scrapyd,
     assert crawled.returncode == 0, crawled.stderr[-2000:]
     scrapyd.wait(*jobs)
     merged = tmp_path / "merged.db"
+    with crawl_lock(str(merged)):  # a crawl of the target is running: the merge waits for another day
+        locked = subprocess.run([sys.executable, "-m", "scraper", "merge", str(shard_a), "--into", str(merged)],
+                                capture_output=True, text=True, timeout=120)
+    assert (locked.returncode, merged.exists()) == (75, False)
     merge = subprocess.run([sys.executable, "-m", "scraper", "merge", str(shard_a), str(shard_b), "--into",
                             str(merged)], capture_output=True, text=True, timeout=120)
     assert merge.returncode == 0, merge.stderr
