@@ -14,7 +14,7 @@ TRY_LOCK = ("import sys; from scraper.crawl.locking import CrawlLocked, crawl_lo
 
 def other_process_tries(db) -> str:
     return subprocess.run([sys.executable, "-c", TRY_LOCK, str(db)], capture_output=True, text=True,
-                          timeout=60).stdout.strip()
+                          timeout=60, check=False).stdout.strip()
 
 
 def test_the_holding_process_may_take_the_lock_again_and_others_may_not(tmp_path):

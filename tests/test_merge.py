@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 import sqlite_utils
@@ -69,6 +70,8 @@ def test_a_newer_version_in_the_shard_becomes_current(tmp_path):
     article = db["articles"].get("gdynia:1")
     assert (article["title"], article["version"], article["last_changed_at"]) == ("Nowy tytuł", 2, T2)
     assert versions(db) == [(1, T1, T2, "Stary tytuł"), (2, T2, None, "Nowy tytuł")]
+    # The search index follows the kept row (FTS triggers on articles).
+    assert ([article_id for article_id, _ in search(db, "nowy")], search(db, "stary")) == (["gdynia:1"], [])
 
 
 def test_an_older_shard_never_replaces_the_newer_version(tmp_path):
@@ -127,7 +130,7 @@ def test_crawl_rows_are_merged_by_site_and_start_and_pages_point_at_them(tmp_pat
 
 
 def file_hash(path) -> str:
-    return hashlib.sha256(open(path, "rb").read()).hexdigest()
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def newer_schema(path):
@@ -139,9 +142,9 @@ def newer_schema(path):
 
 def corrupt(path):
     build(path, fetch("Zepsuty", T1))
-    data = bytearray(open(path, "rb").read())
+    data = bytearray(path.read_bytes())
     data[4096 * 2:4096 * 6] = b"\xff" * (4096 * 4)
-    open(path, "wb").write(bytes(data))
+    path.write_bytes(bytes(data))
 
 
 def foreign(path):
@@ -149,7 +152,7 @@ def foreign(path):
 
 
 def not_sqlite(path):
-    open(path, "wb").write(b"id,title\n1,Rewitalizacja\n")
+    path.write_bytes(b"id,title\n1,Rewitalizacja\n")
 
 
 @pytest.mark.parametrize("make_bad, reason", [
