@@ -165,6 +165,23 @@ def test_a_job_on_an_archive_another_crawl_holds_closes_as_locked(scrapyd, mirro
     assert sqlite_utils.Database(db)["crawls"].count == 0
 
 
+def test_a_running_job_holds_the_archive_against_kronika_crawl(scrapyd, mirror, tmp_path):
+    db = tmp_path / "archive.db"
+    # Polite pacing keeps the job running for a while (about one request a second).
+    job = scrapyd.schedule("gdynia", f"KRONIKA_DB={db}", f"KRONIKA_MIRROR={mirror.base_url}", "DOWNLOAD_DELAY=1",
+                           "AUTOTHROTTLE_ENABLED=False")
+    deadline = time.monotonic() + 60
+    while not (db.exists() and sqlite_utils.Database(db)["crawls"].exists()
+               and sqlite_utils.Database(db)["crawls"].count):  # the job has its lock and its crawls row
+        assert time.monotonic() < deadline, "the job never opened its crawl"
+        time.sleep(0.2)
+    cron = run_crawl(db, mirror.base_url)
+    scrapyd.wait(job)
+    assert cron.returncode == 75 and "another crawl of" in cron.stderr
+    crawls = list(sqlite_utils.Database(db).query("select site, finish_reason from crawls"))
+    assert crawls == [{"site": "gdynia", "finish_reason": "finished"}]
+
+
 def test_scrapy_crawl_takes_the_lock_too(mirror, tmp_path):
     db = tmp_path / "archive.db"
     requests_before = len(mirror.request_log)
