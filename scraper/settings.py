@@ -100,6 +100,9 @@ DOWNLOADER_MIDDLEWARES = {
     "scraper.crawl.politeness.CrawlDelayMiddleware": 110,
 }
 EXTENSIONS = {
+    # Before the recorder: a spider whose archive another crawl holds closes
+    # as "locked" and records nothing (what `scrapy crawl` and Scrapyd jobs run).
+    "scraper.crawl.locking.ArchiveLock": 400,
     "scraper.crawl.accounting.CrawlRecorder": 500,
     "scraper.crawl.bounds.SiteBounds": 510,
 }

@@ -28,6 +28,7 @@ EXPECTED = {
     "warc": ("7. WARC export", "Kronika / warcio alone (MB/s)"),
     "reparse": ("8. Reparse process pool", "2 workers / 1 process (pages/s)",
                 "archive identical either way (every row of every table)"),
+    "merge": ("7. Merging shards", "merge / plain INSERT … SELECT", "merging the same shards again (no change)"),
     "profile": ("Profiles",),
 }
 

@@ -14,7 +14,7 @@ import sqlite_utils
 
 from scraper.mirror.server import MirrorServer
 from scraper.mirror.site import build_routes, bundled_articles
-from scraper.crawl.runner import crawl_lock
+from scraper.crawl.locking import crawl_lock
 
 from crawling import crawl_command, requests_per_host, run_crawl
 

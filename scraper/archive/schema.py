@@ -10,6 +10,11 @@ from scraper.archive.search import ensure_search_index
 
 logger = logging.getLogger(__name__)
 
+# PRAGMA user_version of an archive with these tables. Raised when a change
+# would mislead an older Kronika reading (or merging) the file; archives from
+# before versioning read 0 and are version 1 once opened.
+SCHEMA_VERSION = 1
+
 # table -> (columns, primary key, foreign keys). New columns added here are
 # added to existing archives on open; nothing is ever dropped.
 TABLES: dict[str, tuple[dict, object, list]] = {
@@ -107,6 +112,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         _ensure_table(db, name)
     _ensure_indexes(db)
     ensure_search_index(db)
+    if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def configure_connection(db: sqlite_utils.Database) -> None:

@@ -41,10 +41,11 @@ def _register():
     from scraper.cli.demo import demo
     from scraper.cli.document import document
     from scraper.cli.extract import extract
+    from scraper.cli.merge import merge
     from scraper.cli.mirror import mirror
     from scraper.cli.warc import warc
 
-    for command in (crawl, serve, export, reparse, suspects, warc, extract, document, mirror, demo):
+    for command in (crawl, serve, export, reparse, suspects, warc, merge, extract, document, mirror, demo):
         main.add_command(command)
 
 

@@ -41,7 +41,8 @@ def crawl(sites, db, mirror, full, contact, overrides, verbose):
     table); 75 when another crawl of the same archive is running (nothing
     is done).
     """
-    from scraper.crawl.runner import CrawlLocked, crawl_lock, crawl_settings, run_crawl
+    from scraper.crawl.locking import CrawlLocked, crawl_lock
+    from scraper.crawl.runner import crawl_settings, run_crawl
 
     settings = crawl_settings(db, mirror, full, verbose, contact)
     for override in overrides:

@@ -197,6 +197,8 @@ class CrawlRecorder:
     def spider_opened(self, spider):
         from scraper.archive import Archive
 
+        if getattr(self.crawler, "kronika_locked", None):
+            return  # another crawl holds the archive: this one did nothing to record
         logging.getLogger().addHandler(self.error_counter)
         self.archive = Archive(self.db_path)
         self.archived_rates = self.archive.fill_rates(spider.name, WATCHED_FIELDS)
@@ -211,6 +213,8 @@ class CrawlRecorder:
             self.filled[name] += item.get(name) not in (None, "", [])
 
     def spider_closed(self, spider, reason):
+        if getattr(self.crawler, "kronika_locked", None):
+            return
         logging.getLogger().removeHandler(self.error_counter)
         # Requests still in flight (a bound, the deadline, a shutdown) or lost
         # without a callback: each is a failure with its URL, never a silent gap.
@@ -241,6 +245,8 @@ class CrawlRecorder:
             exit_status=outcome.exit_status,
         )
         self.crawler.kronika_outcome = outcome
+        # The last line of a Scrapyd job's log: how the run went, as the crawls row says.
+        logger.info("kronika: %s (finish reason: %s, exit status %d)", outcome.summary(), reason, outcome.exit_status)
 
 
 def _now() -> str:

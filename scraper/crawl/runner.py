@@ -1,14 +1,9 @@
-"""Run the spiders in one process for `kronika crawl`: settings, lock, progress, outcomes."""
+"""Run the spiders in one process for `kronika crawl`: settings, progress, outcomes."""
 
 from __future__ import annotations
 
-import errno
-import fcntl
 import logging
-import os
 import sys
-from contextlib import contextmanager
-from pathlib import Path
 
 from scrapy import signals
 from scrapy.crawler import CrawlerProcess
@@ -20,34 +15,6 @@ from scraper.settings import user_agent
 logger = logging.getLogger(__name__)
 
 LOG_LEVELS = {0: "WARNING", 1: "INFO"}
-
-
-class CrawlLocked(RuntimeError):
-    """Another crawl of the same archive is running."""
-
-
-@contextmanager
-def crawl_lock(db_path: str):
-    """An exclusive lock next to the archive, held for the whole run.
-
-    flock is released by the kernel when the holder dies, even by SIGKILL, so
-    a crashed cron run never leaves a stale lock behind.
-    """
-    lock_path = Path(f"{db_path}.lock")
-    with open(lock_path, "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as error:
-            if error.errno not in (errno.EAGAIN, errno.EACCES):
-                raise
-            handle.seek(0)
-            holder = handle.read().strip() or "unknown pid"
-            raise CrawlLocked(f"another crawl of {db_path} is running (pid {holder}); nothing done") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()))
-        handle.flush()
-        yield
 
 
 def crawl_settings(
