@@ -31,6 +31,8 @@ class SiteOutcome:
     failed: int = 0
     degraded: int = 0
     finish_reason: str = "finished"
+    # How a WordPress site was read: "api", "rss" or "html"; None for HTML-only sites.
+    source_mode: str | None = None
     warnings: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -42,7 +44,7 @@ class SiteOutcome:
         line = (
             f"{self.site}: {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
             f"{self.failed} failed, {self.requests} requests"
-        )
+        ) + (f" via {self.source_mode}" if self.source_mode else "")
         return line + (f" -- FAILED: {'; '.join(self.problems)}" if self.problems else "")
 
 
@@ -68,6 +70,7 @@ def outcome_from_stats(site: str, stats: dict, finish_reason: str, collapsed: li
         failed=stats.get("kronika/articles_failed", 0),
         degraded=stats.get("kronika/articles_degraded", 0),
         finish_reason=finish_reason,
+        source_mode=stats.get("kronika/source_mode"),
     )
     checks = (
         (finish_reason != "finished", f"stopped early ({finish_reason})"),
@@ -166,6 +169,7 @@ class CrawlRecorder:
             warnings=outcome.warnings + outcome.problems,
             finish_reason=reason,
             exit_status=outcome.exit_status,
+            source_mode=outcome.source_mode,
         )
         self.crawler.kronika_outcome = outcome
 

@@ -39,9 +39,12 @@ class Listing:
 def parse_listing(html: str, url: str, site: Site) -> Listing:
     """Article links (absolute, page order, one per article id) and the next page."""
     selector = Selector(text=html, base_url=url)
-    layer, hrefs = "site", selector.css(ARTICLE_LINK_SELECTORS[site.name]).getall()
+    site_css = ARTICLE_LINK_SELECTORS.get(site.name)
+    layer, hrefs = "site", selector.css(site_css).getall() if site_css else []
     warnings = []
-    if not any(site.article_id(_absolute(url, h)) for h in hrefs):
+    if site_css is None:  # a site without listing selectors (a WordPress HTML fallback): URL shape only
+        layer, hrefs = "url", selector.css("a::attr(href)").getall()
+    elif not any(site.article_id(_absolute(url, h)) for h in hrefs):
         # Redesign or unknown listing: any link shaped like an article URL.
         layer, hrefs = "url", selector.css("a::attr(href)").getall()
         warnings.append(f"listing {url}: site selector found no article links")

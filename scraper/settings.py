@@ -25,6 +25,8 @@ KRONIKA_SITE_SETTINGS = {}
 # Per-site first listing page, overriding scraper/sites.py:
 # {"przemysl": "https://przemysl.pl/aktualnosci.html"}.
 KRONIKA_START_URLS = {}
+# WordPress sites: posts per REST API page (the API allows at most 100).
+KRONIKA_WORDPRESS_PER_PAGE = 20
 
 
 

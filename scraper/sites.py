@@ -21,6 +21,10 @@ class Site:
     listing_path: re.Pattern
     # Whole section is revitalisation news (Gdynia's /rewitalizacja).
     all_revitalisation: bool = False
+    # "html": listings and article pages; "wordpress": the REST API under
+    # `api_base` (e.g. https://example.pl/wp-json), its RSS feed, then HTML.
+    kind: str = "html"
+    api_base: str | None = None
 
     def article_id(self, url: str) -> str | None:
         """The site's own article id in `url`, or None if `url` is no article."""
@@ -69,7 +73,22 @@ GDYNIA = Site(
     all_revitalisation=True,
 )
 
-SITES: dict[str, Site] = {site.name: site for site in (PRZEMYSL, GDYNIA)}
+# A WordPress site: the id is the post id from the API; HTML permalinks
+# (/<year>/<month>/<slug>/) carry only the slug, used for the HTML fallback.
+LIS = Site(
+    name="lis",
+    city="Gdynia",
+    publisher="Laboratorium Innowacji Społecznych",
+    hosts=("lis.gdynia.pl",),
+    start_url="https://lis.gdynia.pl/aktualnosci/",
+    article_path=re.compile(r"/(?P<year>\d{4})/(?P<month>\d{2})/(?P<id>[a-z0-9-]+)/?"),
+    canonical_template="https://lis.gdynia.pl/{year}/{month}/{id}/",
+    listing_path=re.compile(r"/aktualnosci/(?:page/\d+/)?"),
+    kind="wordpress",
+    api_base="https://lis.gdynia.pl/wp-json",
+)
+
+SITES: dict[str, Site] = {site.name: site for site in (PRZEMYSL, GDYNIA, LIS)}
 
 
 def site_for_url(url: str) -> Site | None:

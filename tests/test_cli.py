@@ -36,6 +36,6 @@ def test_bad_setting_override_is_rejected(tmp_path):
     assert result.exit_code != 0 and "NAME=VALUE" in result.output
 
 
-def test_scrapy_list_shows_both_spiders():
+def test_scrapy_list_shows_every_site():
     result = subprocess.run([sys.executable, "-m", "scrapy", "list"], cwd=REPO, capture_output=True, text=True, check=True)
-    assert result.stdout.split() == ["gdynia", "przemysl"]
+    assert result.stdout.split() == ["gdynia", "lis", "przemysl"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from scraper.sites import GDYNIA, PRZEMYSL, article_key, site_for_url
+from scraper.sites import GDYNIA, LIS, PRZEMYSL, article_key, site_for_url
 
 
 @pytest.mark.parametrize(
@@ -37,4 +37,17 @@ def test_listing_urls_are_recognised():
 
 
 def test_unknown_host_has_no_site():
-    assert site_for_url("https://lis.gdynia.pl/x") is None
+    assert site_for_url("https://rewitalizacja.sopot.pl/x") is None
+
+
+def test_wordpress_site_is_declared_by_kind_and_api_base():
+    assert site_for_url("https://lis.gdynia.pl/2017/11/przystan-babie-doly-otwarta/") is LIS
+    assert (LIS.kind, LIS.api_base, LIS.city) == ("wordpress", "https://lis.gdynia.pl/wp-json", "Gdynia")
+    assert (PRZEMYSL.kind, GDYNIA.kind) == ("html", "html")
+
+
+def test_wordpress_permalink_carries_the_slug_and_listing_pages_are_not_articles():
+    # The post id comes from the API (or the page's shortlink); the permalink only names the slug.
+    assert LIS.article_id("https://lis.gdynia.pl/2017/11/przystan-babie-doly-otwarta/") == "przystan-babie-doly-otwarta"
+    assert LIS.article_id("https://lis.gdynia.pl/aktualnosci/page/2/") is None
+    assert LIS.is_listing("https://lis.gdynia.pl/aktualnosci/page/2/")

@@ -12,7 +12,7 @@ logger = logging.getLogger(__name__)
 
 CRAWL_COUNTS = (
     "finished_at", "requests", "articles_new", "articles_changed", "articles_unchanged",
-    "articles_failed", "warnings", "finish_reason", "exit_status",
+    "articles_failed", "warnings", "finish_reason", "exit_status", "source_mode",
 )
 # Item list fields kept in child tables: filled means at least one child row.
 CHILD_TABLES = {"tags": "articles_tags", "attachments": "attachments", "images": "images"}

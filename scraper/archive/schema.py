@@ -62,7 +62,7 @@ TABLES: dict[str, tuple[dict, object, list]] = {
     "crawls": (
         {"id": int, "site": str, "started_at": str, "finished_at": str, "requests": int,
          "articles_new": int, "articles_changed": int, "articles_unchanged": int, "articles_failed": int,
-         "warnings": str, "finish_reason": str, "exit_status": int},
+         "warnings": str, "finish_reason": str, "exit_status": int, "source_mode": str},
         "id",
         [],
     ),
