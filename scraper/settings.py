@@ -69,6 +69,8 @@ DOWNLOADER_MIDDLEWARES = {
 }
 EXTENSIONS = {
     "scraper.accounting.CrawlRecorder": 500,
+    # Links cross-site near-duplicates once a site's crawl has been archived.
+    "scraper.archive.related.RelatedLinker": 510,
 }
 ITEM_PIPELINES = {
     "scraper.archive.pipeline.ArchivePipeline": 300,

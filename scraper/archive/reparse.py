@@ -30,7 +30,14 @@ def _flat_headers(headers: dict) -> dict[str, str]:
 
 
 def reparse_page(archive: Archive, page: dict, extract: Callable) -> str:
-    """Extract one stored page and store the result under the usual rules; returns the outcome status."""
+    """Extract one stored page and store the result under the usual rules; returns the outcome status.
+
+    A WordPress REST post (stored as JSON) goes through the post converter instead.
+    """
+    from scraper.wordpress.posts import extract_post_page, is_post_page
+
+    if is_post_page(_flat_headers(page["headers"])):
+        extract = extract_post_page
     item = extract(
         page["body"], page["final_url"] or page["url"],
         headers=_flat_headers(page["headers"]), status=page["status"], fetched_at=_fetched_at(page),

@@ -59,6 +59,12 @@ TABLES: dict[str, tuple[dict, object, list]] = {
         ("article_id", "fetch_key", "warning"),
         [("article_id", "articles", "id")],
     ),
+    # The same story on two sites (scraper/archive/related.py): both directions are stored.
+    "related_articles": (
+        {"article_id": str, "related_id": str, "score": float, "method": str},
+        ("article_id", "related_id"),
+        [("article_id", "articles", "id"), ("related_id", "articles", "id")],
+    ),
     "crawls": (
         {"id": int, "site": str, "started_at": str, "finished_at": str, "requests": int,
          "articles_new": int, "articles_changed": int, "articles_unchanged": int, "articles_failed": int,
@@ -75,6 +81,7 @@ INDEXES: dict[str, list[tuple[str, ...]]] = {
     "tags": [("name",)],
     "articles_tags": [("tag_id",)],
     "pages": [("article_id", "fetched_at")],
+    "related_articles": [("related_id",)],
 }
 UNIQUE_INDEXES = {("tags", ("name",))}
 

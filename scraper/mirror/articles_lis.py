@@ -28,7 +28,7 @@ class Post:
     featured: tuple[str, str] | None = None  # (image file, caption)
     figure: tuple[str, str] | None = None  # (image file, figcaption) inside the content
     excerpt: str | None = None  # hand-written excerpt (the lead); None = WordPress's automatic one
-    same_story_as: str | None = None  # the Gdynia article telling the same story
+    same_story_as: str | None = None  # the Gdynia article this post reposts (near-identical title and body)
     near_miss_of: str | None = None  # a Gdynia article on the same topic but another story
 
     @property
@@ -127,8 +127,9 @@ POSTS = (
          attached=(("2019/01/wniosek-inicjatywa-lokalna.pdf", "Wniosek o inicjatywę lokalną", 182044),)),
     post(1131, "pekin-schody-remont", "Schody na Pekinie po remoncie",
          "2021-05-18T15:00:00+02:00", "Joanna Główczewska", (
-             "Zakończył się remont schodów łączących Pekin z ul. Morską. Nowe oświetlenie, poręcze i zieleń poprawiły bezpieczeństwo mieszkańców.",
-             "Remont był jednym z działań Gminnego Programu Rewitalizacji dla Leszczynek i Pekinu, a jego zakres konsultowano w Przystani.",
+             "Zakończył się remont schodów łączących Pekin z ul. Morską.",
+             "Schody zyskały nową nawierzchnię, poręcze z obu stron i energooszczędne oświetlenie. Wzdłuż biegu schodów posadzono byliny i krzewy.",
+             "O zakresie remontu zdecydowali mieszkańcy podczas spaceru badawczego zorganizowanego przez Przystań Leszczynki. Remont był jednym z działań programu rewitalizacji.",
          ), True, tags=("Leszczynki", "Pekin"), same_story_as="gdynia:557930"),
     post(1140, "fundusz-sasiedzki-nabor", "Rusza nabór do Funduszu Sąsiedzkiego",
          "2021-03-29T09:00:00+02:00", "Piotr Zawadzki", (

@@ -20,7 +20,7 @@ from scraper.extract.attachments import attachment, unique_by_url
 from scraper.extract.dates import to_iso_warsaw
 from scraper.extract.page import utc_iso
 from scraper.items import ARTICLE_FIELDS
-from scraper.sites import Site
+from scraper.sites import Site, site_for_url
 from scraper.wordpress.content import content_fields, excerpt_lead, first_paragraph, judged_fields, rendered_text
 
 logger = logging.getLogger(__name__)
@@ -126,7 +126,16 @@ def post_bytes(post: dict, media: list[dict]) -> bytes:
     return json.dumps({"post": post, "media": list(media)}, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
-def item_from_post_page(body: bytes, site: Site, *, fetched_at=None, status: int = 200) -> dict:
-    """Re-extraction: the item again from a stored `post_bytes` page."""
+def is_post_page(headers: dict) -> bool:
+    """A stored page holding `post_bytes` (JSON) rather than HTML."""
+    return any(name.lower() == "content-type" and value.startswith("application/json")
+               for name, value in (headers or {}).items())
+
+
+def extract_post_page(body: bytes, url: str, *, headers=None, status: int = 200, fetched_at=None) -> dict:
+    """Re-extraction, with extract_article's signature: the item again from a stored `post_bytes` page."""
+    site = site_for_url(url)
+    if site is None:
+        raise PostError(f"{url} belongs to no known WordPress site")
     stored = json.loads(body)
     return post_item(stored["post"], site, media=stored.get("media") or [], fetched_at=fetched_at, status=status)
