@@ -9,7 +9,6 @@ edits a second newsroom makes, spelled out in REPOSTS.
 from __future__ import annotations
 
 import functools
-import re
 
 from scraper.extract import extract_article
 from scraper.mirror import render_gdynia

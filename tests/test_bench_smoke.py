@@ -20,6 +20,7 @@ EXPECTED = {
     "writing": ("4. Writing", "Kronika / plain insert"),
     "search": ("5. Search latency", "Polish search p50", "Polish search speed-up over LIKE (p50)"),
     "serving": ("6. Serving under load", "article pages: requests/s", "search JSON: errors"),
+    "related": ("7. Related articles at scale", "planted reposts linked", "link one repost: p95"),
     "profile": ("Profiles",),
 }
 

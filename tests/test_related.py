@@ -6,7 +6,7 @@ import pytest
 import sqlite_utils
 
 from scraper.archive import Archive
-from scraper.archive.related import METHOD, link_article, link_articles, similarity
+from scraper.archive.related import METHOD, index_missing, link_article, link_articles, similarity
 
 from archive_factory import make_item
 from related_pairs import articles, labelled_pairs
@@ -66,7 +66,7 @@ def article(article_id: str, key: str) -> dict:
 
 def test_linking_stores_both_directions_with_score_and_method():
     archive = archive_with(article("gdynia:543780", "gdynia:543780"), article("lis:1035", "lis:1035"))
-    assert link_article(archive.db, "lis:1035") == ["gdynia:543780"]
+    assert link_articles(archive.db, ["lis:1035"]) == 1
     rows = sorted((row["article_id"], row["related_id"], row["score"], row["method"])
                   for row in archive.db["related_articles"].rows)
     assert rows == [("gdynia:543780", "lis:1035", 1.0, METHOD), ("lis:1035", "gdynia:543780", 1.0, METHOD)]
@@ -79,16 +79,28 @@ def test_articles_of_the_same_site_are_never_linked():
 
 def test_a_different_story_on_the_same_topic_is_not_linked():
     archive = archive_with(article("gdynia:543780", "gdynia:543780"), article("lis:1041", "lis:1041"))
-    assert link_article(archive.db, "lis:1041") == []
+    assert link_articles(archive.db, ["lis:1041"]) == 0
 
 
 def test_relinking_an_article_that_changed_drops_its_stale_pair():
     archive = archive_with(article("gdynia:543780", "gdynia:543780"), article("lis:1035", "lis:1035"))
-    link_article(archive.db, "lis:1035")
+    link_articles(archive.db, ["lis:1035"])
     archive.store(make_item("lis:1035", site="lis", **articles()["lis:1041"]))
-    link_article(archive.db, "lis:1035")
+    assert link_article(archive.db, "lis:1035") == []
     assert archive.db["related_articles"].count == 0
 
 
 def test_unknown_article_links_nothing():
     assert link_article(archive_with().db, "lis:1") == []
+
+
+def test_articles_archived_before_linking_are_indexed_once():
+    archive = archive_with(article("gdynia:543780", "gdynia:543780"), article("lis:1035", "lis:1035"))
+    assert (index_missing(archive.db), index_missing(archive.db)) == (2, 0)
+
+
+def test_an_unindexed_twin_is_not_found_by_a_single_link():
+    # Candidates come only from the band index, never from a scan of all articles.
+    archive = archive_with(article("gdynia:543780", "gdynia:543780"), article("lis:1035", "lis:1035"))
+    assert link_article(archive.db, "lis:1035") == []
+    assert link_article(archive.db, "gdynia:543780") == ["lis:1035"]

@@ -7,7 +7,8 @@ from collections import Counter
 from datetime import datetime
 from typing import Callable
 
-from scraper.archive.store import Archive
+from scraper.archive.related import link_article
+from scraper.archive.store import CHANGED, Archive
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +33,9 @@ def _flat_headers(headers: dict) -> dict[str, str]:
 def reparse_page(archive: Archive, page: dict, extract: Callable) -> str:
     """Extract one stored page and store the result under the usual rules; returns the outcome status.
 
-    A WordPress REST post (stored as JSON) goes through the post converter instead.
+    A WordPress REST post (stored as JSON) goes through the post converter
+    instead; an article whose content changed is re-linked to its
+    cross-site twins.
     """
     from scraper.wordpress.posts import extract_post_page, is_post_page
 
@@ -42,7 +45,10 @@ def reparse_page(archive: Archive, page: dict, extract: Callable) -> str:
         page["body"], page["final_url"] or page["url"],
         headers=_flat_headers(page["headers"]), status=page["status"], fetched_at=_fetched_at(page),
     )
-    return archive.store(item, page).status
+    status = archive.store(item, page).status
+    if status == CHANGED:
+        link_article(archive.db, item["id"])
+    return status
 
 
 def reparse_archive(archive: Archive, extract: Callable | None = None) -> Counter:

@@ -65,6 +65,12 @@ TABLES: dict[str, tuple[dict, object, list]] = {
         ("article_id", "related_id"),
         [("article_id", "articles", "id"), ("related_id", "articles", "id")],
     ),
+    # MinHash LSH band keys of each article's body: the related-article candidates index.
+    "related_bands": (
+        {"band": int, "article_id": str},
+        ("band", "article_id"),
+        [("article_id", "articles", "id")],
+    ),
     "crawls": (
         {"id": int, "site": str, "started_at": str, "finished_at": str, "requests": int,
          "articles_new": int, "articles_changed": int, "articles_unchanged": int, "articles_failed": int,
@@ -82,6 +88,7 @@ INDEXES: dict[str, list[tuple[str, ...]]] = {
     "articles_tags": [("tag_id",)],
     "pages": [("article_id", "fetched_at")],
     "related_articles": [("related_id",)],
+    "related_bands": [("article_id",)],
 }
 UNIQUE_INDEXES = {("tags", ("name",))}
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import html as html_entities
 import logging
 import re
+from datetime import UTC, datetime
 
 from lxml import html
 
@@ -12,13 +14,18 @@ from scraper.extract.attachments import unique_by_url
 from scraper.extract.body import body_html, body_text, cleaned_copy
 from scraper.extract.language import guess_language
 from scraper.extract.sites.generic import GenericPage
+from scraper.extract.page import utc_iso
 from scraper.extract.topics import revitalisation
+from scraper.items import ARTICLE_FIELDS
+from scraper.sites import Site
 
 logger = logging.getLogger(__name__)
 
 # WordPress ends a cut automatic excerpt with "[…]" ("[&hellip;]" before unescaping).
 AUTOMATIC_EXCERPT_END = re.compile(r"\s*\[\s*(?:…|\.\.\.)\s*\]\s*$")
 TAG = re.compile(r"<[^>]+>")
+# Layer name in extraction.fields -> the item's extraction.source.
+SOURCES = {"api": "wordpress-api", "rss": "rss"}
 
 
 def rendered_text(markup: str | None) -> str | None:
@@ -68,9 +75,27 @@ def first_paragraph(text: str | None) -> str | None:
     return " ".join(text.split("\n\n", 1)[0].split()) or None
 
 
-def judged_fields(item: dict, whole_site_is_revitalisation: bool) -> None:
-    """language, revitalisation and topics from the item's text, as for HTML pages."""
+def site_fields(site: Site, post_id, link: str) -> dict:
+    """The item fields a post owes to its site: id, site, city, url, publisher (and none of the HTML-only ones)."""
+    return {"id": f"{site.name}:{post_id}", "site": site.name, "city": site.city, "url": link,
+            "publisher": site.publisher, "subtitle": None, "modified_by": None}
+
+
+def finished_item(item: dict, site: Site, raw: bytes, *, source: str, warnings: list[str],
+                  fetched_at: datetime | str | None, status: int) -> dict:
+    """The contract item: language, topics, provenance of `raw` and the extraction record added, keys ordered.
+
+    Language and revitalisation are judged from the text as for HTML pages;
+    every field found is credited to `source` ("api", "rss").
+    """
     text = "\n".join(filter(None, (item.get("title"), item.get("lead"), item.get("body_text"))))
     item["language"] = guess_language(text)
     item["revitalisation"], item["topics"] = revitalisation(
-        text, whole_site_is_revitalisation=whole_site_is_revitalisation)
+        text, whole_site_is_revitalisation=site.all_revitalisation)
+    item.update(fetched_at=utc_iso(fetched_at or datetime.now(UTC)), http_status=status,
+                content_sha256=hashlib.sha256(raw).hexdigest())
+    for warning in warnings:
+        logger.warning("%s: %s", item["id"], warning)
+    item["extraction"] = {"fields": {name: source for name in ARTICLE_FIELDS if item.get(name) not in (None, [])},
+                          "warnings": warnings, "fallbacks": [], "source": SOURCES[source]}
+    return {name: item.get(name) for name in ARTICLE_FIELDS}

@@ -7,7 +7,6 @@ missing elements give empty fields and a warning in `extraction.warnings`.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from datetime import UTC, datetime
@@ -16,10 +15,9 @@ from email.utils import parsedate_to_datetime
 from lxml import etree
 
 from scraper.extract.dates import to_iso_warsaw
-from scraper.extract.page import utc_iso
-from scraper.items import ARTICLE_FIELDS
 from scraper.sites import Site
-from scraper.wordpress.content import content_fields, excerpt_lead, first_paragraph, judged_fields, rendered_text
+from scraper.wordpress.content import (content_fields, excerpt_lead, finished_item, first_paragraph, rendered_text,
+                                       site_fields)
 
 logger = logging.getLogger(__name__)
 
@@ -62,8 +60,7 @@ def feed_item(element: etree._Element, site: Site, *, fetched_at=None, status: i
     if not link or not post_id:
         return f"feed item {link or guid or '?'} has no link or no ?p=<id> guid; skipped"
     warnings: list[str] = []
-    item = {"id": f"{site.name}:{post_id.group(1)}", "site": site.name, "city": site.city, "url": link,
-            "publisher": site.publisher, "subtitle": None, "modified_by": None, "modified_at": None}
+    item = {**site_fields(site, post_id.group(1), link), "modified_at": None}
     item["title"] = rendered_text(text(element, "title"))
     item.update(content_fields(text(element, "content:encoded"), link))
     item["lead"] = excerpt_lead(text(element, "description"), item["body_text"]) or first_paragraph(item["body_text"])
@@ -75,15 +72,8 @@ def feed_item(element: etree._Element, site: Site, *, fetched_at=None, status: i
     for name in ("title", "body_text", "published_at"):
         if not item[name]:
             warnings.append(f"feed item {link} has no {name}")
-    judged_fields(item, site.all_revitalisation)
-    raw = etree.tostring(element, encoding="utf-8")
-    item.update(fetched_at=utc_iso(fetched_at or datetime.now(UTC)), http_status=status,
-                content_sha256=hashlib.sha256(raw).hexdigest())
-    for warning in warnings:
-        logger.warning("%s: %s", item["id"], warning)
-    item["extraction"] = {"fields": {name: "rss" for name in ARTICLE_FIELDS if item.get(name) not in (None, [])},
-                          "warnings": warnings, "fallbacks": [], "source": "rss"}
-    return {name: item.get(name) for name in ARTICLE_FIELDS}
+    return finished_item(item, site, etree.tostring(element, encoding="utf-8"), source="rss", warnings=warnings,
+                         fetched_at=fetched_at, status=status)
 
 
 def published(value: str | None, warnings: list[str]) -> str | None:

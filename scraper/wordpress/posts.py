@@ -11,17 +11,15 @@ archived); any other missing or malformed field is a warning in
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from datetime import UTC, datetime
 
 from scraper.extract.attachments import attachment, unique_by_url
 from scraper.extract.dates import to_iso_warsaw
-from scraper.extract.page import utc_iso
-from scraper.items import ARTICLE_FIELDS
 from scraper.sites import Site, site_for_url
-from scraper.wordpress.content import content_fields, excerpt_lead, first_paragraph, judged_fields, rendered_text
+from scraper.wordpress.content import (content_fields, excerpt_lead, finished_item, first_paragraph, rendered_text,
+                                       site_fields)
 
 logger = logging.getLogger(__name__)
 
@@ -95,8 +93,7 @@ def post_item(post: dict, site: Site, *, media: list[dict] = (), fetched_at: dat
     for key in ("title", "content", "date_gmt"):
         if not post.get(key):
             warnings.append(f"post {post['id']} has no {key}")
-    item = {"id": f"{site.name}:{post['id']}", "site": site.name, "city": site.city, "url": post["link"],
-            "publisher": site.publisher, "subtitle": None, "modified_by": None}
+    item = site_fields(site, post["id"], post["link"])
     item["title"] = rendered_text(rendered(post, "title"))
     item.update(content_fields(rendered(post, "content"), post["link"]))
     item["lead"] = excerpt_lead(rendered(post, "excerpt"), item["body_text"]) or first_paragraph(item["body_text"])
@@ -110,15 +107,8 @@ def post_item(post: dict, site: Site, *, media: list[dict] = (), fetched_at: dat
     media_attachments, media_images = media_entries([*featured, *media], post["link"])
     item["attachments"] = unique_by_url([*item["attachments"], *media_attachments])
     item["images"] = unique_by_url([*media_images, *item["images"]])
-    judged_fields(item, site.all_revitalisation)
-    raw = post_bytes(post, media)
-    item.update(fetched_at=utc_iso(fetched_at or datetime.now(UTC)), http_status=status,
-                content_sha256=hashlib.sha256(raw).hexdigest())
-    for warning in warnings:
-        logger.warning("%s: %s", item["id"], warning)
-    item["extraction"] = {"fields": {name: "api" for name in ARTICLE_FIELDS if item.get(name) not in (None, [])},
-                          "warnings": warnings, "fallbacks": [], "source": "wordpress-api"}
-    return {name: item.get(name) for name in ARTICLE_FIELDS}
+    return finished_item(item, site, post_bytes(post, media), source="api", warnings=warnings,
+                         fetched_at=fetched_at, status=status)
 
 
 def post_bytes(post: dict, media: list[dict]) -> bytes:
