@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 import sys
 
-from bench import crawl, extraction, incremental, profile, search, serving, writing
+from bench import crawl, extraction, incremental, profile, related, search, serving, writing
 
 logger = logging.getLogger(__name__)
 
 # The profiles come last: they explain the misses of the runs before them.
-BENCHMARKS = (extraction, crawl, incremental, writing, search, serving, profile)
+BENCHMARKS = (extraction, crawl, incremental, writing, search, serving, related, profile)
 
 
 def main(argv: list[str]) -> None:

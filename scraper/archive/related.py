@@ -9,11 +9,13 @@ Related when title ≥ TITLE_MIN and body ≥ BODY_MIN (thresholds from the
 labelled set tests/related_pairs.py, see docs/wordpress.md); the stored
 score is the body containment.
 
-Candidates: MinHash signatures of the body shingles, cut into BANDS bands
+Candidates: MinHash signatures of the body shingles (one-permutation
+hashing: each shingle hashed once into one of BANDS × ROWS bins, the
+minimum per bin, empty bins borrowing from the next), cut into BANDS bands
 of ROWS values, each band hashed to a key in `related_bands` (LSH). Bodies
 sharing a band key are candidates; bodies with shingle Jaccard 0.6 collide
-in ≥ 91 % of cases, 0.8 in > 99.9 %, unrelated ones almost never. A link is a
-few indexed lookups whatever the archive's size; no two articles are
+in about 91 % of cases, 0.8 in 99.9 %, unrelated ones almost never. A link
+is a few indexed lookups whatever the archive's size; no two articles are
 compared blindly.
 """
 
@@ -41,13 +43,14 @@ BODY_MIN = 0.6
 SHINGLE = 3
 MIN_TITLE_WORD = 3
 BANDS, ROWS = 10, 3
-MAX_CANDIDATES = 200  # a body colliding with more (boilerplate) is compared with the first ones only
+MAX_CANDIDATES = 200  # a body colliding with more (boilerplate) is compared with those sharing most bands
 WORD = re.compile(r"\w+")
 FOLDED_STOPWORDS = frozenset(fold(word) for word in STOPWORDS["pl"])
-# The MinHash family h(x) = (a·x + b) mod p, fixed so that stored band keys stay valid.
+# The one hash every shingle gets: x -> (a·x + b) mod p, fixed so that stored band keys stay valid.
 PRIME = (1 << 61) - 1
 _RANDOM = random.Random(20261201)
-HASHES = tuple((_RANDOM.randrange(1, PRIME), _RANDOM.randrange(PRIME)) for _ in range(BANDS * ROWS))
+MIX = (_RANDOM.randrange(1, PRIME), _RANDOM.randrange(PRIME))
+BINS = BANDS * ROWS
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,18 @@ def band_keys(body_shingles: frozenset[int]) -> list[int]:
     """The body's LSH keys: one per band of its MinHash signature (none for an empty body)."""
     if not body_shingles:
         return []
-    signature = [min((a * shingle + b) % PRIME for shingle in body_shingles) for a, b in HASHES]
+    a, b = MIX
+    bins: list[int | None] = [None] * BINS
+    for shingle in body_shingles:
+        mixed = (a * shingle + b) % PRIME
+        slot, value = mixed % BINS, mixed // BINS
+        if bins[slot] is None or value < bins[slot]:
+            bins[slot] = value
+    # Densification: an empty bin takes the next filled bin's value, marked by the distance.
+    signature = []
+    for slot in range(BINS):
+        step = next(step for step in range(BINS) if bins[(slot + step) % BINS] is not None)
+        signature.append((bins[(slot + step) % BINS], step))
     keys = []
     for band in range(BANDS):
         values = (band, *signature[band * ROWS:(band + 1) * ROWS])
@@ -125,12 +139,13 @@ def index_bands(db: sqlite_utils.Database, article_id: str, body: frozenset[int]
 
 
 def candidates(db: sqlite_utils.Database, article: dict, keys: list[int]) -> list[dict]:
-    """Articles of other sites sharing a band key with `article`."""
+    """Articles of other sites sharing a band key with `article`, those sharing most bands first."""
     if not keys:
         return []
     placeholders = ", ".join("?" for _ in keys)
-    sql = (f"SELECT DISTINCT a.id, a.title, a.body_text FROM related_bands b JOIN articles a ON a.id = b.article_id "
-           f"WHERE b.band IN ({placeholders}) AND a.site != ? LIMIT ?")
+    sql = (f"SELECT a.id, a.title, a.body_text FROM (SELECT article_id, count(*) AS shared FROM related_bands "
+           f"WHERE band IN ({placeholders}) GROUP BY article_id) c JOIN articles a ON a.id = c.article_id "
+           f"WHERE a.site != ? ORDER BY c.shared DESC, a.id LIMIT ?")
     rows = db.execute(sql, [*keys, article["site"], MAX_CANDIDATES]).fetchall()
     return [dict(zip(("id", "title", "body_text"), row)) for row in rows]
 

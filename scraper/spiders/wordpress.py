@@ -54,16 +54,18 @@ class WordPressSpider(ArchiveSpider):
 
     def parse_posts(self, response):
         page = response.meta["kronika_page"]
-        if response.status in api.CLOSED_STATUSES and page == 1:
-            logger.warning("%s: the REST API answered %d; reading the RSS feed", self.name, response.status)
-            self.crawler.stats.inc_value("kronika/fallback/wordpress_api")
-            yield self._feed_request(1)
-            return
         if response.status == 400 and api.INVALID_PAGE in response.text:
             logger.info("%s: page %d is past the end (posts were removed while paging)", self.name, page)
             return
-        posts = json_list(response)
-        if response.status != 200 or posts is None:
+        posts = json_list(response) if response.status == 200 else None
+        if page == 1 and (response.status in api.CLOSED_STATUSES or posts is None):
+            # Closed, or no REST API at all (an HTML page where the JSON should be).
+            logger.warning("%s: the REST API answered %d without a post list; reading the RSS feed",
+                           self.name, response.status)
+            self.crawler.stats.inc_value("kronika/fallback/wordpress_api")
+            yield self._feed_request(1)
+            return
+        if posts is None:
             logger.error("%s: API page %s answered %d without a post list", self.name, response.url, response.status)
             self.crawler.stats.inc_value("kronika/listing_failed")
             return
