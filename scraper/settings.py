@@ -31,6 +31,8 @@ KRONIKA_START_URLS = {}
 # sites: new sites, and same-named sites replaced. The environment variable KRONIKA_SITES
 # does the same for every process (kronika --sites FILE sets both).
 KRONIKA_SITES_FILE = ""
+# WordPress sites: posts per REST API page (the API allows at most 100).
+KRONIKA_WORDPRESS_PER_PAGE = 20
 
 # --- Bounds of one run, per site (a hostile or broken server cannot keep it going) ---
 # Listing pages followed per run. The live listings hold 10-20 articles a page,
@@ -105,6 +107,8 @@ EXTENSIONS = {
     "scraper.crawl.locking.ArchiveLock": 400,
     "scraper.crawl.accounting.CrawlRecorder": 500,
     "scraper.crawl.bounds.SiteBounds": 510,
+    # Links cross-site near-duplicates once a site's crawl has been archived.
+    "scraper.crawl.related.RelatedLinker": 520,
 }
 # Items hold whole pages: log them by id and URL only.
 LOG_FORMATTER = "scraper.crawl.logformatter.ItemLabelLogFormatter"

@@ -29,6 +29,7 @@ EXPECTED = {
     "reparse": ("8. Reparse process pool", "2 workers / 1 process (pages/s)",
                 "archive identical either way (every row of every table)"),
     "merge": ("7. Merging shards", "merge / plain INSERT … SELECT", "merging the same shards again (no change)"),
+    "related": ("7. Related articles at scale", "planted reposts linked", "link one repost: p95"),
     "profile": ("Profiles",),
 }
 

@@ -50,7 +50,8 @@ def test_demo_serves_a_searchable_archive_of_the_mirror(tmp_path):
         demo.send_signal(signal.SIGINT)
         demo.wait(timeout=30)
     assert len(found) >= 10
-    assert all(row["url"].startswith(("https://przemysl.pl/", "https://www.gdynia.pl/")) for row in found)
+    assert all(row["url"].startswith(("https://przemysl.pl/", "https://www.gdynia.pl/", "https://lis.gdynia.pl/"))
+               for row in found)
 
 
 def test_interactive_crawl_shows_a_progress_line(tmp_path):

@@ -28,7 +28,7 @@ def test_output_keeps_polish_letters_unescaped():
 
 
 def test_unknown_host_uses_generic_layers():
-    result = run(PAGES / "dl_meta.html", "https://lis.gdynia.pl/festyn-na-oksywiu/")
+    result = run(PAGES / "dl_meta.html", "https://rewitalizacja.sopot.pl/festyn-na-oksywiu/")
     assert json.loads(result.output)["published_at"] == "2022-06-04T10:15:00+02:00"
 
 

@@ -23,11 +23,11 @@ CASES = {
              "type": "jpg", "size_bytes": 168120},
         ],
     }),
-    "dl_meta.html": ("https://lis.gdynia.pl/festyn-na-oksywiu/", {
+    "dl_meta.html": ("https://rewitalizacja.sopot.pl/festyn-na-oksywiu/", {
         "title": "Festyn sąsiedzki na Oksywiu", "author": "Marta Wiśniewska", "modified_by": "Piotr Zieliński",
         "published_at": "2022-06-04T10:15:00+02:00", "modified_at": "2022-06-05T08:00:00+02:00",
         "site": None, "publisher": None,
-        "attachments": [{"url": "https://lis.gdynia.pl/storage/uzytkownicy/lis/festyn/program.pdf",
+        "attachments": [{"url": "https://rewitalizacja.sopot.pl/storage/uzytkownicy/lis/festyn/program.pdf",
                          "filename": "program.pdf", "title": None, "type": "pdf", "size_bytes": None}],
     }),
     "bare_divs_br.html": ("http://example.org/aktualnosci/spotkanie-komitetu-12", {

@@ -39,7 +39,7 @@ def test_listing_urls_are_recognised():
 
 
 def test_unknown_host_has_no_site():
-    assert site_for_url("https://lis.gdynia.pl/x") is None
+    assert site_for_url("https://rewitalizacja.sopot.pl/x") is None
 
 
 # --- the declaration: sites.toml and a user's file, validated on load ---
@@ -155,3 +155,18 @@ def test_a_settings_key_must_be_a_scrapy_setting_name(tmp_path):
 def test_a_label_role_must_be_known(tmp_path):
     error = load_error(tmp_path, VALID + '[kalisz.labels]\n"Dodał" = "writer"\n')
     assert 'key "labels.Dodał": role must be one of published, modified, author' in error
+
+
+def test_wordpress_site_is_declared_by_kind_and_api():
+    lis = SITES["lis"]
+    assert site_for_url("https://lis.gdynia.pl/2017/11/przystan-babie-doly-otwarta/") is lis
+    assert (lis.kind, lis.api, lis.city) == ("wordpress", "https://lis.gdynia.pl/wp-json", "Gdynia")
+    assert (PRZEMYSL.kind, GDYNIA.kind) == ("html", "html")
+
+
+def test_wordpress_permalink_carries_the_slug_and_listing_pages_are_not_articles():
+    # The post id comes from the API (or the page's shortlink); the permalink only names the slug.
+    lis = SITES["lis"]
+    assert lis.article_id("https://lis.gdynia.pl/2017/11/przystan-babie-doly-otwarta/") == "przystan-babie-doly-otwarta"
+    assert lis.article_id("https://lis.gdynia.pl/aktualnosci/page/2/") is None
+    assert lis.is_listing("https://lis.gdynia.pl/aktualnosci/page/2/")

@@ -13,7 +13,7 @@ logger = logging.getLogger(__name__)
 CRAWL_COUNTS = (
     "finished_at", "requests", "articles_new", "articles_changed", "articles_unchanged",
     "articles_failed", "articles_suspect", "warnings", "finish_reason", "exit_status",
-    "articles_requested", "articles_too_large", "failures",
+    "articles_requested", "articles_too_large", "failures", "source_mode",
 )
 # Columns added to `crawls` after schema.TABLES was written (additive; added on
 # first use so that archives made before them keep working).

@@ -9,7 +9,9 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from typing import Callable, Iterable, Iterator
 
-from scraper.archive.store import Archive
+from scraper.archive.related import link_article
+from scraper.archive.store import CHANGED, Archive
+from scraper.extract.wordpress.posts import extract_post_page, is_post_page
 
 logger = logging.getLogger(__name__)
 
@@ -37,11 +39,13 @@ def _flat_headers(headers: dict) -> dict[str, str]:
 
 def extract_page(page: dict, extract: Callable | None = None) -> dict | None:
     """The item `extract` (default: scraper.extract.extract_article) makes of one stored page, or None (logged)."""
-    extract = extract or _default_extractor()
+    headers = _flat_headers(page["headers"])
+    # A WordPress REST post is stored as its JSON: the post converter reads it.
+    extract = extract_post_page if is_post_page(headers) else extract or _default_extractor()
     try:
         return extract(
             page["body"], page["final_url"] or page["url"],
-            headers=_flat_headers(page["headers"]), status=page["status"], fetched_at=_fetched_at(page),
+            headers=headers, status=page["status"], fetched_at=_fetched_at(page),
         )
     except Exception:  # one bad page must not stop the re-extraction of the rest
         logger.exception("extraction of %s failed", page["url"])
@@ -90,10 +94,13 @@ def _store(archive: Archive, page: dict, item: dict | None) -> str:
     if item is None:
         return "failed"
     try:
-        return archive.store(item, page).status
+        status = archive.store(item, page).status
     except Exception:  # store() rolled this item back whole; the rest carry on
         logger.exception("storing %s failed", page["url"])
         return "failed"
+    if status == CHANGED:  # re-linked to its cross-site twins
+        link_article(archive.db, item["id"])
+    return status
 
 
 def reparse_archive(archive: Archive, extract: Callable | None = None, workers: int = 1) -> Counter:

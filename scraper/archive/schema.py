@@ -65,10 +65,22 @@ TABLES: dict[str, tuple[dict, object, list]] = {
         ("article_id", "fetch_key", "warning"),
         [("article_id", "articles", "id")],
     ),
+    # The same story on two sites (scraper/archive/related.py): both directions are stored.
+    "related_articles": (
+        {"article_id": str, "related_id": str, "score": float, "method": str},
+        ("article_id", "related_id"),
+        [("article_id", "articles", "id"), ("related_id", "articles", "id")],
+    ),
+    # MinHash LSH band keys of each article's body: the related-article candidates index.
+    "related_bands": (
+        {"band": int, "article_id": str},
+        ("band", "article_id"),
+        [("article_id", "articles", "id")],
+    ),
     "crawls": (
         {"id": int, "site": str, "started_at": str, "finished_at": str, "requests": int,
          "articles_new": int, "articles_changed": int, "articles_unchanged": int, "articles_failed": int,
-         "articles_suspect": int, "warnings": str, "finish_reason": str, "exit_status": int},
+         "articles_suspect": int, "warnings": str, "finish_reason": str, "exit_status": int, "source_mode": str},
         "id",
         [],
     ),
@@ -81,6 +93,8 @@ INDEXES: dict[str, list[tuple[str, ...]]] = {
     "tags": [("name",)],
     "articles_tags": [("tag_id",)],
     "pages": [("article_id", "fetched_at"), ("content_key", "crawl_id"), ("review",)],
+    "related_articles": [("related_id",)],
+    "related_bands": [("article_id",)],
 }
 UNIQUE_INDEXES = {("tags", ("name",))}
 

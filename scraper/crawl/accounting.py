@@ -58,6 +58,8 @@ class SiteOutcome:
     suspect: int = 0
     requested: int = 0
     finish_reason: str = "finished"
+    # How a WordPress site was read: "api", "rss" or "html"; None for HTML-only sites.
+    source_mode: str | None = None
     warnings: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     # {"url", "reason"} of the first FAILURES_KEPT failed or too-large articles.
@@ -73,7 +75,7 @@ class SiteOutcome:
             f"{self.failed} failed, " + (f"{self.too_large} too large, " if self.too_large else "")
             + (f"{self.suspect} suspect, " if self.suspect else "")
             + f"{self.requests} requests"
-        )
+        ) + (f" via {self.source_mode}" if self.source_mode else "")
         line += f" -- FAILED: {'; '.join(self.problems)}" if self.problems else ""
         return line + (f" -- {self.failure_list()}" if self.failures else "")
 
@@ -110,6 +112,7 @@ def outcome_from_stats(site: str, stats: dict, finish_reason: str, collapsed: li
         requested=stats.get("kronika/articles_requested", 0),
         finish_reason=finish_reason,
         failures=list(stats.get("kronika/failures", [])),
+        source_mode=stats.get("kronika/source_mode"),
     )
     unaccounted = unaccounted_articles(stats)
     bound = finish_reason.startswith("bound_")
@@ -243,6 +246,7 @@ class CrawlRecorder:
             warnings=outcome.warnings + outcome.problems,
             finish_reason=reason,
             exit_status=outcome.exit_status,
+            source_mode=outcome.source_mode,
         )
         self.crawler.kronika_outcome = outcome
         # The last line of a Scrapyd job's log: how the run went, as the crawls row says.

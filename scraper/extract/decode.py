@@ -35,9 +35,10 @@ HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 # they decode markup into something else, or refuse to decode at all.
 NOT_PAGE_CODECS = frozenset({"undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode"})
 C1_CONTROLS = frozenset(map(chr, range(0x80, 0xA0)))
-# An HTML page may carry a stray NUL (dropped later); more than one in a
-# hundred of the first bytes is a binary file or UTF-16 without a BOM.
-BINARY_NUL_SHARE = 100
+# An HTML page may carry stray NULs (dropped later, even a hundred of them
+# spliced into a small page); more than one in ten of the first bytes is a
+# binary file or UTF-16 without a BOM (about every other byte for Latin text).
+BINARY_NUL_SHARE = 10
 
 
 def decode_html(body: bytes, headers: Mapping[str, str] | None = None) -> tuple[str, str]:

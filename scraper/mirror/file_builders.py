@@ -319,10 +319,17 @@ def xlsx_file(document: MirrorDocument) -> bytes:
         sheet = workbook.create_sheet(f"Arkusz{index}")
         for line in page.split("\n"):
             sheet.append([_cell_value(cell) for cell in line.split("\t")])
-    workbook.properties.created = workbook.properties.modified = BUILT_AT.replace(tzinfo=None)
+    workbook.properties.created = BUILT_AT.replace(tzinfo=None)
     out = io.BytesIO()
-    workbook.save(out)
-    return _fixed_zip(out.getvalue())
+    workbook.save(out)  # openpyxl stamps `modified` with the clock here, whatever was set
+    return _fixed_zip(out.getvalue(), _fixed_xlsx_modified)
+
+
+def _fixed_xlsx_modified(name: str, member: bytes) -> bytes:
+    if name != "docProps/core.xml":
+        return member
+    stamp = BUILT_AT.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    return re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>", member)
 
 
 def xls_file(document: MirrorDocument) -> bytes:

@@ -14,7 +14,7 @@ from scraper.mirror.site import STATIC_LAST_MODIFIED, Route, make_route, route_k
 logger = logging.getLogger(__name__)
 
 # Bump when a builder changes its output, so stale cached files are not served.
-GENERATOR_VERSION = "3"
+GENERATOR_VERSION = "4"
 CACHE_DIR_ENV = "KRONIKA_MIRROR_FILES"
 CONTENT_TYPES = {
     "pdf": "application/pdf", "jpg": "image/jpeg", "doc": "application/msword", "xls": "application/vnd.ms-excel",

@@ -12,6 +12,7 @@ import zlib
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from scraper.mirror import wordpress
 from scraper.mirror.files import file_route
 from scraper.mirror.site import Route, build_routes, not_found_route
 
@@ -118,7 +119,9 @@ class _Handler(BaseHTTPRequestHandler):
                 return status, {"Content-Type": "text/html; charset=utf-8", **extra}, APOLOGY_PAGE
             return status, {"Content-Type": "text/plain; charset=utf-8", **extra}, f"fault {fault}\n".encode()
         # Attachment files are built on first request, not with the pages (files.py).
-        route = self.server.mirror.routes.get(host_path) or file_route(host_path) or not_found_route()
+        mirror = self.server.mirror
+        route = (wordpress.answer(mirror.wordpress, host_path) or mirror.routes.get(host_path)
+                 or file_route(host_path) or not_found_route())
         if route.status == 200 and _not_modified(route, self.headers):
             return 304, {name: route.headers[name] for name in ("ETag", "Last-Modified")}, b""
         return route.status, route.headers, route.body
@@ -192,8 +195,10 @@ class MirrorServer:
     """The mirror served over HTTP in a daemon thread; use as a context manager."""
 
     def __init__(self, routes: dict[str, Route] | None = None, host: str = "127.0.0.1", port: int = 0,
-                 fault_delay: float = 5.0, seed: int = 9):
+                 fault_delay: float = 5.0, seed: int = 9, wordpress_sites: dict | None = None):
         self.routes = build_routes() if routes is None else routes
+        # WordPress hosts answer by path and query (the REST API), not from fixed routes.
+        self.wordpress = wordpress.wordpress_sites() if wordpress_sites is None else wordpress_sites
         self.faults: dict[str, str] = {}
         self.fault_delay = fault_delay
         self.random = random.Random(seed)  # the "random" fault's choices, reproducible per seed

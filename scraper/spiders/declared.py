@@ -7,12 +7,14 @@ import os
 from scrapy.spiderloader import SpiderLoader
 
 from scraper.crawl.spider import ArchiveSpider
+from scraper.crawl.wordpress import WordPressSpider
 from scraper.sites import SITES, Site, use_sites_files
 
 
 def spider_class(site: Site) -> type[ArchiveSpider]:
     """A spider for `site`; `__module__` is this module so Scrapy's SpiderLoader finds it here."""
-    return type(class_name(site), (ArchiveSpider,), {
+    base = WordPressSpider if site.kind == "wordpress" else ArchiveSpider
+    return type(class_name(site), (base,), {
         "__module__": __name__,
         "__doc__": f"{site.city}: {site.publisher} ({site.hosts[0]}).",
         "name": site.name,

@@ -1,0 +1,47 @@
+"""The crawl's side of related articles: link what a site's run archived to its cross-site twins."""
+
+from __future__ import annotations
+
+import logging
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+
+from scraper.archive import Archive
+from scraper.archive.related import link_articles
+
+logger = logging.getLogger(__name__)
+
+
+class RelatedLinker:
+    """Extension: at the end of a site's crawl, link the articles it scraped to their cross-site twins.
+
+    At spider close every item of the run is archived (pipelines close
+    first), and linking is symmetric, so sites finishing in any order end
+    with the same pairs.
+    """
+
+    def __init__(self, crawler, db_path: str):
+        self.db_path = db_path
+        self.scraped: list[str] = []
+        self.stats = crawler.stats
+        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        db_path = crawler.settings.get("KRONIKA_DB")
+        if not db_path:
+            raise NotConfigured("no archive: nothing to link")
+        return cls(crawler, db_path)
+
+    def item_scraped(self, item, spider):
+        self.scraped.append(item["id"])
+
+    def spider_closed(self, spider, reason):
+        db = Archive(self.db_path).db
+        pairs = link_articles(db, dict.fromkeys(self.scraped))
+        db.conn.commit()
+        self.stats.set_value("kronika/related_pairs", pairs)
+        if pairs:
+            logger.info("%s: %d cross-site related pairs", spider.name, pairs)

@@ -1,0 +1,1 @@
+"""WordPress sources: REST API posts and RSS feed items to the contract item, through the project's layers."""
