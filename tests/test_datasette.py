@@ -111,7 +111,7 @@ def test_tags_facet_bucket_filters_by_tag(ds):
 
 
 def test_attachment_type_facet(ds):
-    assert facet(ds, "/archive/attachments.json?_size=0", "type") == {"pdf": 3, "jpg": 1, "docx": 1, "xlsx": 1}
+    assert facet(ds, "/archive/attachments.json?_size=0", "type") == {"pdf": 4, "jpg": 1, "docx": 1, "xlsx": 1}
 
 
 @pytest.mark.parametrize("column", ["author", "publisher", "revitalisation"])
@@ -155,7 +155,7 @@ def test_articles_per_month(ds):
 def test_articles_with_attachments_of_a_type(ds):
     found = rows(ds, "/archive/articles_with_attachments.json?type=PDF")
     assert [(row["article_id"], row["filename"]) for row in found] == [
-        ("gdynia:562076", "modelownia.pdf"), ("przemysl:45707", "plan-plant.pdf"), ("przemysl:45707", "harmonogram.pdf")]
+        (XSS_ID, "x.pdf"), ("gdynia:562076", "modelownia.pdf"), ("przemysl:45707", "plan-plant.pdf"), ("przemysl:45707", "harmonogram.pdf")]
 
 
 def test_recently_changed_lists_the_previous_version(ds):

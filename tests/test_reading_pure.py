@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from scraper.serve.filters import facet_label, file_size, polish_time
 from scraper.serve.polish_dates import polish_datetime, polish_month
 from scraper.serve.versions import changed_labels, changes, versions
 from scraper.serve.worddiff import tokens, word_diff
@@ -127,3 +128,26 @@ def test_versions_are_listed_oldest_first_each_against_the_one_before():
              "item": json.dumps(FIRST)}]
     found = versions(rows)
     assert [(version.number, len(version.changes)) for version in found] == [(1, 0), (2, 3)]
+
+
+# --- template filters ---
+
+@pytest.mark.parametrize("size, said", [(1730150, "1,65 MB"), (168120, "164 KB"), (2 * 1024 ** 2, "2 MB"),
+                                        (512, "512 B"), (None, "")])
+def test_file_size_is_written_the_polish_way(size, said):
+    assert file_size(size) == said
+
+
+def test_polish_time_keeps_the_iso_value_in_the_element():
+    assert polish_time("2018-10-05T08:39:00+02:00") == (
+        '<time datetime="2018-10-05T08:39:00+02:00">5 października 2018, 08:39</time>')
+
+
+def test_polish_time_of_text_that_is_no_date_shows_it_escaped():
+    assert polish_time("<b>wczoraj</b>") == "<span>&lt;b&gt;wczoraj&lt;/b&gt;</span>"
+
+
+@pytest.mark.parametrize("label, name, said", [(1, "revitalisation", "tak"), (0, "revitalisation", "nie"),
+                                               ("gdynia", "site", "Gdynia"), ("Jan", "author", "Jan")])
+def test_facet_labels_are_polish(label, name, said):
+    assert facet_label(label, name, {"gdynia": "Gdynia"}) == said

@@ -75,6 +75,8 @@ def gather(conn: sqlite3.Connection, article_id: str, table_path: str) -> dict |
     lead, body = (article.get("lead") or "").strip(), (article.get("body_text") or "").strip()
     article["lead_in_body"] = bool(lead) and body.startswith(lead)
     article["topics"] = json.loads(article["topics"]) if article.get("topics") else []
+    if article.get("extraction"):
+        article["extraction"] = json.dumps(json.loads(article["extraction"]), ensure_ascii=False, indent=2)
     tags = _rows(conn, "select t.id, t.name from articles_tags at join tags t on t.id = at.tag_id "
                        "where at.article_id = ? order by at.rowid", [article_id])
     for tag in tags:

@@ -32,13 +32,14 @@ def polish_time(value: str | None) -> Markup:
 
 
 def file_size(size: int | None) -> str:
-    """A byte count as Polish readers write it: "1,7 MB", "164 KB", "512 B"; empty for None."""
+    """A byte count as Polish readers write it: "1,65 MB", "164 KB", "512 B"; empty for None."""
     if size is None:
         return ""
     for unit, factor in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024)):
         if size >= factor:
             amount = size / factor
-            text = f"{amount:.1f}" if amount < 10 else f"{amount:.0f}"
+            # Sites declare sizes such as "1,65 MB": two decimals where they matter.
+            text = f"{amount:.2f}".rstrip("0").rstrip(".") if amount < 10 else f"{amount:.0f}"
             return f"{text.replace('.', ',')} {unit}"
     return f"{size} B"
 

@@ -57,6 +57,8 @@ STYLESHEET = "kronika.css"
 # The article page's custom template gathers its own data (article_page.py).
 ARTICLE_TABLE = "articles"
 ATOM_SUFFIX = ".atom"
+# Every archive timestamp column is named *_at (published_at, fetched_at, first_seen_at …): HTML shows them in Polish.
+TIME_SUFFIX = "_at"
 # datasette-atom answers application/xml; feed readers and browsers know a feed by this type.
 ATOM_CONTENT_TYPE = b"application/atom+xml; charset=utf-8"
 
@@ -161,6 +163,8 @@ def filters_from_request(request, database, table, datasette):
 def render_cell(value, column, table, database, datasette):
     if column == "body_html" and isinstance(value, str):
         return Markup('<div class="kronika-body">{}</div>').format(Markup(sanitised_body(value)))
+    if column.endswith(TIME_SUFFIX) and isinstance(value, str):
+        return filters.polish_time(value)
     if column in filters.YES_NO_COLUMNS and table is not None and value in (0, 1):
         return filters.YES_NO[value]
     if column == "snippet" and table is None and isinstance(value, str):
