@@ -280,5 +280,7 @@ def test_dashboard_shows_months_without_articles(ds):
     assert sum(row["articles"] for row in found) == 9
 
 
-def test_dashboard_axis_has_whole_number_ticks():
-    assert chart("articles-per-month")["display"]["encoding"]["y"]["axis"] == {"tickMinStep": 1, "format": "d"}
+@pytest.mark.parametrize("name, channel", [("articles-per-month", "y"), ("attachment-types", "x")])
+def test_dashboard_count_axes_have_whole_number_ticks(name, channel):
+    axis = chart(name)["display"]["encoding"][channel]["axis"]
+    assert (axis["tickMinStep"], axis["format"], f"domain('{channel}')[1]" in axis["tickCount"]["signal"]) == (1, "d", True)
