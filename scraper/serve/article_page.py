@@ -46,15 +46,18 @@ def _rows(conn: sqlite3.Connection, sql: str, params) -> list[dict]:
 
 def _attachments(conn: sqlite3.Connection, article_id: str) -> list[dict]:
     present = columns_of(conn, "attachments")
-    extra = "".join(f", a.{column}" if column in present else f", null as {column}" for column in DOWNLOAD_COLUMNS)
-    documents = DOCUMENT_COLUMNS if "sha256" in present and columns_of(conn, "documents") >= {"sha256", *DOCUMENT_COLUMNS} else ()
-    join = " left join documents d on d.sha256 = a.sha256" if documents else ""
-    document_columns = (", d.pages as document_pages, substr(d.text, 1, ?) as document_excerpt, "
-                        "d.sha256 as document_sha256") if documents else (
-        ", null as document_pages, null as document_excerpt, null as document_sha256")
-    params = ([EXCERPT_CHARS] if documents else []) + [article_id]
-    found = _rows(conn, f"select a.url, a.filename, a.title, a.type, a.size_bytes{extra}{document_columns} "
-                        f"from attachments a{join} where a.article_id = ? order by a.position", params)
+    downloads = [f"a.{column}" if column in present else f"null as {column}" for column in DOWNLOAD_COLUMNS]
+    has_documents = "sha256" in present and columns_of(conn, "documents") >= {"sha256", *DOCUMENT_COLUMNS}
+    if has_documents:
+        document = ["d.pages as document_pages", f"substr(d.text, 1, {EXCERPT_CHARS}) as document_excerpt",
+                    "d.sha256 as document_sha256"]
+        join = "left join documents d on d.sha256 = a.sha256"
+    else:
+        document = ["null as document_pages", "null as document_excerpt", "null as document_sha256"]
+        join = ""
+    columns = ", ".join(["a.url", "a.filename", "a.title", "a.type", "a.size_bytes", *downloads, *document])
+    found = _rows(conn, f"select {columns} from attachments a {join} where a.article_id = ? order by a.position",
+                  [article_id])
     for attachment in found:
         attachment["link"] = web_url(attachment["url"])
     return found

@@ -197,8 +197,21 @@ def prepare_jinja2_environment(env, datasette):
                        facet_name=filters.facet_name, facet_label=filters.facet_label, tilde_encode=tilde_encode)
 
 
+# Each site and its city, by index skip-scan (one index seek per site, not a
+# scan of every article), for the site facet's labels.
+SITE_CITIES_SQL = """
+with recursive sites(site) as (
+  select min(site) from articles
+  union all
+  select (select min(site) from articles where site > sites.site) from sites where site is not null
+)
+select site, (select city from articles where articles.site = sites.site and city is not null limit 1) as city
+from sites where site is not null
+"""
+
+
 async def _site_cities(datasette, database: str) -> dict:
-    rows = await datasette.get_database(database).execute("select site, min(city) as city from articles group by site")
+    rows = await datasette.get_database(database).execute(SITE_CITIES_SQL)
     return {row["site"]: row["city"] for row in rows if row["city"]}
 
 
