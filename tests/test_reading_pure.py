@@ -63,11 +63,16 @@ def test_added_words_are_inserted():
 
 
 def test_replaced_word_is_deleted_then_inserted():
-    assert word_diff("do jesieni", "do zimy") == "do <del>jesieni</del><ins>zimy</ins>"
+    assert word_diff("do jesieni", "do zimy") == "do<del> jesieni</del><ins> zimy</ins>"
 
 
 def test_removed_words_are_deleted():
     assert word_diff("Wstęp wolny dla wszystkich.", "Wstęp wolny.") == "Wstęp wolny<del> dla wszystkich</del>."
+
+
+def test_only_the_changed_line_is_compared_word_by_word():
+    old = "Pierwszy akapit bez zmian.\n\nDrugi akapit."
+    assert word_diff(old, old.replace("Drugi", "Trzeci")) == "Pierwszy akapit bez zmian.\n\n<del>Drugi</del><ins>Trzeci</ins> akapit."
 
 
 def test_diff_escapes_every_piece():
