@@ -173,6 +173,11 @@ def test_every_version_is_listed_with_first_seen_and_superseded(ds):
             and "<strong>Wersja 2</strong>" in versions and "obecna" in versions)
 
 
+def test_newest_version_is_open_and_older_ones_collapsed(ds):
+    versions = section(article_html(ds, CHANGED_ID), "versions")
+    assert re.findall(r'<li id="wersja-(\d)">\s*<details( open)?>', versions) == [("2", " open"), ("1", "")]
+
+
 def test_versions_diff_the_title_word_by_word(ds):
     assert "<dt>tytuł</dt><dd>Spacer badawczy po Chylonii<ins> — relacja</ins></dd>" in article_html(ds, CHANGED_ID)
 
