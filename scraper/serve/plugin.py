@@ -178,7 +178,13 @@ def render_cell(value, column, table, database, datasette):
 def _static_name() -> str:
     # Datasette names a plugin's static folder after its distribution when
     # installed ("kronika"), after the module when registered by hand.
-    return next(plugin["name"] for plugin in get_plugins() if plugin["static_path"] == str(STATIC_DIR))
+    for plugin in get_plugins():
+        if plugin["static_path"] == str(STATIC_DIR):
+            return plugin["name"]
+    # An install whose `datasette` entry point still names scraper.serve.plugin
+    # (before the plugin was the package) run by plain `datasette`.
+    raise RuntimeError("Kronika's static files are not served: reinstall Kronika (pip install -e .) so that its "
+                       "datasette entry point names the scraper.serve package")
 
 
 def static_url(datasette, filename: str) -> str:
