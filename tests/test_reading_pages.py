@@ -199,13 +199,17 @@ def test_article_json_is_unchanged(ds):
 
 def test_quiet_edits_lists_changes_after_publication_with_what_changed(ds):
     found = get(ds, "/archive/quiet_edits.json?_shape=array").json()
-    assert [(row["id"], row["version"], row["what_changed"]) for row in found] == [
+    assert [(row["article_id"], row["version"], row["what_changed"]) for row in found] == [
         (CHANGED_ID, 2, "tytuł, treść, data modyfikacji")]
 
 
 def test_quiet_edits_page_shows_polish_dates(ds):
     html = get(ds, "/archive/quiet_edits").text
     assert '<time datetime="2024-05-02T10:00:00Z">2 maja 2024, 12:00</time>' in html
+
+
+def test_quiet_edits_page_links_the_article_page(ds):
+    assert f'<a href="/archive/articles/{CHANGED_ID.replace(":", "~3A")}">{CHANGED_ID}</a>' in get(ds, "/archive/quiet_edits").text
 
 
 def test_quiet_edits_feed_says_what_changed(ds):

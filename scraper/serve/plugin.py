@@ -56,6 +56,8 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 STYLESHEET = "kronika.css"
 # The article page's custom template gathers its own data (article_page.py).
 ARTICLE_TABLE = "articles"
+# In canned queries, a column of this name holds an article's id.
+ARTICLE_LINK_COLUMN = "article_id"
 ATOM_SUFFIX = ".atom"
 # Every archive timestamp column is named *_at (published_at, fetched_at, first_seen_at …): HTML shows them in Polish.
 TIME_SUFFIX = "_at"
@@ -167,6 +169,10 @@ def render_cell(value, column, table, database, datasette):
         return filters.polish_time(value)
     if column in filters.YES_NO_COLUMNS and table is not None and value in (0, 1):
         return filters.YES_NO[value]
+    if column == ARTICLE_LINK_COLUMN and table is None and isinstance(value, str):
+        # Query pages (quiet edits, attachments of a type) lead to the article page.
+        href = datasette.urls.row(database, ARTICLE_TABLE, tilde_encode(value))
+        return Markup('<a href="{}">{}</a>').format(href, value)
     if column == "snippet" and table is None and isinstance(value, str):
         marked = str(escape(value)).split(SNIPPET_MARK)
         # Odd pieces sat between a pair of marks.
