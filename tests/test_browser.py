@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from test_datasette_data import XSS_ID, build_archive
+from test_datasette_data import CHANGED_ID, XSS_ID, add_downloads, build_archive
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SCREENSHOTS = Path("/tmp")
+DESKTOP, PHONE = {"width": 1366, "height": 768}, {"width": 390, "height": 844}
 STARTUP_SECONDS = 20
 
 pytestmark = [
@@ -45,7 +45,8 @@ def wait_for_port(port: int, process: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    db = build_archive(tmp_path_factory.mktemp("browser") / "archive.db")
+    # With the attachment downloads' columns and documents, so that document text is on the article page too.
+    db = add_downloads(build_archive(tmp_path_factory.mktemp("browser") / "archive.db"))
     port = free_port()
     # `kronika serve` itself, in two worker processes as deployed (deploy/kronika-serve.service).
     process = subprocess.Popen([sys.executable, "-m", "scraper", "serve", "--db", str(db), "--port", str(port), "--workers", "2"],
@@ -67,9 +68,19 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory):
+    return tmp_path_factory.mktemp("screenshots")
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def viewport():
+    return {"width": 1280, "height": 900}
+
+
+@pytest.fixture
+def page(browser, viewport):
+    context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.dialogs = []
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
@@ -81,19 +92,19 @@ def page(browser):
     context.close()
 
 
-def test_home_page_names_the_archive(page, base_url):
+def test_home_page_names_the_archive(page, base_url, screenshots):
     page.goto(base_url + "/")
-    page.screenshot(path=str(SCREENSHOTS / "kronika-home.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "kronika-home.png"), full_page=True)
     assert "Kronika" in page.locator("h1").first.inner_text()
 
 
-def test_table_search_box_finds_inflected_polish(page, base_url):
+def test_table_search_box_finds_inflected_polish(page, base_url, screenshots):
     page.goto(base_url + "/archive/articles")
     page.fill("#_search", "rewitalizacji")
     page.press("#_search", "Enter")
     page.wait_for_url("**_polish_search=rewitalizacji**")
-    page.screenshot(path=str(SCREENSHOTS / "kronika-search.png"), full_page=True)
-    assert "Rewitalizacja Plant Miejskich w Przemyślu" in page.locator("table.rows-and-columns").inner_text()
+    page.screenshot(path=str(screenshots / "kronika-search.png"), full_page=True)
+    assert "Rewitalizacja Plant Miejskich w Przemyślu" in page.locator("ol.kronika-list").inner_text()
 
 
 def test_search_box_shows_the_query_as_typed(page, base_url):
@@ -101,19 +112,19 @@ def test_search_box_shows_the_query_as_typed(page, base_url):
     assert page.input_value("#_search") == "lodz"
 
 
-def test_opening_an_article_shows_its_text(page, base_url):
+def test_opening_an_article_shows_its_text(page, base_url, screenshots):
     page.goto(base_url + "/archive/articles?_search=lodz")
-    page.locator("td.col-id a").first.click()
-    page.wait_for_selector(".col-body_text")
-    page.screenshot(path=str(SCREENSHOTS / "kronika-article.png"), full_page=True)
-    assert "Łódź podzieli się doświadczeniem" in page.locator(".col-body_text").inner_text()
+    page.locator("a.kronika-list-title").first.click()
+    page.wait_for_selector(".kronika-body")
+    page.screenshot(path=str(screenshots / "kronika-article.png"), full_page=True)
+    assert "Łódź podzieli się doświadczeniem" in page.locator(".kronika-body").inner_text()
 
 
-def test_dashboard_renders_the_chart(page, base_url):
+def test_dashboard_renders_the_chart(page, base_url, screenshots):
     page.goto(base_url + "/-/dashboards/kronika")
     chart = page.wait_for_selector("#card-articles-per-month svg, #card-articles-per-month canvas", timeout=15000)
     page.wait_for_timeout(500)
-    page.screenshot(path=str(SCREENSHOTS / "kronika-dashboard.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "kronika-dashboard.png"), full_page=True)
     assert chart.bounding_box()["height"] > 50 and page.csp_violations == []
 
 
@@ -143,9 +154,69 @@ def test_sql_editor_runs_under_the_csp(page, base_url):
 
 @pytest.mark.parametrize("path", [f"/archive/articles/{XSS_ID}", "/archive/articles", "/archive/article_versions",
                                   "/archive/polish_search?q=Witomina", "/archive/articles?_search=Witomina"])
-def test_planted_payload_never_runs(page, base_url, path):
+def test_planted_payload_never_runs(page, base_url, screenshots, path):
     page.goto(base_url + path)
     page.wait_for_load_state("load")
     if path.endswith(XSS_ID):
-        page.screenshot(path=str(SCREENSHOTS / "kronika-xss-row.png"), full_page=True)
+        page.screenshot(path=str(screenshots / "kronika-xss-row.png"), full_page=True)
     assert (page.evaluate("typeof window.__pwned"), page.dialogs) == ("undefined", [])
+
+
+# --- the reading room at a desktop's and a phone's width ---
+
+def article_path(article_id: str) -> str:
+    return "/archive/articles/" + article_id.replace(":", "~3A")
+
+
+READING_PAGES = {"article": article_path("przemysl:45707"), "diff": article_path(CHANGED_ID) + "#wersja-2",
+                 "list": "/archive/articles", "dashboard": "/-/dashboards/kronika", "quiet-edits": "/archive/quiet_edits"}
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366", "390"])
+@pytest.mark.parametrize("name", sorted(READING_PAGES))
+def test_reading_pages_fit_the_screen(page, base_url, screenshots, viewport, name):
+    page.goto(base_url + READING_PAGES[name])
+    page.wait_for_load_state("networkidle")
+    if name == "dashboard":
+        page.wait_for_selector("#card-articles-per-month svg, #card-articles-per-month canvas", timeout=15000)
+    page.screenshot(path=str(screenshots / f"kronika-{name}-{viewport['width']}.png"), full_page=name != "list")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366", "390"])
+def test_first_article_is_above_the_fold(page, base_url, viewport):
+    page.goto(base_url + "/archive/articles")
+    first = page.locator("a.kronika-list-title").first.bounding_box()
+    assert first["y"] + first["height"] <= viewport["height"]
+
+
+def test_dashboard_ticks_are_whole_numbers(page, base_url):
+    page.goto(base_url + "/-/dashboards/kronika")
+    page.wait_for_selector("#card-articles-per-month svg", timeout=15000)
+    page.wait_for_timeout(500)
+    labels = page.locator("#card-articles-per-month g.role-axis-label text").all_text_contents()
+    counts = [label for label in labels if label.isdigit()]
+    assert counts and len(counts) == len(set(counts))
+
+
+def test_diff_marks_the_added_words(page, base_url):
+    page.goto(base_url + article_path(CHANGED_ID))
+    assert page.locator(".kronika-diff ins").first.inner_text() == " — relacja"
+
+
+def test_article_page_csp_forbids_inline_script(page, base_url):
+    response = page.goto(base_url + article_path(XSS_ID))
+    script_src = next(part for part in response.headers["content-security-policy"].split(";")
+                      if part.strip().startswith("script-src"))
+    assert "'unsafe-inline'" not in script_src and page.csp_violations == []
+
+
+def test_payloads_in_every_field_never_run(page, base_url, screenshots):
+    # Title, body, author, tag, attachment title and javascript: URL, document text (test_datasette_data.py).
+    page.goto(base_url + article_path(XSS_ID))
+    page.wait_for_load_state("load")
+    page.locator(".kronika-attachments li").first.click()
+    page.locator("details.kronika-provenance summary").click()
+    page.screenshot(path=str(screenshots / "kronika-xss-article.png"), full_page=True)
+    assert (page.evaluate("typeof window.__pwned"), page.dialogs) == ("undefined", [])
+    assert "Treść uchwały" in page.locator(".kronika-excerpt").inner_text()

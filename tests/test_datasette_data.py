@@ -14,6 +14,11 @@ XSS_ID = "gdynia:562400"
 CHANGED_ID = "gdynia:562200"
 # Planted as if an extractor had let them through: the served pages must never run them.
 XSS_TITLE = 'Uwaga <script>alert(1)</script> na <img src=x onerror="window.__pwned=1"> Witominie'
+XSS_AUTHOR = '<img src=x onerror="window.__pwned=1">Jan'
+XSS_TAG = '<script>window.__pwned=1</script>'
+XSS_ATTACHMENT = {"url": "javascript:window.__pwned=1", "filename": "x.pdf", "type": "pdf", "size_bytes": 2048,
+                  "title": '<img src=x onerror="window.__pwned=1">Plan'}
+XSS_DOCUMENT_TEXT = '<script>window.__pwned=1</script>Treść uchwały'
 XSS_BODY_HTML = (
     '<p>Spotkanie w sprawie rewitalizacji Witomina.</p><script>window.__pwned=1;alert(1)</script>'
     '<img src=x onerror="window.__pwned=1"><p onclick="window.__pwned=1">Zapraszamy mieszkańców.</p>'
@@ -91,7 +96,8 @@ def items() -> list[dict]:
                 attachments=[attachment("gdynia", "wyniki.xlsx", None, 10240)]),
         article("gdynia", 562400, XSS_TITLE,
                 "Spotkanie w sprawie rewitalizacji Witomina.\n\nZapraszamy mieszkańców.",
-                "2024-02-02T10:00:00+01:00", body_html=XSS_BODY_HTML),
+                "2024-02-02T10:00:00+01:00", body_html=XSS_BODY_HTML, author=XSS_AUTHOR, tags=[XSS_TAG],
+                attachments=[XSS_ATTACHMENT]),
     ]
 
 
@@ -111,6 +117,25 @@ def build_archive(path) -> str:
             archive.store(item)
     archive.store(changed_version())
     archive.db.close()
+    return str(path)
+
+
+def add_downloads(path) -> str:
+    """The archive at `path` with what attachment downloads add: attachments' download columns and `documents`.
+
+    Stands in for the downloads work until it is merged: the article page shows these when they exist.
+    """
+    db = sqlite_utils.Database(path)
+    for column, column_type in {"download_status": str, "sha256": str, "fetched_size": int, "detected_type": str}.items():
+        db["attachments"].add_column(column, column_type)
+    db["documents"].create({"sha256": str, "type": str, "pages": int, "text": str}, pk="sha256")
+    for number, (attachment_id, text) in enumerate([("przemysl:45707:0", "Plan zagospodarowania Plant.\nEtap I."),
+                                                    (f"{XSS_ID}:0", XSS_DOCUMENT_TEXT)]):
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        db["attachments"].update(attachment_id, {"download_status": "ok", "sha256": digest,
+                                                 "fetched_size": 1700000 + number, "detected_type": "pdf"})
+        db["documents"].insert({"sha256": digest, "type": "pdf", "pages": 12, "text": text})
+    db.close()
     return str(path)
 
 

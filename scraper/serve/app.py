@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 # this name, so the archive is served under it whatever the file is called.
 DATABASE_NAME = "archive"
 METADATA_RESOURCE = "metadata.yml"
-TEMPLATES_RESOURCE = "templates"
+PLUGIN_NAME = "kronika"
 SETTINGS = {
     "sql_time_limit_ms": 3000,
     "max_returned_rows": 2000,
@@ -48,11 +48,17 @@ def load_metadata() -> dict:
 
 def _register_plugin() -> None:
     # Installed packages register the plugin through the `datasette` entry
-    # point; a source checkout without `pip install` needs it done by hand.
-    from scraper.serve import plugin as datasette_plugin
+    # point; a source checkout without `pip install` needs it done by hand,
+    # and an install from before the plugin was the package (entry point
+    # scraper.serve.plugin) gets the package instead: its templates and static files.
+    import scraper.serve as package
 
-    if not pm.is_registered(datasette_plugin):
-        pm.register(datasette_plugin, name="kronika")
+    registered = pm.get_plugin(PLUGIN_NAME)
+    if registered is package:
+        return
+    if registered is not None:
+        pm.unregister(registered)
+    pm.register(package, name=PLUGIN_NAME)
 
 
 # How `serve` tells worker processes (scraper.serve.asgi) which archive to open.
@@ -70,8 +76,8 @@ def datasette_instance(db: str | Path) -> Datasette:
     if not path.is_file():
         raise FileNotFoundError(f"no archive database at {path} (run `kronika crawl` first)")
     _register_plugin()
-    templates = resources.files("scraper.serve").joinpath(TEMPLATES_RESOURCE)
-    datasette = Datasette(metadata=load_metadata(), settings=SETTINGS, template_dir=str(templates))
+    # The plugin package brings its own templates/ and static/ (Datasette finds them).
+    datasette = Datasette(metadata=load_metadata(), settings=SETTINGS)
     # With no files Datasette adds an in-memory database; visitors don't need it.
     datasette.remove_database("_memory")
     datasette.add_database(Database(datasette, path=str(path), is_mutable=True), name=DATABASE_NAME)

@@ -6,18 +6,25 @@ import json
 import logging
 import re
 import urllib.parse
+from functools import cache
+from pathlib import Path
 
 import nh3
 from datasette import hookimpl
 from datasette.filters import FilterArguments
+from datasette.plugins import get_plugins
+from datasette.utils import tilde_encode, urlsafe_components
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from scraper.archive.search import FTS_TABLE, fold, match_expression
+from scraper.serve import filters
+from scraper.serve.article_page import gather
 from scraper.serve.facets import ManyToManyFacet, YearFacet
 from scraper.serve.headers import secured
 from scraper.serve.snippet import SNIPPET_MARK, snippet
 from scraper.serve.sqlbounds import MAX_QUERY_CHARS, MAX_TEXT_CHARS, StatementGuard, limit_connection
+from scraper.serve.versions import changed_labels
 
 logger = logging.getLogger(__name__)
 
@@ -44,21 +51,18 @@ BODY_URL_SCHEMES = {"http", "https", "mailto"}
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 
-CSS_PATH = "/-/kronika.css"
-CSS = """
-.kronika-article { max-width: 50em; }
-.kronika-article dt { font-weight: bold; font-size: 0.85em; color: #555; margin-top: 0.8em; }
-.kronika-article dd { margin: 0.1em 0 0 0; }
-.kronika-article dd.col-title { font-size: 1.4em; font-weight: bold; }
-.kronika-article dd.col-body_text { white-space: pre-wrap; }
-.kronika-body p { margin: 0 0 0.6em 0; }
-body.table .kronika-body { max-height: 9em; overflow: hidden; }
-td.col-snippet mark { background: #fff3a8; padding: 0 0.1em; }
-/* 28 column descriptions would push the articles table below the fold. */
-dl.column-descriptions { max-height: 8em; overflow-y: auto; border: 1px solid #ddd; padding: 0.3em 0.6em;
-  display: grid; grid-template-columns: max-content 1fr; column-gap: 1em; font-size: 0.85em; }
-dl.column-descriptions dd { margin: 0; }
-"""
+# The plugin package's static/ folder, which Datasette serves at /-/static-plugins/<plugin name>/.
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+STYLESHEET = "kronika.css"
+# The article page's custom template gathers its own data (article_page.py).
+ARTICLE_TABLE = "articles"
+# In canned queries, a column of this name holds an article's id.
+ARTICLE_LINK_COLUMN = "article_id"
+ATOM_SUFFIX = ".atom"
+# Every archive timestamp column is named *_at (published_at, fetched_at, first_seen_at …): HTML shows them in Polish.
+TIME_SUFFIX = "_at"
+# datasette-atom answers application/xml; feed readers and browsers know a feed by this type.
+ATOM_CONTENT_TYPE = b"application/atom+xml; charset=utf-8"
 
 
 def sanitised_body(html: str) -> str:
@@ -99,11 +103,26 @@ def register_functions(conn, time_limit_s: float) -> None:
     conn.create_function("kronika_fold", 1, guard.bounded(_nullable_fold, MAX_TEXT_CHARS), deterministic=True)
     conn.create_function("kronika_snippet", 2, guard.bounded(snippet, MAX_TEXT_CHARS, MAX_QUERY_CHARS),
                          deterministic=True)
+    conn.create_function("kronika_changes", 2, guard.bounded(changed_labels, MAX_TEXT_CHARS, MAX_TEXT_CHARS),
+                         deterministic=True)
 
 
 @hookimpl
 def prepare_connection(conn, datasette):
     register_functions(conn, datasette.setting("sql_time_limit_ms") / 1000)
+
+
+def atom_typed(send):
+    """`send` with an XML response's Content-Type made Atom's (the body is datasette-atom's feed)."""
+
+    async def typed(message):
+        if message["type"] == "http.response.start":
+            headers = [(name, ATOM_CONTENT_TYPE if name.lower() == b"content-type" and value.startswith(b"application/xml")
+                        else value) for name, value in message.get("headers", [])]
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return typed
 
 
 @hookimpl
@@ -117,6 +136,8 @@ def asgi_wrapper(datasette):
             if scope["type"] == "http":
                 query_string = rewrite_query_string(scope["path"], scope["query_string"].decode("latin-1"))
                 scope = {**scope, "query_string": query_string.encode("latin-1")}
+                if scope["path"].endswith(ATOM_SUFFIX):
+                    send = atom_typed(send)
             await app(scope, receive, send)
 
         return secured(rewritten)
@@ -144,6 +165,14 @@ def filters_from_request(request, database, table, datasette):
 def render_cell(value, column, table, database, datasette):
     if column == "body_html" and isinstance(value, str):
         return Markup('<div class="kronika-body">{}</div>').format(Markup(sanitised_body(value)))
+    if column.endswith(TIME_SUFFIX) and isinstance(value, str):
+        return filters.polish_time(value)
+    if column in filters.YES_NO_COLUMNS and table is not None and value in (0, 1):
+        return filters.YES_NO[value]
+    if column == ARTICLE_LINK_COLUMN and table is None and isinstance(value, str):
+        # Query pages (quiet edits, attachments of a type) lead to the article page.
+        href = datasette.urls.row(database, ARTICLE_TABLE, tilde_encode(value))
+        return Markup('<a href="{}">{}</a>').format(href, value)
     if column == "snippet" and table is None and isinstance(value, str):
         marked = str(escape(value)).split(SNIPPET_MARK)
         # Odd pieces sat between a pair of marks.
@@ -151,13 +180,66 @@ def render_cell(value, column, table, database, datasette):
     return None
 
 
+@cache
+def _static_name() -> str:
+    # Datasette names a plugin's static folder after its distribution when
+    # installed ("kronika"), after the module when registered by hand.
+    for plugin in get_plugins():
+        if plugin["static_path"] == str(STATIC_DIR):
+            return plugin["name"]
+    # An install whose `datasette` entry point still names scraper.serve.plugin
+    # (before the plugin was the package) run by plain `datasette`.
+    raise RuntimeError("Kronika's static files are not served: reinstall Kronika (pip install -e .) so that its "
+                       "datasette entry point names the scraper.serve package")
+
+
+def static_url(datasette, filename: str) -> str:
+    """The URL Datasette serves `scraper/serve/static/<filename>` at."""
+    return datasette.urls.static_plugins(_static_name(), filename)
+
+
 @hookimpl
 def extra_css_urls(datasette):
-    return [datasette.urls.path(CSS_PATH)]
+    return [static_url(datasette, STYLESHEET)]
 
 
-async def _css(request):
-    return Response(CSS, content_type="text/css; charset=utf-8")
+@hookimpl
+def prepare_jinja2_environment(env, datasette):
+    env.filters.update(sanitised_body=lambda html: Markup(sanitised_body(html or "")), polish_time=filters.polish_time, file_size=filters.file_size,
+                       facet_name=filters.facet_name, facet_label=filters.facet_label, tilde_encode=tilde_encode)
+
+
+# Each site and its city, by index skip-scan (one index seek per site, not a
+# scan of every article), for the site facet's labels.
+SITE_CITIES_SQL = """
+with recursive sites(site) as (
+  select min(site) from articles
+  union all
+  select (select min(site) from articles where site > sites.site) from sites where site is not null
+)
+select site, (select city from articles where articles.site = sites.site and city is not null limit 1) as city
+from sites where site is not null
+"""
+
+
+async def _site_cities(datasette, database: str) -> dict:
+    rows = await datasette.get_database(database).execute(SITE_CITIES_SQL)
+    return {row["site"]: row["city"] for row in rows if row["city"]}
+
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, request, datasette):
+    async def article_vars():
+        if view_name == "row" and table == ARTICLE_TABLE and request is not None:
+            (article_id,) = urlsafe_components(request.url_vars["pks"])
+            table_path = datasette.urls.table(database, ARTICLE_TABLE)
+            page = await datasette.get_database(database).execute_fn(lambda conn: gather(conn, article_id, table_path))
+            return {"kronika": page}
+        if view_name == "table" and table == ARTICLE_TABLE:
+            return {"site_cities": await _site_cities(datasette, database)}
+        return {}
+
+    return article_vars
 
 
 async def _databases(datasette, request):
@@ -174,7 +256,7 @@ async def _databases(datasette, request):
 
 @hookimpl
 def register_routes():
-    return [(rf"^{CSS_PATH}$", _css), (r"^/-/databases(\.(?P<format>json))?$", _databases)]
+    return [(r"^/-/databases(\.(?P<format>json))?$", _databases)]
 
 
 @hookimpl

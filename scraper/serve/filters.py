@@ -1,0 +1,58 @@
+"""Jinja filters of the Kronika templates: Polish times, file sizes, facet names and values."""
+
+from __future__ import annotations
+
+import logging
+
+from markupsafe import Markup
+
+from scraper.serve.polish_dates import polish_datetime
+
+logger = logging.getLogger(__name__)
+
+# Facet headings as a Polish reader names them (the facet's column or table otherwise).
+FACET_NAMES = {"site": "miasto", "published_at": "rok publikacji", "author": "autor", "publisher": "wydawca",
+               "revitalisation": "rewitalizacja", "tags": "tagi", "topics": "tematy", "type": "typ pliku",
+               "credit": "autor zdjęcia", "finish_reason": "zakończenie", "status": "status HTTP"}
+# 0/1 columns: their facet buckets read "tak"/"nie".
+YES_NO_COLUMNS = {"revitalisation", "degraded"}
+YES_NO = {1: "tak", 0: "nie", "1": "tak", "0": "nie"}
+
+
+def polish_time(value: str | None) -> Markup:
+    """`<time datetime="ISO">5 października 2018, 08:39</time>`; empty for None, the text itself if not a date."""
+    if not value:
+        return Markup("")
+    try:
+        said = polish_datetime(value)
+    except ValueError:
+        logger.warning("not an ISO 8601 time, shown as it is: %r", value)
+        return Markup("<span>{}</span>").format(value)
+    return Markup('<time datetime="{}">{}</time>').format(value, said)
+
+
+def file_size(size: int | None) -> str:
+    """A byte count as Polish readers write it: "1,65 MB", "164 KB", "512 B"; empty for None."""
+    if size is None:
+        return ""
+    for unit, factor in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024)):
+        if size >= factor:
+            amount = size / factor
+            # Sites declare sizes such as "1,65 MB": two decimals where they matter.
+            text = f"{amount:.2f}".rstrip("0").rstrip(".") if amount < 10 else f"{amount:.0f}"
+            return f"{text.replace('.', ',')} {unit}"
+    return f"{size} B"
+
+
+def facet_name(name: str) -> str:
+    """A facet's heading in Polish."""
+    return FACET_NAMES.get(name, name)
+
+
+def facet_label(label, name: str, site_cities: dict | None = None) -> str:
+    """A facet bucket's label in Polish: tak/nie for 0/1 columns, the city for a site key, else the label."""
+    if name in YES_NO_COLUMNS and label in YES_NO:
+        return YES_NO[label]
+    if name == "site" and site_cities and label in site_cities:
+        return site_cities[label]
+    return "" if label is None else str(label)
