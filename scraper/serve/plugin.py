@@ -12,7 +12,6 @@ from pathlib import Path
 import nh3
 from datasette import hookimpl
 from datasette.filters import FilterArguments
-from datasette.plugins import get_plugins
 from datasette.utils import tilde_encode, urlsafe_components
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
@@ -184,6 +183,9 @@ def render_cell(value, column, table, database, datasette):
 def _static_name() -> str:
     # Datasette names a plugin's static folder after its distribution when
     # installed ("kronika"), after the module when registered by hand.
+    # Imported here: datasette.plugins imports this package (the entry point) while it loads.
+    from datasette.plugins import get_plugins
+
     for plugin in get_plugins():
         if plugin["static_path"] == str(STATIC_DIR):
             return plugin["name"]
