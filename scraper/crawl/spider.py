@@ -9,6 +9,7 @@ from scrapy import signals
 
 from scraper.crawl.accounting import record_failure
 from scraper.crawl.bounds import RunBounds
+from scraper.crawl.downloads import FileAction, FileKeeper
 from scraper.crawl.failures import failure_kind, failure_reason
 from scraper.crawl.incremental import CrawlPlan, Decision, conditional_headers
 from scraper.crawl.listing import parse_listing
@@ -44,6 +45,7 @@ class ArchiveSpider(scrapy.Spider):
         # Article requests made and not yet ended, id -> URL: what is left here
         # when the spider closes is counted failed (accounting.CrawlRecorder).
         spider.pending = {}
+        spider.files = FileKeeper.from_crawler(crawler, cls.site)
         crawler.signals.connect(spider.item_stored, signal=signals.item_scraped)
         crawler.signals.connect(spider.item_lost, signal=signals.item_dropped)
         crawler.signals.connect(spider.item_lost, signal=signals.item_error)
@@ -113,6 +115,28 @@ class ArchiveSpider(scrapy.Spider):
         self._ended(response.request)  # after extraction: a crash in it is callback_crashed's to count
         if item is not None:
             yield item  # ends as item_stored or item_lost
+            yield from self._file_requests(item)
+
+    def _file_requests(self, item):
+        # Same downloader, same per-host slot: attachments get the pages' politeness.
+        known = self.plan.known.get(item["id"])
+        changed = known is not None and known.content_sha256 != item.get("content_sha256")
+        for attachment in item.get("attachments") or []:
+            url = attachment["url"]
+            decision = self.files.decide(url, changed)
+            if decision.action in (FileAction.FETCH, FileAction.RECHECK):
+                yield scrapy.Request(url, callback=self.parse_file, errback=self.file_failed,
+                                     headers=decision.headers, meta=self.files.request_meta(url))
+
+    async def parse_file(self, response):
+        await self.files.received(response)
+
+    def file_failed(self, failure):
+        self.files.failed(failure)
+
+    def settle_unfinished_files(self, reason: str) -> None:
+        """Record the file requests that never ended (called by accounting.CrawlRecorder at close)."""
+        self.files.settle_unfinished(reason)
 
     def article_failed(self, failure):
         url = self._ended(failure.request) or failure.request.url
