@@ -7,7 +7,10 @@ from collections import Counter
 from datetime import datetime
 from typing import Callable
 
+from scraper.archive.downloads import store_document
+from scraper.archive.files import read_file, stored_hashes
 from scraper.archive.store import Archive
+from scraper.extract.documents.worker import extract_in_worker
 
 logger = logging.getLogger(__name__)
 
@@ -63,3 +66,18 @@ def reparse_archive(archive: Archive, extract: Callable | None = None) -> Counte
                 except Exception:  # one bad page must not stop the re-extraction of the rest
                     logger.exception("reparse of %s failed", page["url"])
                     counts["failed"] += 1
+
+
+def reparse_documents(archive: Archive, extract: Callable = extract_in_worker) -> Counter:
+    """Re-extract every stored attachment file into its `documents` row, each in the limited worker.
+
+    Counts "ok" and "error" (the document's recorded error, e.g. password_protected);
+    each document is committed on its own, so an interrupted run keeps what it did.
+    """
+    counts: Counter = Counter()
+    for sha256 in stored_hashes(archive.db):
+        result = extract(read_file(archive.db, sha256))
+        with archive.batch():
+            store_document(archive.db, result)
+        counts["error" if result.error else "ok"] += 1
+    return counts

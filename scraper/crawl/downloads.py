@@ -24,7 +24,6 @@ from scraper.archive.files import store_file
 from scraper.crawl.failures import failure_kind, failure_reason
 from scraper.crawl.guard import OffsiteRedirect, RefusedAddress, non_public_address
 from scraper.crawl.incremental import conditional_headers
-from scraper.crawl.responses import response_headers
 from scraper.extract.documents.detect import detect_type
 from scraper.extract.documents.result import DocumentResult
 from scraper.extract.documents.worker import extract_in_worker
@@ -33,8 +32,8 @@ logger = logging.getLogger(__name__)
 
 # Request meta: the canonical URL of the attachment a request is for.
 FILE_META = "kronika_file"
-# Scrapy's message for a Content-Length over the cap names the declared size.
-DECLARED_SIZE = re.compile(r"expected response size \((\d+)\)")
+# Scrapy's message for a Content-Length over the cap names the declared size (a streamed body has none).
+DECLARED_SIZE = re.compile(r"Expected to receive (\d+) bytes")
 GONE = (404, 410)
 
 
@@ -166,9 +165,8 @@ class FileKeeper:
         """Record a file response: 304 keeps what is stored; bytes are identified, stored once, extracted."""
         canonical = response.request.meta[FILE_META]
         self.pending.discard(canonical)
-        headers = response_headers(response)
         outcome = {"fetched_at": _now(), "http_status": response.status,
-                   "etag": headers.get("ETag"), "last_modified": headers.get("Last-Modified")}
+                   "etag": _header(response, "ETag"), "last_modified": _header(response, "Last-Modified")}
         if response.status == 304:
             self._record(canonical, {**outcome, "download_status": NOT_MODIFIED})
             return
@@ -177,7 +175,7 @@ class FileKeeper:
         detected = detect_type(data)
         outcome.update(sha256=sha256, fetched_size=len(data), detected_type=detected)
         if detected == WRONG_TYPE:
-            content_type = headers.get("Content-Type", "no Content-Type")
+            content_type = _header(response, "Content-Type") or "no Content-Type"
             result = DocumentResult.failed(data, "wrong_type", f"the bytes are no document we read ({content_type})",
                                            WRONG_TYPE)
             self._record(canonical, {**outcome, "download_status": WRONG_TYPE}, document=result)
@@ -242,6 +240,11 @@ class FileKeeper:
         if self.archive is not None:
             with self.archive.db.atomic():
                 write(self.archive.db)
+
+
+def _header(response, name: str) -> str | None:
+    value = response.headers.get(name)  # Scrapy's Headers are case-insensitive, plain dicts of them are not
+    return value.decode("latin-1") if value else None
 
 
 def _now() -> str:
