@@ -9,10 +9,9 @@ import pytest
 import sqlite_utils
 
 from scraper.mirror.documents import DOCUMENTS, EXTRA
-from scraper.mirror.factory import przemysl_article
+from scraper.mirror.factory import przemysl_files_article
 from scraper.mirror.server import MirrorServer
 from scraper.mirror.site import build_routes, bundled_articles
-from scraper.mirror.spec import Attachment
 
 from crawling import new_articles, requests_per_host, run_crawl
 
@@ -26,21 +25,8 @@ FIRST = tuple(document.url for document in DOCUMENTS if document.url.startswith(
 BY_URL = {document.url: document for document in DOCUMENTS}
 
 
-def attachments(urls) -> tuple[Attachment, ...]:
-    return tuple(Attachment(url.removeprefix("https://przemysl.pl"), url.rsplit(".", 1)[-1].upper(),
-                            url.rsplit("/", 1)[-1], "new") for url in urls)
-
-
-def article_with(article_id: str, n: int, urls) -> object:
-    return przemysl_article(
-        article_id=article_id, slug=f"dokumenty-{n}", title=f"Dokumenty numer {n}",
-        published_at=f"2024-12-{10 + n:02d}T10:00:00+01:00", body=(f"Dokumenty do pobrania, zestaw {n}.",),
-        revitalisation=False, body_contains=(f"zestaw {n}",), attachments=attachments(urls),
-    )
-
-
 # One article with the test files, one linking a bundled article's file again (same URL: one request).
-EXTRA_ARTICLES = [article_with("45990", 0, FIRST), article_with("45991", 1, (KNOWN_FILE,))]
+EXTRA_ARTICLES = [przemysl_files_article("45990", 0, FIRST), przemysl_files_article("45991", 1, (KNOWN_FILE,))]
 
 
 def routes(przemysl_extra=(), gdynia_extra=()):
@@ -155,7 +141,7 @@ def test_new_articles_with_new_files_stay_within_budget(crawled):
     mirror, db, _, _ = crawled
     k_przemysl, k_gdynia = 3, 2
     fresh = new_articles("przemysl", k_przemysl, 47000)
-    fresh[0] = article_with("47000", 5, (*LATER, KNOWN_FILE))  # m = 2 new files and one already kept
+    fresh[0] = przemysl_files_article("47000", 5, (*LATER, KNOWN_FILE))  # m = 2 new files and one already kept
     mirror.set_routes(routes(fresh, new_articles("gdynia", k_gdynia, 565000)))
     before = len(mirror.request_log)
     try:
