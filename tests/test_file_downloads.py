@@ -231,6 +231,13 @@ def test_a_request_still_open_at_close_is_failed_with_why(keeper):
     assert row["download_status"] == "failed" and row["download_error"] == "no answer before the run stopped (deadline)"
 
 
+def test_a_file_request_dropped_by_the_scheduler_is_failed_with_why(keeper):
+    keeper.dropped(request(keeper))
+    row = attachment(keeper)
+    assert row["download_status"] == "failed" and row["download_error"].startswith("dropped as a duplicate")
+    assert keeper.pending == set()
+
+
 def test_every_requested_or_offsite_file_is_accounted_for(keeper):
     respond(keeper)
     fail(keeper, HttpError(Response(JPG_URL, status=404)), url=JPG_URL)

@@ -208,6 +208,13 @@ class FileKeeper:
         logger.warning("attachment %s: %s (%s)", failure.request.url, outcome["download_status"], reason)
         self._record(canonical, outcome)
 
+    def dropped(self, request) -> None:
+        """Record a file request the scheduler dropped (a redirect to a URL this run already fetched)."""
+        self.pending.discard(request.meta[FILE_META])
+        self._record(request.meta[FILE_META], {
+            "download_status": FAILED, "fetched_at": _now(),
+            "download_error": f"dropped as a duplicate of a request already made: {request.url}"})
+
     def settle_unfinished(self, reason: str) -> None:
         """At spider close: every file request still open is recorded failed, with why."""
         for canonical in sorted(self.pending):

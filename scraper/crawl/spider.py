@@ -9,7 +9,7 @@ from scrapy import signals
 
 from scraper.crawl.accounting import record_failure
 from scraper.crawl.bounds import RunBounds
-from scraper.crawl.downloads import FileAction, FileKeeper
+from scraper.crawl.downloads import FILE_META, FileAction, FileKeeper
 from scraper.crawl.failures import failure_kind, failure_reason
 from scraper.crawl.incremental import CrawlPlan, Decision, conditional_headers
 from scraper.crawl.listing import parse_listing
@@ -160,6 +160,9 @@ class ArchiveSpider(scrapy.Spider):
 
     def request_dropped(self, request, spider):
         # The scheduler's duplicate filter calls no errback (a redirect to a URL already fetched).
+        if FILE_META in request.meta:
+            self.files.dropped(request)
+            return
         url = self._ended(request)
         if url is not None:
             record_failure(self.crawler.stats, url, f"dropped as a duplicate of a request already made: {request.url}")
