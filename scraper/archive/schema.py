@@ -64,9 +64,10 @@ TABLES: dict[str, tuple[dict, object, list]] = {
         ("article_id", "fetch_key", "warning"),
         [("article_id", "articles", "id")],
     ),
-    # Attachment bytes, once per sha256, zstd-compressed (scraper/archive/files.py).
+    # Attachment bytes, once per sha256, zstd-compressed (scraper/archive/files.py). `data` last: SQLite
+    # then reads a row's other columns without walking the BLOB's overflow pages (Datasette listings).
     "files": (
-        {"sha256": str, "media_type": str, "size": int, "compression": str, "data": bytes, "stored_at": str},
+        {"sha256": str, "media_type": str, "size": int, "compression": str, "stored_at": str, "data": bytes},
         "sha256",
         [],
     ),
