@@ -146,3 +146,13 @@ def test_reparse_counts_documents_that_cannot_be_read(archive):
     store_file(archive.db, SHA, PDF, "pdf")
     counts = reparse_documents(archive, extract=lambda data: DocumentResult.failed(data, "corrupt", "no xref"))
     assert counts == {"error": 1}
+
+
+def test_an_archive_from_before_downloads_gains_the_columns_and_tables():
+    db = sqlite_utils.Database(memory=True)
+    db["attachments"].create({"id": str, "article_id": str, "position": int, "url": str, "filename": str,
+                              "title": str, "type": str, "size_bytes": int}, pk="id")
+    Archive(db)
+    assert {"download_status", "sha256", "fetched_size", "detected_type", "declared_size", "etag"} <= set(
+        db["attachments"].columns_dict)
+    assert db["files"].exists() and db["documents"].exists()

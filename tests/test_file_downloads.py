@@ -245,3 +245,15 @@ def test_every_requested_or_offsite_file_is_accounted_for(keeper):
     stats = keeper.crawler.stats.get_stats()
     assert unaccounted_files(stats) == 0
     assert unaccounted_files({**stats, "kronika/files_requested": 3}) == 1
+
+
+def test_the_summary_line_and_the_verdict_count_files():
+    from scraper.crawl.accounting import outcome_from_stats
+
+    stats = {"kronika/files_requested": 4, "kronika/files_ok": 2, "kronika/files_not_found": 1,
+             "kronika/files_failed": 1}
+    outcome = outcome_from_stats("gdynia", stats, "finished", [], True)
+    assert outcome.summary().endswith("0 requests; files: 2 ok, 1 not found, 1 failed")
+    assert outcome.exit_status == 0 and "1 attachment downloads failed" in outcome.warnings
+    lost = outcome_from_stats("gdynia", {**stats, "kronika/files_requested": 5}, "finished", [], True)
+    assert lost.problems == ["1 requested attachments unaccounted for"]
