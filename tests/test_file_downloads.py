@@ -79,9 +79,19 @@ def test_full_rechecks_kept_files_of_unchanged_articles():
 
 
 def test_a_file_not_kept_last_time_is_fetched_plainly_when_its_article_changed():
-    known = {PDF_URL: {"download_status": "failed", "etag": None, "last_modified": None}}
+    known = {PDF_URL: {"download_status": "not_found", "etag": None, "last_modified": None}}
     decision = policy(**known).decide(PDF_URL, article_changed=True)
     assert (decision.action, decision.headers) == (FileAction.FETCH, {})
+
+
+def test_a_failed_download_is_retried_even_if_its_article_is_unchanged():
+    known = {PDF_URL: {"download_status": "failed", "etag": None, "last_modified": None}}
+    assert policy(**known).decide(PDF_URL, article_changed=False).action is FileAction.FETCH
+
+
+def test_a_not_found_file_of_an_unchanged_article_is_not_asked_again():
+    known = {PDF_URL: {"download_status": "not_found", "etag": None, "last_modified": None}}
+    assert policy(**known).decide(PDF_URL, article_changed=False).action is FileAction.SKIP
 
 
 # --- the keeper: outcomes recorded on the attachments rows ---
@@ -201,6 +211,14 @@ def test_a_304_keeps_the_stored_bytes_and_is_not_modified(keeper):
     row = attachment(keeper)
     assert (row["download_status"], row["http_status"], row["sha256"]) == ("not_modified", 304, sha256)
     assert keeper.extract.calls == 1
+
+
+def test_a_304_without_validators_keeps_the_stored_ones(keeper):
+    respond(keeper)
+    keeper.links.clear()
+    response = Response(PDF_URL, status=304, body=b"", request=request(keeper))
+    asyncio.run(keeper.received(response))
+    assert attachment(keeper)["etag"] == '"e1"'
 
 
 def test_the_same_file_on_two_articles_is_stored_and_extracted_once(keeper):

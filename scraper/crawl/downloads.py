@@ -43,7 +43,7 @@ def allowed_file_hosts(site) -> frozenset[str]:
 
 
 class FileAction(enum.Enum):
-    FETCH = "fetch"        # not downloaded yet (or the last try did not keep it): a plain GET
+    FETCH = "fetch"        # not downloaded yet, or the last download failed: a plain GET
     RECHECK = "recheck"    # kept before, the article changed or --full: a conditional GET
     SKIP = "skip"          # kept before and the article unchanged, or already decided this run
     OFFSITE = "offsite"    # not an http(s) URL of an allowed host: recorded, never fetched
@@ -72,7 +72,7 @@ class FilePolicy:
         if reason:
             return FileDecision(FileAction.OFFSITE, reason=reason)
         known = self.known.get(url)
-        if known is None:
+        if known is None or known["download_status"] == FAILED:  # a failed download is retried whenever seen
             return FileDecision(FileAction.FETCH)
         if not (self.full or article_changed):
             return FileDecision(FileAction.SKIP)
@@ -165,11 +165,14 @@ class FileKeeper:
         """Record a file response: 304 keeps what is stored; bytes are identified, stored once, extracted."""
         canonical = response.request.meta[FILE_META]
         self.pending.discard(canonical)
-        outcome = {"fetched_at": _now(), "http_status": response.status,
-                   "etag": _header(response, "ETag"), "last_modified": _header(response, "Last-Modified")}
+        validators = {"etag": _header(response, "ETag"), "last_modified": _header(response, "Last-Modified")}
+        outcome = {"fetched_at": _now(), "http_status": response.status}
         if response.status == 304:
-            self._record(canonical, {**outcome, "download_status": NOT_MODIFIED})
+            # A 304 need not repeat the validators; those stored stay unless it sends new ones.
+            fresh = {name: value for name, value in validators.items() if value}
+            self._record(canonical, {**outcome, **fresh, "download_status": NOT_MODIFIED})
             return
+        outcome.update(validators)
         data = response.body
         sha256 = hashlib.sha256(data).hexdigest()
         detected = detect_type(data)
