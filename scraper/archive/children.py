@@ -29,8 +29,9 @@ def replace_children(db: sqlite_utils.Database, item: dict, *, new_article: bool
     if not new_article:  # a new article has no children to replace
         for table in ("attachments", "images", "articles_tags"):
             db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
-    insert_rows(db, "attachments", attachment_rows(article_id, item.get("attachments")))
-    carry_outcomes(db, article_id, previous)
+    attachments = attachment_rows(article_id, item.get("attachments"))
+    insert_rows(db, "attachments", attachments)
+    carry_outcomes(db, article_id, [row["url"] for row in attachments if row["url"]], previous)
     insert_rows(db, "images", image_rows(article_id, item.get("images")))
     names = dict.fromkeys(item.get("tags") or [])
     insert_rows(db, "articles_tags", [{"article_id": article_id, "tag_id": tag_id(db, name)} for name in names])

@@ -46,23 +46,26 @@ def outcomes_of(db: sqlite_utils.Database, article_id: str) -> dict[str, dict]:
     return {row.pop("url"): row for row in rows}
 
 
-def carry_outcomes(db: sqlite_utils.Database, article_id: str, previous: dict[str, dict]) -> None:
-    """Give the article's attachments without an outcome the one their URL already has.
+def carry_outcomes(db: sqlite_utils.Database, article_id: str, urls: Iterable[str],
+                   previous: dict[str, dict]) -> None:
+    """Give the article's attachments at `urls` the download outcome their URL already has.
 
     From `previous` (the article's rows before a new version replaced them),
     else from any other article linking the same URL: the same URL is not
     fetched again for a new version or a second article.
     """
-    for url, outcome in previous.items():
-        db.execute(f"UPDATE attachments SET {', '.join(f'[{c}] = ?' for c in OUTCOME_COLUMNS)} "
-                   "WHERE article_id = ? AND url = ? AND download_status IS NULL",
+    urls = list(dict.fromkeys(urls))
+    outcomes = {url: previous[url] for url in urls if url in previous}
+    missing = [url for url in urls if url not in previous]
+    if missing:  # one indexed look-up; most stored articles link nothing downloaded yet
+        rows = db.query(f"SELECT url, {', '.join(OUTCOME_COLUMNS)} FROM attachments WHERE url IN "
+                        f"({', '.join('?' * len(missing))}) AND article_id != ? AND download_status IS NOT NULL "
+                        "ORDER BY fetched_at", [*missing, article_id])
+        outcomes.update((row.pop("url"), row) for row in rows)  # the latest outcome wins
+    assignments = ", ".join(f"[{column}] = ?" for column in OUTCOME_COLUMNS)
+    for url, outcome in outcomes.items():
+        db.execute(f"UPDATE attachments SET {assignments} WHERE article_id = ? AND url = ?",
                    [outcome[column] for column in OUTCOME_COLUMNS] + [article_id, url])
-    assignments = ", ".join(
-        f"[{column}] = (SELECT o.[{column}] FROM attachments o WHERE o.url = attachments.url "
-        f"AND o.download_status IS NOT NULL ORDER BY o.fetched_at DESC LIMIT 1)" for column in OUTCOME_COLUMNS)
-    db.execute(f"UPDATE attachments SET {assignments} WHERE article_id = ? AND download_status IS NULL "
-               "AND EXISTS (SELECT 1 FROM attachments o WHERE o.url = attachments.url "
-               "AND o.download_status IS NOT NULL)", [article_id])
 
 
 def known_downloads(db: sqlite_utils.Database) -> dict[str, dict]:
