@@ -120,6 +120,8 @@ def test_the_crawls_rows_count_the_files(crawled):
     assert przemysl["files_requested"] == sum(przemysl[f"files_{status}"] for status in (
         "ok", "not_modified", "too_large", "wrong_type", "not_found", "offsite", "failed"))
     assert przemysl["exit_status"] == 0 and json.loads(przemysl["failures"]) == []
+    # Files have their own identity: articles_requested counts articles only.
+    assert przemysl["articles_requested"] == len(bundled_articles()["przemysl"]) + len(EXTRA_ARTICLES)
 
 
 def test_document_text_is_searchable(crawled):

@@ -256,6 +256,10 @@ def test_a_file_request_dropped_by_the_scheduler_is_failed_with_why(keeper):
     assert keeper.pending == set()
 
 
+def test_without_an_archive_no_file_is_requested():
+    assert FileKeeper(crawler(), policy(), None).decide(PDF_URL, False).action is FileAction.SKIP
+
+
 def test_every_requested_or_offsite_file_is_accounted_for(keeper):
     respond(keeper)
     fail(keeper, HttpError(Response(JPG_URL, status=404)), url=JPG_URL)

@@ -138,7 +138,9 @@ class FileKeeper:
         return cls(crawler, policy, archive)
 
     def decide(self, url: str, article_changed: bool) -> FileDecision:
-        """The policy's decision for one attachment URL; a URL already decided this run is skipped."""
+        """The policy's decision for one attachment URL; a URL already decided this run (or no archive) is skipped."""
+        if self.archive is None:  # `scrapy crawl -s KRONIKA_DB= -O items.jsonl`: nowhere to keep files
+            return FileDecision(FileAction.SKIP)
         canonical = canonicalize_url(url)
         first = canonical not in self.links
         self.links[canonical].add(url)
