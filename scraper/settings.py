@@ -78,6 +78,10 @@ DOWNLOAD_TIMEOUT = 30
 # body too (a gzip bomb stops at 8 MiB inflated). Such a fetch counts as too_large.
 DOWNLOAD_MAXSIZE = 8 * 2**20
 DOWNLOAD_WARNSIZE = 2 * 2**20
+# Attachment size cap, per file request (scraper/crawl/downloads.py). Municipal
+# PDFs run to ~20 MB; a bigger file is not kept and is recorded as too_large with
+# its declared size (Content-Length checked first, received bytes counted too).
+KRONIKA_MAX_FILE_BYTES = 50 * 2**20
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]

@@ -6,6 +6,8 @@ import hashlib
 
 import sqlite_utils
 
+from scraper.archive.files import store_file
+
 from scraper.archive import Archive
 from scraper.extract.items import ARTICLE_FIELDS
 from scraper.sites import SITES
@@ -121,20 +123,16 @@ def build_archive(path) -> str:
 
 
 def add_downloads(path) -> str:
-    """The archive at `path` with what attachment downloads add: attachments' download columns and `documents`.
-
-    Stands in for the downloads work until it is merged: the article page shows these when they exist.
-    """
+    """The archive at `path` with two attachments downloaded: stored files and their `documents` rows."""
     db = sqlite_utils.Database(path)
-    for column, column_type in {"download_status": str, "sha256": str, "fetched_size": int, "detected_type": str}.items():
-        db["attachments"].add_column(column, column_type)
-    db["documents"].create({"sha256": str, "type": str, "pages": int, "text": str}, pk="sha256")
     for number, (attachment_id, text) in enumerate([("przemysl:45707:0", "Plan zagospodarowania Plant.\nEtap I."),
                                                     (f"{XSS_ID}:0", XSS_DOCUMENT_TEXT)]):
-        digest = hashlib.sha256(text.encode()).hexdigest()
+        data = text.encode()
+        digest = hashlib.sha256(data).hexdigest()
+        store_file(db, digest, data, "application/pdf")
         db["attachments"].update(attachment_id, {"download_status": "ok", "sha256": digest,
                                                  "fetched_size": 1700000 + number, "detected_type": "pdf"})
-        db["documents"].insert({"sha256": digest, "type": "pdf", "pages": 12, "text": text})
+        db["documents"].upsert({"sha256": digest, "type": "pdf", "pages": 12, "text": text}, pk="sha256")
     db.close()
     return str(path)
 

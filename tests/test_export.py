@@ -56,7 +56,12 @@ def test_json_nests_attachments_in_order(db_path):
 
 
 def test_json_round_trips_item(db_path):
+    from scraper.archive.export import DOWNLOAD_KEYS
+
     exported = json.loads(run(db_path, "--site", "przemysl").output)[0]
+    # Attachments add their download and document (None before any download) to the contract fields.
+    for attachment in exported["attachments"]:
+        assert [attachment.pop(key) for key in (*DOWNLOAD_KEYS, "document")] == [None] * (len(DOWNLOAD_KEYS) + 1)
     assert exported == ARTICLES[2]
 
 

@@ -7,6 +7,7 @@ import logging
 import sqlite_utils
 
 from scraper.archive.content import attachment_rows, image_rows
+from scraper.archive.downloads import carry_outcomes, outcomes_of
 from scraper.archive.rows import insert_rows
 
 logger = logging.getLogger(__name__)
@@ -19,12 +20,18 @@ def tag_id(db: sqlite_utils.Database, name: str) -> int:
 
 
 def replace_children(db: sqlite_utils.Database, item: dict, *, new_article: bool = False) -> None:
-    """Make the article's attachments, images and tags exactly those of `item`, in its order."""
+    """Make the article's attachments, images and tags exactly those of `item`, in its order.
+
+    An attachment whose URL was downloaded before keeps that download's outcome.
+    """
     article_id = item["id"]
+    previous = {} if new_article else outcomes_of(db, article_id)
     if not new_article:  # a new article has no children to replace
         for table in ("attachments", "images", "articles_tags"):
             db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
-    insert_rows(db, "attachments", attachment_rows(article_id, item.get("attachments")))
+    attachments = attachment_rows(article_id, item.get("attachments"))
+    insert_rows(db, "attachments", attachments)
+    carry_outcomes(db, article_id, [row["url"] for row in attachments if row["url"]], previous)
     insert_rows(db, "images", image_rows(article_id, item.get("images")))
     names = dict.fromkeys(item.get("tags") or [])
     insert_rows(db, "articles_tags", [{"article_id": article_id, "tag_id": tag_id(db, name)} for name in names])

@@ -8,17 +8,22 @@ from typing import Iterable
 
 import sqlite_utils
 
+from scraper.archive.downloads import DOWNLOAD_STATUSES
+
 logger = logging.getLogger(__name__)
 
+# Attachment downloads per run: requested, and how each ended (scraper/archive/downloads.py).
+FILE_COUNTS = ("files_requested", *(f"files_{status}" for status in DOWNLOAD_STATUSES))
 CRAWL_COUNTS = (
     "finished_at", "requests", "articles_new", "articles_changed", "articles_unchanged",
     "articles_failed", "articles_suspect", "warnings", "finish_reason", "exit_status",
-    "articles_requested", "articles_too_large", "failures", "source_mode",
+    "articles_requested", "articles_too_large", "failures", "source_mode", *FILE_COUNTS,
 )
 # Columns added to `crawls` after schema.TABLES was written (additive; added on
 # first use so that archives made before them keep working).
 # failures: JSON list of {"url", "reason"}, one per failed or too-large article.
-ADDED_COLUMNS = {"articles_requested": int, "articles_too_large": int, "failures": str}
+ADDED_COLUMNS = {"articles_requested": int, "articles_too_large": int, "failures": str,
+                 **dict.fromkeys(FILE_COUNTS, int)}
 JSON_COLUMNS = ("warnings", "failures")
 # Item list fields kept in child tables: filled means at least one child row.
 CHILD_TABLES = {"tags": "articles_tags", "attachments": "attachments", "images": "images"}

@@ -13,6 +13,7 @@ import sqlite_utils
 
 from scraper.archive.children import children_of
 from scraper.archive.content import item_from_row
+from scraper.archive.downloads import document_of
 from scraper.archive.search import FTS_TABLE, match_expression
 from scraper.extract.items import ARTICLE_FIELDS
 
@@ -24,9 +25,13 @@ DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 CSV_LIST_SEPARATOR = ";"
 CSV_COLUMNS = tuple(
     column for field in ARTICLE_FIELDS
-    for column in ({"attachments": ("attachments_count", "attachment_urls"),
+    for column in ({"attachments": ("attachments_count", "attachment_urls", "attachment_download_statuses",
+                                    "attachment_sha256s"),
                     "images": ("image_urls",)}.get(field, (field,)))
 )
+# What each exported attachment adds to the item's fields: its download and its document.
+DOWNLOAD_KEYS = ("download_status", "sha256", "detected_type", "fetched_size")
+DOCUMENT_KEYS = ("type", "pages", "method", "language", "characters", "error")
 
 
 def date_bound(text: str, option: str) -> str:
@@ -70,14 +75,30 @@ def article_query(**filters) -> tuple[str, list]:
     return f"SELECT a.* FROM articles a{where} ORDER BY a.published_at DESC, a.id", params
 
 
-def export_items(db: sqlite_utils.Database, **filters) -> Iterator[dict]:
-    """Contract-shaped items (nested tags, attachments, images), one at a time."""
+def export_items(db: sqlite_utils.Database, *, with_text: bool = False, **filters) -> Iterator[dict]:
+    """Contract-shaped items (nested tags, attachments, images), one at a time.
+
+    Each attachment adds DOWNLOAD_KEYS and `document` (DOCUMENT_KEYS, plus
+    `text` with `with_text`; null when no document was extracted).
+    """
     sql, params = article_query(**filters)
     cursor = db.execute(sql, params)
     columns = [description[0] for description in cursor.description]
     for values in cursor:
         row = dict(zip(columns, values))
-        yield item_from_row(row, *children_of(db, row["id"]))
+        tags, attachments, images = children_of(db, row["id"])
+        item = item_from_row(row, tags, attachments, images)
+        for exported, stored in zip(item["attachments"], attachments):
+            exported.update({key: stored.get(key) for key in DOWNLOAD_KEYS})
+            exported["document"] = nested_document(document_of(db, stored.get("sha256")), with_text)
+        yield item
+
+
+def nested_document(document: dict | None, with_text: bool) -> dict | None:
+    """An attachment's `document` in the export: DOCUMENT_KEYS (and `text`), or None."""
+    if document is None:
+        return None
+    return {key: document[key] for key in DOCUMENT_KEYS + (("text",) if with_text else ())}
 
 
 def write_json(items: Iterator[dict], out: IO[str]) -> int:
@@ -105,6 +126,10 @@ def csv_row(item: dict) -> dict:
     row["topics"] = CSV_LIST_SEPARATOR.join(item["topics"] or [])
     row["attachments_count"] = len(item["attachments"])
     row["attachment_urls"] = " ".join(attachment["url"] for attachment in item["attachments"])
+    # Same order as attachment_urls; "-" for an attachment not downloaded (yet).
+    row["attachment_download_statuses"] = " ".join(
+        attachment.get("download_status") or "-" for attachment in item["attachments"])
+    row["attachment_sha256s"] = " ".join(attachment.get("sha256") or "-" for attachment in item["attachments"])
     row["image_urls"] = " ".join(image["url"] for image in item["images"])
     row["extraction"] = json.dumps(item["extraction"], ensure_ascii=False) if item["extraction"] else None
     if item["revitalisation"] is not None:
@@ -125,8 +150,12 @@ def write_csv(items: Iterator[dict], out: IO[str]) -> int:
 WRITERS = {"json": write_json, "jsonl": write_jsonl, "csv": write_csv}
 
 
-def export(db: sqlite_utils.Database, out: IO[str], fmt: str = "json", **filters) -> int:
-    """Stream the filtered articles to `out` in `fmt`; returns how many were written."""
+def export(db: sqlite_utils.Database, out: IO[str], fmt: str = "json", *, with_text: bool = False,
+           **filters) -> int:
+    """Stream the filtered articles to `out` in `fmt`; returns how many were written.
+
+    `with_text` adds each attachment's document text (JSON and JSONL; CSV has no text column).
+    """
     if fmt not in WRITERS:
         raise ValueError(f"unknown format {fmt!r} (choose {', '.join(FORMATS)})")
-    return WRITERS[fmt](export_items(db, **filters), out)
+    return WRITERS[fmt](export_items(db, with_text=with_text and fmt != "csv", **filters), out)

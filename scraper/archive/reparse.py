@@ -9,8 +9,11 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from typing import Callable, Iterable, Iterator
 
+from scraper.archive.downloads import store_document
+from scraper.archive.files import read_file, stored_hashes
 from scraper.archive.related import link_article
 from scraper.archive.store import CHANGED, Archive
+from scraper.extract.documents.worker import extract_in_worker
 from scraper.extract.wordpress.posts import extract_post_page, is_post_page
 
 logger = logging.getLogger(__name__)
@@ -112,3 +115,18 @@ def reparse_archive(archive: Archive, extract: Callable | None = None, workers: 
     as "failed", and the rest carry on.
     """
     return store_extracted(archive, extracted(archive.stored_pages(), extract or _default_extractor(), workers))
+
+
+def reparse_documents(archive: Archive, extract: Callable = extract_in_worker) -> Counter:
+    """Re-extract every stored attachment file into its `documents` row, each in the limited worker.
+
+    Counts "ok" and "error" (the document's recorded error, e.g. password_protected);
+    each document is committed on its own, so an interrupted run keeps what it did.
+    """
+    counts: Counter = Counter()
+    for sha256 in stored_hashes(archive.db):
+        result = extract(read_file(archive.db, sha256))
+        with archive.batch():
+            store_document(archive.db, result)
+        counts["error" if result.error else "ok"] += 1
+    return counts

@@ -32,7 +32,11 @@ TABLES: dict[str, tuple[dict, object, list]] = {
     ),
     "attachments": (
         {"id": str, "article_id": str, "position": int, "url": str, "filename": str, "title": str,
-         "type": str, "size_bytes": int},
+         "type": str, "size_bytes": int,
+         # The download's outcome (scraper/archive/downloads.py); null until the crawl fetched the file.
+         "download_status": str, "sha256": str, "fetched_size": int, "detected_type": str, "fetched_at": str,
+         "http_status": int, "declared_size": int, "etag": str, "last_modified": str,
+         "download_error": str},
         "id",
         [("article_id", "articles", "id")],
     ),
@@ -77,6 +81,20 @@ TABLES: dict[str, tuple[dict, object, list]] = {
         ("band", "article_id"),
         [("article_id", "articles", "id")],
     ),
+    # Attachment bytes, once per sha256, zstd-compressed (scraper/archive/files.py). `data` last: SQLite
+    # then reads a row's other columns without walking the BLOB's overflow pages (Datasette listings).
+    "files": (
+        {"sha256": str, "media_type": str, "size": int, "compression": str, "stored_at": str, "data": bytes},
+        "sha256",
+        [],
+    ),
+    # One extracted document per stored file: scraper.extract.documents.result.document_row.
+    "documents": (
+        {"sha256": str, "type": str, "pages": int, "language": str, "characters": int, "method": str,
+         "text": str, "page_offsets": str, "warnings": str, "error": str, "ocr_confidence": float},
+        "sha256",
+        [],
+    ),
     "crawls": (
         {"id": int, "site": str, "started_at": str, "finished_at": str, "requests": int,
          "articles_new": int, "articles_changed": int, "articles_unchanged": int, "articles_failed": int,
@@ -88,7 +106,7 @@ TABLES: dict[str, tuple[dict, object, list]] = {
 
 INDEXES: dict[str, list[tuple[str, ...]]] = {
     "articles": [("site",), ("published_at",), ("author",), ("publisher",), ("site", "published_at")],
-    "attachments": [("type",), ("article_id",)],
+    "attachments": [("type",), ("article_id",), ("url",), ("sha256",)],
     "images": [("article_id",)],
     "tags": [("name",)],
     "articles_tags": [("tag_id",)],

@@ -11,7 +11,7 @@ import click
 import sqlite_utils
 
 from scraper.archive.export import FORMATS, date_bound, export as export_articles
-from scraper.archive.reparse import reparse_archive
+from scraper.archive.reparse import reparse_archive, reparse_documents
 from scraper.archive.review import accept, held_fetches
 from scraper.archive.store import Archive
 from scraper.cli.ports import ensure_port_free
@@ -47,12 +47,15 @@ def checked_date(value: str | None, option: str) -> str | None:
 @click.option("--until", help="Published on or before: YYYY-MM-DD or ISO 8601.")
 @click.option("--search", "query", help="Polish full-text search over title, lead and body.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
-def export(db_path, fmt, site, since, until, query, output):
+@click.option("--with-text", is_flag=True, help="Add each attachment's extracted text (JSON, JSONL).")
+def export(db_path, fmt, site, since, until, query, output, with_text):
     """Export archived articles with nested attachments, tags and images.
 
-    Newest first. JSON is one array, JSONL one article per line; CSV flattens
-    tags and topics (joined by ';') and attachments (count and URLs). Streams:
-    any archive size exports in constant memory.
+    Newest first. JSON is one array, JSONL one article per line; each
+    attachment carries its download status, sha256, detected type, size and
+    `document` metadata. CSV flattens tags and topics (joined by ';') and
+    attachments (count, URLs, download statuses, sha256s). Streams: any
+    archive size exports in constant memory.
     """
     if fmt not in FORMATS:
         raise click.ClickException(f"unknown format {fmt!r} (choose {', '.join(FORMATS)})")
@@ -61,9 +64,9 @@ def export(db_path, fmt, site, since, until, query, output):
     db = sqlite_utils.Database(existing_db(db_path))
     if output:
         with open(output, "w", encoding="utf-8", newline="") as out:
-            count = export_articles(db, out, fmt, **filters)
+            count = export_articles(db, out, fmt, with_text=with_text, **filters)
     else:
-        count = export_articles(db, sys.stdout, fmt, **filters)
+        count = export_articles(db, sys.stdout, fmt, with_text=with_text, **filters)
     logger.info("exported %d articles", count)
 
 
@@ -72,15 +75,18 @@ def export(db_path, fmt, site, since, until, query, output):
 @click.option("--workers", default=os.cpu_count() or 1, show_default="CPUs", type=click.IntRange(1, 64),
               help="Extraction processes; one writer stores their results, so the archive ends the same.")
 def reparse(db_path, workers):
-    """Re-extract every archived page with the current extractor (no network).
+    """Re-extract every archived page and attachment file with the current extractors (no network).
 
     Results go through the usual archive rules: changed content becomes a new
-    version, degraded results never erase archived values.
+    version, degraded results never erase archived values. Stored attachment
+    files are re-extracted into their documents rows, each in the limited worker.
     """
     archive = Archive(existing_db(db_path))
     counts = reparse_archive(archive, workers=workers)
     summary = ", ".join(f"{status} {counts[status]}" for status in ("new", "changed", "unchanged", "degraded", "suspect", "failed"))
-    click.echo(f"reparsed {sum(counts.values())} pages: {summary}")
+    documents = reparse_documents(archive)
+    click.echo(f"reparsed {sum(counts.values())} pages: {summary}; "
+               f"{sum(documents.values())} documents: ok {documents['ok']}, error {documents['error']}")
 
 
 @click.command()

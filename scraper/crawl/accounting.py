@@ -9,6 +9,8 @@ from datetime import datetime, timezone
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from scraper.archive.downloads import DOWNLOAD_STATUSES
+
 logger = logging.getLogger(__name__)
 
 # Fields whose fill rate betrays a redesign when it collapses.
@@ -23,6 +25,9 @@ FAILURES_IN_SUMMARY = 3
 FAILURES_KEPT = 200
 # How a requested article can end; `kronika/articles_requested` is their sum.
 ARTICLE_ENDINGS = ("stored", "not_modified", "failed", "too_large")
+# How an attachment the run requested or judged offsite can end (scraper/archive/downloads.py):
+# `kronika/files_requested` + `kronika/files_offsite_by_policy` is their sum.
+FILE_ENDINGS = DOWNLOAD_STATUSES
 
 
 def record_failure(stats, url: str, reason: str, kind: str = "failed") -> None:
@@ -41,6 +46,12 @@ def unaccounted_articles(stats: dict) -> int:
     """Requested articles that ended in none of ARTICLE_ENDINGS (must be 0)."""
     ended = sum(stats.get(f"kronika/articles_{ending}", 0) for ending in ARTICLE_ENDINGS)
     return stats.get("kronika/articles_requested", 0) - ended
+
+
+def unaccounted_files(stats: dict) -> int:
+    """Attachments requested or judged offsite that ended in none of FILE_ENDINGS (must be 0)."""
+    ended = sum(stats.get(f"kronika/files_{ending}", 0) for ending in FILE_ENDINGS)
+    return stats.get("kronika/files_requested", 0) + stats.get("kronika/files_offsite_by_policy", 0) - ended
 
 
 @dataclass
@@ -64,6 +75,8 @@ class SiteOutcome:
     problems: list[str] = field(default_factory=list)
     # {"url", "reason"} of the first FAILURES_KEPT failed or too-large articles.
     failures: list[dict] = field(default_factory=list)
+    # Attachment downloads: "requested" and each of FILE_ENDINGS -> count.
+    files: dict[str, int] = field(default_factory=dict)
 
     @property
     def exit_status(self) -> int:
@@ -76,8 +89,15 @@ class SiteOutcome:
             + (f"{self.suspect} suspect, " if self.suspect else "")
             + f"{self.requests} requests"
         ) + (f" via {self.source_mode}" if self.source_mode else "")
+        line += self.files_summary()
         line += f" -- FAILED: {'; '.join(self.problems)}" if self.problems else ""
         return line + (f" -- {self.failure_list()}" if self.failures else "")
+
+    def files_summary(self) -> str:
+        """`; files: 3 ok, 1 not found` (endings with a count), or "" for a run without attachments."""
+        counts = [f"{self.files[ending]} {ending.replace('_', ' ')}" for ending in FILE_ENDINGS
+                  if self.files.get(ending)]
+        return f"; files: {', '.join(counts)}" if counts else ""
 
     def failure_list(self) -> str:
         """The first failed articles with their reasons, then how many more."""
@@ -113,8 +133,10 @@ def outcome_from_stats(site: str, stats: dict, finish_reason: str, collapsed: li
         finish_reason=finish_reason,
         failures=list(stats.get("kronika/failures", [])),
         source_mode=stats.get("kronika/source_mode"),
+        files={name: stats.get(f"kronika/files_{name}", 0) for name in ("requested", *FILE_ENDINGS)},
     )
     unaccounted = unaccounted_articles(stats)
+    files_unaccounted = unaccounted_files(stats)
     bound = finish_reason.startswith("bound_")
     checks = (
         (bound, f"run bound reached ({finish_reason}); the next run continues"),
@@ -126,6 +148,7 @@ def outcome_from_stats(site: str, stats: dict, finish_reason: str, collapsed: li
         (outcome.too_large, f"{outcome.too_large} articles too large"),
         (outcome.suspect, f"{outcome.suspect} suspect fetches held back"),
         (unaccounted, f"{unaccounted} requested articles unaccounted for"),
+        (files_unaccounted, f"{files_unaccounted} requested attachments unaccounted for"),
         (stats.get("kronika/errors", 0), f"{stats.get('kronika/errors', 0)} errors logged"),
         (collapsed, "site looks changed: " + "; ".join(collapsed)),
     )
@@ -134,6 +157,9 @@ def outcome_from_stats(site: str, stats: dict, finish_reason: str, collapsed: li
         outcome.warnings.append(f"{outcome.degraded} degraded fetches kept the archived values")
     if outcome.suspect:
         outcome.warnings.append(f"{outcome.suspect} suspect fetches held back (`kronika suspects` lists them)")
+    if outcome.files.get("failed"):
+        # The site's files, not the crawl: a warning, the articles are archived all the same.
+        outcome.warnings.append(f"{outcome.files['failed']} attachment downloads failed")
     outcome.warnings += [
         f"fallback used for {key.removeprefix('kronika/fallback/')} {count}x"
         for key, count in sorted(stats.items())
@@ -224,6 +250,7 @@ class CrawlRecorder:
         why = "no answer before the run stopped" if reason != "finished" else "ended without a response"
         for url in getattr(spider, "unfinished_articles", list)():
             record_failure(self.crawler.stats, url, f"{why} ({reason})")
+        getattr(spider, "settle_unfinished_files", lambda reason: None)(reason)
         run_rates = {name: count / self.articles for name, count in self.filled.items()} if self.articles else {}
         archived = self.archived_rates if self.archive_had_articles else {}
         collapsed = collapsed_fields(archived, run_rates, self.articles)
@@ -247,6 +274,7 @@ class CrawlRecorder:
             finish_reason=reason,
             exit_status=outcome.exit_status,
             source_mode=outcome.source_mode,
+            **{f"files_{name}": count for name, count in outcome.files.items()},
         )
         self.crawler.kronika_outcome = outcome
         # The last line of a Scrapyd job's log: how the run went, as the crawls row says.

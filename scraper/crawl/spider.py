@@ -11,6 +11,7 @@ from twisted.internet import threads
 
 from scraper.crawl.accounting import record_failure
 from scraper.crawl.bounds import RunBounds
+from scraper.crawl.downloads import FILE_META, FileAction, FileKeeper
 from scraper.crawl.failures import failure_kind, failure_reason
 from scraper.crawl.incremental import CrawlPlan, Decision, conditional_headers
 from scraper.crawl.listing import parse_listing
@@ -47,6 +48,7 @@ class ArchiveSpider(scrapy.Spider):
         # Article requests made and not yet ended, id -> URL: what is left here
         # when the spider closes is counted failed (accounting.CrawlRecorder).
         spider.pending = {}
+        spider.files = FileKeeper.from_crawler(crawler, cls.site)
         crawler.signals.connect(spider.item_stored, signal=signals.item_scraped)
         crawler.signals.connect(spider.item_lost, signal=signals.item_dropped)
         crawler.signals.connect(spider.item_lost, signal=signals.item_error)
@@ -120,6 +122,29 @@ class ArchiveSpider(scrapy.Spider):
         self._ended(response.request)  # after extraction: a crash in it is callback_crashed's to count
         if item is not None:
             yield item  # ends as item_stored or item_lost
+            for request in self._file_requests(item):  # (no `yield from` in an async generator)
+                yield request
+
+    def _file_requests(self, item):
+        # Same downloader, same per-host slot: attachments get the pages' politeness.
+        known = self.plan.known.get(item["id"])
+        changed = known is not None and known.content_sha256 != item.get("content_sha256")
+        for attachment in item.get("attachments") or []:
+            url = attachment["url"]
+            decision = self.files.decide(url, changed)
+            if decision.action in (FileAction.FETCH, FileAction.RECHECK):
+                yield scrapy.Request(url, callback=self.parse_file, errback=self.file_failed,
+                                     headers=decision.headers, meta=self.files.request_meta(url))
+
+    async def parse_file(self, response):
+        await self.files.received(response)
+
+    def file_failed(self, failure):
+        self.files.failed(failure)
+
+    def settle_unfinished_files(self, reason: str) -> None:
+        """Record the file requests that never ended (called by accounting.CrawlRecorder at close)."""
+        self.files.settle_unfinished(reason)
 
     def article_failed(self, failure):
         url = self._ended(failure.request) or failure.request.url
@@ -143,6 +168,9 @@ class ArchiveSpider(scrapy.Spider):
 
     def request_dropped(self, request, spider):
         # The scheduler's duplicate filter calls no errback (a redirect to a URL already fetched).
+        if FILE_META in request.meta:
+            self.files.dropped(request)
+            return
         url = self._ended(request)
         if url is not None:
             record_failure(self.crawler.stats, url, f"dropped as a duplicate of a request already made: {request.url}")

@@ -130,3 +130,14 @@ def gdynia_article(*, article_id: str, slug: str, title: str, published_at: str,
     return ArticleSpec(site="gdynia", article_id=article_id, slug=slug, title=title,
                        published_at=published_at, body=body, expected=expected,
                        body_contains=body_contains, body_excludes=excludes, **render)
+
+
+def przemysl_files_article(article_id: str, n: int, urls: tuple[str, ...]) -> ArticleSpec:
+    """A Przemyśl article whose only point is to link the files at `urls` (live przemysl.pl URLs)."""
+    attachments = tuple(
+        Attachment(url.removeprefix(PRZEMYSL_HOST), _extension(url).upper(), _filename(url), "new") for url in urls)
+    return przemysl_article(
+        article_id=article_id, slug=f"dokumenty-{n}", title=f"Dokumenty numer {n}",
+        published_at=f"2024-12-{10 + n:02d}T10:00:00+01:00", body=(f"Dokumenty do pobrania, zestaw {n}.",),
+        revitalisation=False, body_contains=(f"zestaw {n}",), attachments=attachments,
+    )

@@ -60,6 +60,8 @@ class Site:
     labels: dict[str, str] = field(default_factory=dict, hash=False)
     chrome: tuple[str, ...] = ()
     storage_paths: tuple[str, ...] = ()
+    # Other hosts the site's attachments are served from (a CDN, a documents server); fetched like its own.
+    storage_hosts: tuple[str, ...] = ()
     topics: tuple[TopicTerm, ...] = ()
     # Scrapy settings for this site's spider (a slower DOWNLOAD_DELAY, say); KRONIKA_SITE_SETTINGS wins over them.
     scrapy_settings: dict[str, object] = field(default_factory=dict, hash=False)
@@ -126,7 +128,7 @@ class SiteReader:
 
     REQUIRED = ("city", "publisher", "hosts", "start_urls", "article_url", "canonical_url", "listing_url")
     OPTIONAL = ("all_revitalisation", "kind", "api", "page_objects", "listing", "article", "chrome",
-                "storage_paths", "topics", "settings", "labels")
+                "storage_paths", "storage_hosts", "topics", "settings", "labels")
 
     def __init__(self, path: Path, name: str, table: dict):
         self.path, self.name, self.table = path, name, table
@@ -161,6 +163,7 @@ class SiteReader:
             labels=self.labels(),
             chrome=self.words("chrome"),
             storage_paths=self.paths("storage_paths"),
+            storage_hosts=self.hosts("storage_hosts", required=False),
             topics=self.topics(),
             scrapy_settings=self.scrapy_settings(),
             source=str(self.path),
@@ -190,13 +193,13 @@ class SiteReader:
             self.fail(key, f"must be one of {', '.join(choices)}")
         return value
 
-    def hosts(self) -> tuple[str, ...]:
-        hosts = self.strings("hosts")
-        if not hosts:
-            self.fail("hosts", "needs at least one host")
+    def hosts(self, key: str = "hosts", required: bool = True) -> tuple[str, ...]:
+        hosts = self.strings(key)
+        if required and not hosts:
+            self.fail(key, "needs at least one host")
         for host in hosts:
             if host != host.lower() or "/" in host or ":" in host or " " in host:
-                self.fail("hosts", f"{host!r} is not a lower-case host name")
+                self.fail(key, f"{host!r} is not a lower-case host name")
         return hosts
 
     def url(self, key: str, value: str | None = None) -> str:

@@ -19,7 +19,7 @@ def spider_class(site: Site) -> type[ArchiveSpider]:
         "__doc__": f"{site.city}: {site.publisher} ({site.hosts[0]}).",
         "name": site.name,
         "site": site,
-        "allowed_domains": list(site.hosts),
+        "allowed_domains": [*site.hosts, *site.storage_hosts],  # attachments may live on a storage host
     })
 
 
