@@ -136,7 +136,7 @@ def test_the_egg_carries_the_package_data_and_the_settings_entry_point(project, 
     with zipfile.ZipFile(egg) as archive:
         names = set(archive.namelist())
         entry_points = archive.read("EGG-INFO/entry_points.txt").decode()
-    assert {"scraper/serve/metadata.yml", "scraper/serve/templates/_table-row-archive-articles.html"} <= names
+    assert {"scraper/serve/metadata.yml", "scraper/serve/templates/row-archive-articles.html"} <= names
     assert "[scrapy]\nsettings = scraper.settings" in entry_points
 
 

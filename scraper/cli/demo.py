@@ -23,16 +23,15 @@ def demo(port, db, mirror_port):
     stays up while Datasette runs so its pages can be compared. Ctrl+C stops.
     """
     from scraper.serve.app import serve
-    from scraper.mirror.server import MirrorServer
-    from scraper.mirror.site import mirrored_sites
+    from scraper.mirror.server import MirrorServer, served_sites
 
     # Both ports before the crawl: a busy one must not cost a crawl first.
     ensure_port_free(DEMO_HOST, port, "--port")
     ensure_port_free(DEMO_HOST, mirror_port, "--mirror-port")
     if port == mirror_port:
         raise click.UsageError(f"--port and --mirror-port are both {port}; give them different ports")
-    # The sites the mirror reconstructs: a declared site it lacks would only be unreachable.
-    sites = sorted(mirrored_sites())
+    # The sites the mirror answers for: a declared site it lacks would only be unreachable.
+    sites = served_sites()
     with MirrorServer(host=DEMO_HOST, port=mirror_port) as mirror:
         click.echo(f"mirror of {', '.join(sites)} at {mirror.base_url}/", err=True)
         # A separate process: Scrapy's reactor and Datasette's event loop

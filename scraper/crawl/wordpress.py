@@ -12,6 +12,7 @@ import scrapy
 from scraper.extract import page_record
 from scraper.crawl.incremental import Decision
 from scraper.extract.items import PAGE_KEY
+from scraper.crawl.accounting import record_failure
 from scraper.crawl.responses import response_headers
 from scraper.crawl.spider import ArchiveSpider
 from scraper.crawl import wordpress_api as api
@@ -114,11 +115,14 @@ class WordPressSpider(ArchiveSpider):
                 by_parent[entry.get("post")].append(entry)
         fetched_at = datetime.now(timezone.utc)
         for post in posts:
+            # An API page delivers its posts without a request each: each is still an article asked for.
+            self.crawler.stats.inc_value("kronika/articles_requested")
             try:
                 item = post_item(post, self.site, media=by_parent[post.get("id")], fetched_at=fetched_at)
             except (PostError, AttributeError) as error:
                 logger.error("%s: cannot convert a post: %s", self.name, error)
-                self.crawler.stats.inc_value("kronika/articles_failed")
+                link = post.get("link") if isinstance(post, dict) else None
+                record_failure(self.crawler.stats, link or f"{self.site.api}/wp/v2/posts", f"post not converted: {error}")
                 continue
             self.crawler.stats.inc_value("kronika/wordpress/post_warnings", len(item["extraction"]["warnings"]))
             raw = post_bytes(post, by_parent[post["id"]])
@@ -150,6 +154,7 @@ class WordPressSpider(ArchiveSpider):
             logger.warning("%s: %s", self.name, warning)
             self.crawler.stats.inc_value("kronika/fallback/feed_items")
         for item in items:
+            self.crawler.stats.inc_value("kronika/articles_requested")  # delivered by the feed page
             known = self.plan.decide(item["id"]) is Decision.SKIP
             self.consecutive_known = self.consecutive_known + 1 if known else 0
             yield item
@@ -166,10 +171,14 @@ class WordPressSpider(ArchiveSpider):
         self.plan.known = {f"{self.site.name}:{slug}": known for known in self.plan.known.values()
                            if known.url and (slug := self.site.article_id(known.url))}
         start_url = self.settings.getdict("KRONIKA_START_URLS").get(self.name, self.site.start_url)
+        self.bounds.follow_listing(start_url)
         return scrapy.Request(start_url, callback=self.parse_listing, errback=self.listing_failed)
 
-    def parse_article(self, response):
-        for item in super().parse_article(response):
+    async def parse_article(self, response):
+        async for item in super().parse_article(response):
+            if isinstance(item, scrapy.Request):  # the article's attachment downloads
+                yield item
+                continue
             # Permalinks carry the slug; the archive knows the post by its id, whatever the mode.
             found = permalink.post_id(response.text)
             if found:

@@ -14,7 +14,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from scraper.mirror import wordpress
 from scraper.mirror.files import file_route
-from scraper.mirror.site import Route, build_routes, not_found_route
+from scraper.mirror.site import Route, build_routes, mirrored_sites, not_found_route
+from scraper.sites import SITES
 
 logger = logging.getLogger(__name__)
 
@@ -189,6 +190,12 @@ class _MirrorHTTPServer(ThreadingHTTPServer):
     def handle_error(self, request, client_address):
         # Clients dropping connections (and our own resets) are expected here.
         logger.debug("connection from %s ended abnormally", client_address, exc_info=True)
+
+
+def served_sites() -> list[str]:
+    """The declared sites the mirror answers for: its HTML reconstructions and its WordPress sites."""
+    wordpress_hosts = set(wordpress.wordpress_sites())
+    return sorted({*mirrored_sites(), *(name for name, site in SITES.items() if site.hosts[0] in wordpress_hosts)})
 
 
 class MirrorServer:
