@@ -8,12 +8,10 @@ import re
 import sqlite3
 
 from scraper.serve.article_page import columns_of, rows, web_url
+from scraper.serve.filters import LANGUAGES, METHODS
 
 logger = logging.getLogger(__name__)
 
-# documents.method, as a reader names it.
-METHODS = {"text": "warstwa tekstowa", "ocr": "OCR", "mixed": "warstwa tekstowa i OCR"}
-LANGUAGES = {"pl": "polski", "en": "angielski", "de": "niemiecki"}
 # The code before the colon of documents.error (scraper.extract.documents.result.ERROR_CODES).
 ERRORS = {
     "wrong_type": "to nie jest dokument, choć tak go podano",
