@@ -163,6 +163,15 @@ def test_upper_case_hex_finds_the_file(ds, hashes):
     assert stored(ds, hashes["scan"].upper()).content == SCANNED.encode()
 
 
+def test_a_file_no_attachment_names_is_named_by_its_hash_and_type(tmp_path):
+    path = build_archive(tmp_path / "archive.db")
+    db = sqlite_utils.Database(path)
+    store_file(db, sha(BROKEN), BROKEN, "pdf")
+    db.close()
+    disposition = stored(datasette_instance(path), sha(BROKEN)).headers["content-disposition"]
+    assert disposition.endswith(f"filename*=UTF-8''{sha(BROKEN)[:16]}.pdf")
+
+
 def test_file_name_loses_quotes_and_path_separators():
     assert content_disposition("image/png", 'a"b/..\\c.png') == "inline; filename=\"a_b_.._c.png\"; filename*=UTF-8''a_b_.._c.png"
 

@@ -96,7 +96,8 @@ async def stored_file(datasette, request):
         return _not_found(sha256)
     facts, data = found
     content_type = media_type(facts["media_type"], facts["document_type"])
-    filename = facts["filename"] or f"{sha256[:16]}.{facts['document_type'] or 'bin'}"
+    extension = next((kind for kind in (facts["media_type"], facts["document_type"]) if kind in MEDIA_TYPES), "bin")
+    filename = facts["filename"] or f"{sha256[:16]}.{extension}"
     etag = f'"{sha256}"'
     headers = {"content-disposition": content_disposition(content_type, filename), "cache-control": CACHE_CONTROL,
                "etag": etag, "content-length": str(len(data))}
