@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 import sqlite_utils
 from fpdf import FPDF
 

@@ -87,7 +87,7 @@ def stored(ds, digest):
 def document_html(ds, digest):
     response = get(ds, f"/archive/documents/{digest}")
     assert response.status_code == 200
-    return re.search(r'<article class="kronika-article kronika-document".*?</article>', response.text, re.S).group(0)
+    return re.search(r'<article class="kronika-article kronika-document".*?</article>', response.text, re.DOTALL).group(0)
 
 
 def visible_text(html):
@@ -187,7 +187,7 @@ def test_document_page_title_names_the_file(ds, hashes):
 
 
 def test_document_facts_are_in_polish(ds, hashes):
-    facts = re.search(r'<p class="kronika-file-facts">(.*?)</p>', document_html(ds, hashes["scan"]), re.S).group(1)
+    facts = re.search(r'<p class="kronika-file-facts">(.*?)</p>', document_html(ds, hashes["scan"]), re.DOTALL).group(1)
     assert visible_text(facts) == f"stron: 3 język: polski odczyt: OCR (pewność OCR 87%) znaków: {len(SCANNED)} rozmiar {len(SCANNED.encode())} B"
 
 
@@ -208,7 +208,7 @@ def test_error_is_in_polish_with_the_recorded_reason(ds, hashes):
 
 
 def test_linking_articles_lead_to_the_article_page_with_its_date(ds, hashes):
-    section = re.search(r'<section class="kronika-linking-articles">.*?</section>', document_html(ds, hashes["plan"]), re.S).group(0)
+    section = re.search(r'<section class="kronika-linking-articles">.*?</section>', document_html(ds, hashes["plan"]), re.DOTALL).group(0)
     assert '<a href="/archive/articles/przemysl~3A45707">Rewitalizacja Plant Miejskich w Przemyślu</a>' in section
     assert '<time datetime="2018-10-05T08:39:00+02:00">5 października 2018, 08:39</time>' in section
 
@@ -249,7 +249,7 @@ def test_article_page_reads_the_download_status_in_polish(ds):
 # --- facets and cells ---
 
 def facet(html, name):
-    return visible_text(re.search(rf'id="facet-{name}"[^>]*>(.*?)</ul>', html, re.S).group(1))
+    return visible_text(re.search(rf'id="facet-{name}"[^>]*>(.*?)</ul>', html, re.DOTALL).group(1))
 
 
 def test_download_status_facet_reads_polish(ds):

@@ -6,6 +6,7 @@ import json
 import logging
 import re
 import sqlite3
+from itertools import pairwise
 
 from scraper.serve.article_page import columns_of, rows, web_url
 from scraper.serve.filters import LANGUAGES, METHODS
@@ -64,7 +65,7 @@ def split_pages(text: str | None, page_offsets: str | None) -> list[str]:
             logger.warning("document page: page_offsets %.80r do not fit the text; shown as one page", page_offsets)
         return [text.strip()]
     bounds = [*offsets, len(text)]
-    return [text[start:end].strip() for start, end in zip(bounds, bounds[1:])]
+    return [text[start:end].strip() for start, end in pairwise(bounds)]
 
 
 def _json_list(value: str | None) -> list:
