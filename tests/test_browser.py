@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import socket
 import subprocess
 import sys
@@ -9,8 +10,11 @@ import time
 from pathlib import Path
 
 import pytest
+import sqlite_utils
+from fpdf import FPDF
 
 from test_datasette_data import CHANGED_ID, XSS_ID, add_downloads, build_archive
+from test_document_pages import add_attachment
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -43,10 +47,38 @@ def wait_for_port(port: int, process: subprocess.Popen) -> None:
     raise TimeoutError(f"nothing listening on port {port} after {STARTUP_SECONDS}s")
 
 
+REAL_PDF_TEXT = "Harmonogram prac na Plantach"
+
+
+def real_pdf() -> bytes:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=14)
+    pdf.cell(text=REAL_PDF_TEXT)
+    return bytes(pdf.output())
+
+
+# Made once: fpdf stamps each output with its creation time.
+REAL_PDF = real_pdf()
+
+
+def add_real_pdf(path: str) -> None:
+    """A PDF a browser can render, stored and extracted as a download of the Planty article."""
+    db = sqlite_utils.Database(path)
+    add_attachment(db, 20, "harmonogram.pdf", REAL_PDF, "pdf",
+                   {"type": "pdf", "pages": 1, "method": "text", "text": REAL_PDF_TEXT, "page_offsets": "[0]"})
+    db.close()
+
+
+def document_path(data: bytes) -> str:
+    return "/archive/documents/" + hashlib.sha256(data).hexdigest()
+
+
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
     # With the attachment downloads' columns and documents, so that document text is on the article page too.
     db = add_downloads(build_archive(tmp_path_factory.mktemp("browser") / "archive.db"))
+    add_real_pdf(db)
     port = free_port()
     # `kronika serve` itself, in two worker processes as deployed (deploy/kronika-serve.service).
     process = subprocess.Popen([sys.executable, "-m", "scraper", "serve", "--db", str(db), "--port", str(port), "--workers", "2"],
@@ -220,3 +252,37 @@ def test_payloads_in_every_field_never_run(page, base_url, screenshots):
     page.screenshot(path=str(screenshots / "kronika-xss-article.png"), full_page=True)
     assert (page.evaluate("typeof window.__pwned"), page.dialogs) == ("undefined", [])
     assert "Treść uchwały" in page.locator(".kronika-excerpt").inner_text()
+
+
+# --- documents: the document page and the stored copy ---
+
+def test_document_page_shows_its_text_under_the_csp(page, base_url, screenshots):
+    page.goto(base_url + document_path(REAL_PDF))
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(screenshots / "kronika-document.png"), full_page=True)
+    assert page.locator(".kronika-document-page").inner_text() == f"Strona 1\n{REAL_PDF_TEXT}"
+    assert page.csp_violations == []
+
+
+def test_stored_pdf_opens_in_the_pdf_viewer_under_its_sandbox(page, base_url, screenshots):
+    page.goto(base_url + document_path(REAL_PDF))
+    with page.expect_response(lambda response: "/-/files/" in response.url) as stored:
+        page.locator("a", has_text="kopia w archiwum").click()
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(screenshots / "kronika-stored-pdf.png"))
+    headers = stored.value.all_headers()
+    assert (stored.value.status, headers["content-type"], headers["content-security-policy"]) == (
+        200, "application/pdf", "sandbox; default-src 'none'")
+    # Chromium's PDF viewer is an extension frame: it ran, the bytes were not shown as a page.
+    assert any(frame.url.startswith("chrome-extension://") for frame in page.frames)
+
+
+def test_stored_copy_of_a_planted_script_never_runs(page, base_url):
+    # add_downloads stores '<script>window.__pwned=1</script>…' as the XSS article's "PDF".
+    page.goto(base_url + article_path(XSS_ID))
+    page.locator("a", has_text="kopia w archiwum").click()
+    page.wait_for_timeout(1000)
+    assert "/-/files/" in page.url
+    assert all(frame.evaluate("typeof window.__pwned") == "undefined" for frame in page.frames
+               if not frame.url.startswith("chrome-extension://"))
+    assert page.dialogs == []

@@ -118,7 +118,7 @@ def test_javascript_attachment_url_is_not_a_link(ds):
 
 def test_download_fields_show_when_the_archive_has_them(ds_with_downloads):
     attachments = section(article_html(ds_with_downloads, PLANTY), "attachments")
-    assert "pobrany 1,62 MB" in attachments and "stron: 12" in attachments and "pobieranie: ok" in attachments
+    assert "pobrany 1,62 MB" in attachments and "stron: 12" in attachments and "pobieranie: pobrano" in attachments
 
 
 def test_document_text_begins_under_its_attachment(ds_with_downloads):
@@ -126,7 +126,8 @@ def test_document_text_begins_under_its_attachment(ds_with_downloads):
 
 
 def test_stored_copy_is_linked(ds_with_downloads):
-    assert re.search(r'<a href="/archive/documents/[0-9a-f]{64}">kopia w archiwum</a>', article_html(ds_with_downloads, PLANTY))
+    assert re.search(r'<a href="/archive/-/files/[0-9a-f]{64}" rel="nofollow">kopia w archiwum</a>',
+                     article_html(ds_with_downloads, PLANTY))
 
 
 def test_document_text_payload_is_text(ds_with_downloads):

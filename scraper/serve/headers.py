@@ -19,6 +19,10 @@ INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)(?=[\s>])")
 ALLOWED_HANDLERS = ("toggleFullscreen()",)
 # Vega compiles chart expressions with `new Function`: dashboard pages only.
 EVAL_PATHS = re.compile(r"/-/dashboards(/|$)")
+# Stored copies of attachments (stored_files.py): whatever the bytes are, they
+# get no scripts, no subresources and a unique origin if a browser renders them.
+STORED_FILE_PATHS = re.compile(r"/[^/]+/-/files/")
+STORED_FILE_POLICY = "sandbox; default-src 'none'"
 
 
 def _source_hash(source: str) -> str:
@@ -26,7 +30,12 @@ def _source_hash(source: str) -> str:
 
 
 def content_security_policy(nonce: str | None, path: str) -> str:
-    """The CSP for a response: scripts only from this origin or carrying `nonce`; no framing, no plugins."""
+    """The CSP for a response: scripts only from this origin or carrying `nonce`; no framing, no plugins.
+
+    A stored file gets the sandbox policy instead: nothing in it may run or load.
+    """
+    if STORED_FILE_PATHS.match(path):
+        return STORED_FILE_POLICY
     script = ["'self'"]
     if nonce:
         script.append(f"'nonce-{nonce}'")

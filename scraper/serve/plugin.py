@@ -19,10 +19,13 @@ from markupsafe import Markup, escape
 from scraper.archive.search import FTS_TABLE, fold, match_expression
 from scraper.serve import filters
 from scraper.serve.article_page import gather
+from scraper.serve.document_page import gather_document
 from scraper.serve.facets import ManyToManyFacet, YearFacet
 from scraper.serve.headers import secured
 from scraper.serve.snippet import SNIPPET_MARK, snippet
 from scraper.serve.sqlbounds import MAX_QUERY_CHARS, MAX_TEXT_CHARS, StatementGuard, limit_connection
+from scraper.serve.stored_files import ROUTE as STORED_FILE_ROUTE
+from scraper.serve.stored_files import stored_file
 from scraper.serve.versions import changed_labels
 
 logger = logging.getLogger(__name__)
@@ -55,6 +58,8 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 STYLESHEET = "kronika.css"
 # The article page's custom template gathers its own data (article_page.py).
 ARTICLE_TABLE = "articles"
+# So does the document page (document_page.py).
+DOCUMENT_TABLE = "documents"
 # In canned queries, a column of this name holds an article's id.
 ARTICLE_LINK_COLUMN = "article_id"
 ATOM_SUFFIX = ".atom"
@@ -168,6 +173,8 @@ def render_cell(value, column, table, database, datasette):
         return filters.polish_time(value)
     if column in filters.YES_NO_COLUMNS and table is not None and value in (0, 1):
         return filters.YES_NO[value]
+    if column == filters.DOWNLOAD_STATUS_COLUMN and isinstance(value, str):
+        return filters.download_status(value)
     if column == ARTICLE_LINK_COLUMN and table is None and isinstance(value, str):
         # Query pages (quiet edits, attachments of a type) lead to the article page.
         href = datasette.urls.row(database, ARTICLE_TABLE, tilde_encode(value))
@@ -208,7 +215,8 @@ def extra_css_urls(datasette):
 @hookimpl
 def prepare_jinja2_environment(env, datasette):
     env.filters.update(sanitised_body=lambda html: Markup(sanitised_body(html or "")), polish_time=filters.polish_time, file_size=filters.file_size,
-                       facet_name=filters.facet_name, facet_label=filters.facet_label, tilde_encode=tilde_encode)
+                       facet_name=filters.facet_name, facet_label=filters.facet_label, tilde_encode=tilde_encode,
+                       download_status=filters.download_status)
 
 
 # Each site and its city, by index skip-scan (one index seek per site, not a
@@ -237,6 +245,10 @@ def extra_template_vars(template, database, table, view_name, request, datasette
             table_path = datasette.urls.table(database, ARTICLE_TABLE)
             page = await datasette.get_database(database).execute_fn(lambda conn: gather(conn, article_id, table_path))
             return {"kronika": page}
+        if view_name == "row" and table == DOCUMENT_TABLE and request is not None:
+            (sha256,) = urlsafe_components(request.url_vars["pks"])
+            page = await datasette.get_database(database).execute_fn(lambda conn: gather_document(conn, sha256))
+            return {"kronika": page}
         if view_name == "table" and table == ARTICLE_TABLE:
             return {"site_cities": await _site_cities(datasette, database)}
         return {}
@@ -258,7 +270,7 @@ async def _databases(datasette, request):
 
 @hookimpl
 def register_routes():
-    return [(r"^/-/databases(\.(?P<format>json))?$", _databases)]
+    return [(r"^/-/databases(\.(?P<format>json))?$", _databases), (STORED_FILE_ROUTE, stored_file)]
 
 
 @hookimpl
