@@ -101,6 +101,12 @@ def test_no_archive_setting_means_no_session():
     assert archive_session(crawler) is None
 
 
+def test_an_archive_without_its_owner_is_a_clear_error(tmp_path):
+    crawler = get_crawler(settings_dict={"KRONIKA_DB": str(tmp_path / "a.db")})
+    with pytest.raises(RuntimeError, match="lacks scraper.crawl.archive_session.ArchiveSession"):
+        archive_session(crawler)
+
+
 def test_the_session_is_found_through_the_crawler(tmp_path):
     crawler = get_crawler(settings_dict={"KRONIKA_DB": str(tmp_path / "a.db"), "EXTENSIONS": {ArchiveSession: 0}})
     assert isinstance(archive_session(crawler), ArchiveSession)

@@ -59,4 +59,8 @@ class ArchiveSession:
 
 def archive_session(crawler) -> ArchiveSession | None:
     """The crawler's ArchiveSession; None when it has no archive (`scrapy crawl -s KRONIKA_DB= -O items.jsonl`)."""
-    return crawler.get_extension(ArchiveSession)
+    session = crawler.get_extension(ArchiveSession)
+    if session is None and crawler.settings.get("KRONIKA_DB"):
+        # Without the owner the pipeline would have nowhere to store: say so, don't crawl for nothing.
+        raise RuntimeError("KRONIKA_DB is set but EXTENSIONS lacks scraper.crawl.archive_session.ArchiveSession")
+    return session
