@@ -113,6 +113,9 @@ EXTENSIONS = {
     "scraper.crawl.bounds.SiteBounds": 510,
     # Links cross-site near-duplicates once a site's crawl has been archived.
     "scraper.crawl.related.RelatedLinker": 520,
+    # The archive's one owner during a site's crawl: every component above gets the
+    # archive from it. Declared last so that it closes the archive after they wrote.
+    "scraper.crawl.archive_session.ArchiveSession": 900,
 }
 # Items hold whole pages: log them by id and URL only.
 LOG_FORMATTER = "scraper.crawl.logformatter.ItemLabelLogFormatter"

@@ -65,7 +65,10 @@ class FakeSlot:
 def fake_crawler(settings=None):
     slot = FakeSlot()
     downloader = SimpleNamespace(slots={"przemysl.pl": slot}, get_slot_key=lambda request: "przemysl.pl")
-    crawler = SimpleNamespace(engine=SimpleNamespace(downloader=downloader), settings=Settings(settings or {}))
+    project = Settings()
+    project.setmodule("scraper.settings")  # the declared defaults, as a crawl has them
+    project.update(settings or {})
+    crawler = SimpleNamespace(engine=SimpleNamespace(downloader=downloader), settings=project)
     crawler.stats = MemoryStatsCollector(crawler)
     return crawler, slot
 

@@ -6,14 +6,14 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
 
 from archive_factory import make_item, make_page
+from scraper.crawl.archive_session import ArchiveSession, archive_session
 from scraper.crawl.archiving import ArchivePipeline
 from scraper.extract.items import PAGE_KEY
 
 
 def open_pipeline(db_path, crawl_id=None, **settings):
-    crawler = get_crawler(settings_dict={"KRONIKA_DB": str(db_path), **settings})
-    if crawl_id is not None:
-        crawler.kronika_crawl_id = crawl_id  # as scraper.crawl.accounting.CrawlRecorder sets it
+    crawler = get_crawler(settings_dict={"KRONIKA_DB": str(db_path), "EXTENSIONS": {ArchiveSession: 0}, **settings})
+    archive_session(crawler).crawl_id = crawl_id  # as the CrawlRecorder's start_crawl sets it
     pipeline = ArchivePipeline.from_crawler(crawler)
     pipeline.open_spider()
     return pipeline, crawler.stats

@@ -3,6 +3,7 @@
 from datetime import datetime, timezone
 from types import SimpleNamespace
 
+from scraper import settings
 from scraper.crawl.incremental import CrawlPlan, Decision, conditional_headers
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
@@ -11,7 +12,8 @@ RECENT = SimpleNamespace(published_at="2026-11-20T10:00:00+01:00", etag='"b"', l
 
 
 def plan(**kwargs):
-    return CrawlPlan(known={"gdynia:1": OLD, "gdynia:2": RECENT}, now=NOW, **kwargs)
+    policy = {"full": False, "known_streak": settings.KRONIKA_KNOWN_STREAK, "recheck_days": settings.KRONIKA_RECHECK_DAYS}
+    return CrawlPlan(known={"gdynia:1": OLD, "gdynia:2": RECENT}, now=NOW, **{**policy, **kwargs})
 
 
 def test_unknown_article_is_fetched():

@@ -6,9 +6,6 @@ import contextlib
 import dataclasses
 import json
 import logging
-import os
-import threading
-import weakref
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -64,29 +61,16 @@ class KnownArticle:
     last_fetched_at: str | None
 
 
-# One connection per archive file per thread, shared by every Archive on it:
-# the pipelines of several spiders, the crawl recorder and the crawl planner
-# run in one thread, and separate connections holding batched write
-# transactions would lock each other out ("database is locked").
-_SHARED: "weakref.WeakValueDictionary[tuple, sqlite_utils.Database]" = weakref.WeakValueDictionary()
-
-
-def _prepared(db: sqlite_utils.Database) -> sqlite_utils.Database:
-    configure_connection(db)
-    ensure_schema(db)
-    return db
-
-
 def open_database(db) -> sqlite_utils.Database:
-    """`db` itself (schema ensured) if it is a Database, else the shared connection to that file."""
-    if isinstance(db, sqlite_utils.Database):
-        return _prepared(db)
-    key = (os.path.realpath(db), threading.get_ident())
-    shared = _SHARED.get(key)
-    if shared is None:
-        shared = _prepared(sqlite_utils.Database(db))
-        _SHARED[key] = shared
-    return shared
+    """`db` itself (schema ensured) if it is a Database, else a new connection of its own to that file.
+
+    No connection is shared between owners: each crawl's writes commit on
+    their own (scraper/crawl/archive_session.py opens one per site).
+    """
+    database = db if isinstance(db, sqlite_utils.Database) else sqlite_utils.Database(db)
+    configure_connection(database)
+    ensure_schema(database)
+    return database
 
 
 class Archive:
@@ -94,11 +78,15 @@ class Archive:
 
     Unchanged re-fetches leave no trace at all (no "last seen" bump), so that
     re-crawling is churn-free; crawl rows record when each site was checked.
-    Archives opened by path share one connection per file and thread.
+    An Archive opened by path has its own connection; `close` ends it.
     """
 
     def __init__(self, db):
         self.db = open_database(db)
+
+    def close(self) -> None:
+        """Close the connection (everything stored is already committed)."""
+        self.db.close()
 
     @contextlib.contextmanager
     def batch(self) -> Iterator["Archive"]:

@@ -10,6 +10,7 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from scraper.archive.downloads import DOWNLOAD_STATUSES
+from scraper.crawl.signals import site_finished
 
 logger = logging.getLogger(__name__)
 
@@ -204,11 +205,15 @@ class SpiderErrorCounter(logging.Handler):
 
 
 class CrawlRecorder:
-    """Extension: opens a `crawls` row when a spider starts, completes it when it ends."""
+    """Extension: opens a `crawls` row when a spider starts, completes it when it ends.
 
-    def __init__(self, crawler, db_path: str):
+    The archive is the crawl's ArchiveSession's; the outcome goes out as the
+    `site_finished` signal (scraper.crawl.signals) and in the job log's last line.
+    """
+
+    def __init__(self, crawler):
         self.crawler = crawler
-        self.db_path = db_path
+        self.session = None
         self.filled: dict[str, int] = dict.fromkeys(WATCHED_FIELDS, 0)
         self.articles = 0
         self.error_counter = SpiderErrorCounter(crawler)
@@ -218,23 +223,23 @@ class CrawlRecorder:
 
     @classmethod
     def from_crawler(cls, crawler):
-        db_path = crawler.settings.get("KRONIKA_DB")
-        if not db_path:
+        if not crawler.settings.get("KRONIKA_DB"):
             raise NotConfigured("no archive: nothing to record crawls in")
-        return cls(crawler, db_path)
+        return cls(crawler)
 
     def spider_opened(self, spider):
-        from scraper.archive import Archive
+        from scraper.crawl.archive_session import archive_session
+        from scraper.crawl.locking import ArchiveLock
 
-        if getattr(self.crawler, "kronika_locked", None):
+        lock = self.crawler.get_extension(ArchiveLock)
+        if lock is not None and lock.refusal:
             return  # another crawl holds the archive: this one did nothing to record
         logging.getLogger().addHandler(self.error_counter)
-        self.archive = Archive(self.db_path)
-        self.archived_rates = self.archive.fill_rates(spider.name, WATCHED_FIELDS)
-        self.archive_had_articles = self.archive.article_count(spider.name) > 0
-        self.crawl_id = self.archive.start_crawl(spider.name, _now())
-        # The archive pipeline tags this run's fetches with it (held suspect fetches).
-        self.crawler.kronika_crawl_id = self.crawl_id
+        self.session = archive_session(self.crawler)
+        archive = self.session.archive
+        self.archived_rates = archive.fill_rates(spider.name, WATCHED_FIELDS)
+        self.archive_had_articles = archive.article_count(spider.name) > 0
+        self.session.start_crawl(spider.name)
 
     def item_scraped(self, item, spider):
         self.articles += 1
@@ -242,7 +247,7 @@ class CrawlRecorder:
             self.filled[name] += item.get(name) not in (None, "", [])
 
     def spider_closed(self, spider, reason):
-        if getattr(self.crawler, "kronika_locked", None):
+        if self.session is None:
             return
         logging.getLogger().removeHandler(self.error_counter)
         # Requests still in flight (a bound, the deadline, a shutdown) or lost
@@ -257,9 +262,10 @@ class CrawlRecorder:
         outcome = outcome_from_stats(
             spider.name, self.crawler.stats.get_stats(), reason, collapsed, self.archive_had_articles,
         )
-        outcome.warnings += settle_suspects(self.archive, self.crawl_id, site_looks_changed=bool(collapsed))
-        self.archive.finish_crawl(
-            self.crawl_id,
+        archive, crawl_id = self.session.archive, self.session.crawl_id
+        outcome.warnings += settle_suspects(archive, crawl_id, site_looks_changed=bool(collapsed))
+        archive.finish_crawl(
+            crawl_id,
             finished_at=_now(),
             requests=outcome.requests,
             articles_new=outcome.new,
@@ -276,7 +282,7 @@ class CrawlRecorder:
             source_mode=outcome.source_mode,
             **{f"files_{name}": count for name, count in outcome.files.items()},
         )
-        self.crawler.kronika_outcome = outcome
+        self.crawler.signals.send_catch_log(site_finished, outcome=outcome)
         # The last line of a Scrapyd job's log: how the run went, as the crawls row says.
         logger.info("kronika: %s (finish reason: %s, exit status %d)", outcome.summary(), reason, outcome.exit_status)
 

@@ -6,7 +6,8 @@ import logging
 
 from scrapy.exceptions import NotConfigured
 
-from scraper.archive.store import SUSPECT, Archive
+from scraper.archive.store import SUSPECT
+from scraper.crawl.archive_session import archive_session
 from scraper.extract.items import PAGE_KEY
 
 logger = logging.getLogger(__name__)
@@ -15,33 +16,30 @@ logger = logging.getLogger(__name__)
 class ArchivePipeline:
     """Pops the raw page off each item and stores both, one transaction (and commit) per article.
 
-    A SIGKILL loses at most the article in flight. The commit is the shared
-    connection's (see Archive), so nothing may hold a transaction open across
-    items. Fetches are tagged with the run's `crawls` id (set on the crawler by
-    scraper.crawl.accounting.CrawlRecorder before the first item) so that a held
-    suspect fetch can be confirmed by a later run.
+    A SIGKILL loses at most the article in flight. The archive and the run's
+    `crawls` id are the crawl's ArchiveSession's (scraper.crawl.archive_session),
+    its connection this site's own; fetches are tagged with the id so that a
+    held suspect fetch can be confirmed by a later run.
     """
 
-    def __init__(self, db_path: str, stats, crawler=None):
-        self.db_path = db_path
-        self.stats = stats
+    def __init__(self, crawler):
         self.crawler = crawler
-        self.archive: Archive | None = None
+        self.stats = crawler.stats
+        self.session = None
 
     @classmethod
     def from_crawler(cls, crawler):
-        db_path = crawler.settings.get("KRONIKA_DB")
-        if not db_path:
+        if not crawler.settings.get("KRONIKA_DB"):
             raise NotConfigured("KRONIKA_DB is empty: archive pipeline disabled")
-        return cls(db_path, crawler.stats, crawler)
+        return cls(crawler)
 
     def open_spider(self):
-        self.archive = Archive(self.db_path)
-        logger.info("archiving into %s (one commit per article)", self.db_path)
+        self.session = archive_session(self.crawler)
+        logger.info("archiving into %s (one commit per article)", self.session.db_path)
 
     def process_item(self, item):
         page = item.pop(PAGE_KEY, None)
-        outcome = self.archive.store(dict(item), page, crawl_id=getattr(self.crawler, "kronika_crawl_id", None))
+        outcome = self.session.archive.store(dict(item), page, crawl_id=self.session.crawl_id)
         self.stats.inc_value(f"kronika/articles_{outcome.status}")
         if outcome.reverted:
             # Counted as changed when stored; held back since (many-URLs duplicates).

@@ -124,18 +124,19 @@ class FileKeeper:
 
     @classmethod
     def from_crawler(cls, crawler, site) -> FileKeeper:
-        from scraper.archive import Archive  # late: plain `scrapy crawl -s KRONIKA_DB=` needs no archive
-
+        """The site's keeper, without an archive until `use_archive` (the spider's, when it opens)."""
         settings = crawler.settings
-        db_path = settings.get("KRONIKA_DB")
-        archive = Archive(db_path) if db_path else None
         policy = FilePolicy(
             hosts=allowed_file_hosts(site),
-            known=known_downloads(archive.db) if archive else {},
             full=settings.getbool("KRONIKA_FULL"),
             refuse_private=settings.getbool("KRONIKA_REFUSE_PRIVATE_ADDRESSES"),
         )
-        return cls(crawler, policy, archive)
+        return cls(crawler, policy)
+
+    def use_archive(self, archive) -> None:
+        """Keep files in `archive` (the crawl's ArchiveSession's), knowing what it already holds."""
+        self.archive = archive
+        self.policy.known = known_downloads(archive.db)
 
     def decide(self, url: str, article_changed: bool) -> FileDecision:
         """The policy's decision for one attachment URL; a URL already decided this run (or no archive) is skipped."""

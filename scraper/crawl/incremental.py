@@ -18,15 +18,19 @@ class Decision(enum.Enum):
 
 @dataclass
 class CrawlPlan:
-    """Per-site crawl policy; `known` maps item id -> the archive's KnownArticle."""
+    """Per-site crawl policy; `known` maps item id -> the archive's KnownArticle.
 
+    `full`, `known_streak` and `recheck_days` are the settings KRONIKA_FULL,
+    KRONIKA_KNOWN_STREAK and KRONIKA_RECHECK_DAYS (scraper/settings.py).
+    """
+
+    full: bool
+    known_streak: int
+    recheck_days: int
     known: dict = field(default_factory=dict)
-    full: bool = False
     # The previous run of this site did not finish: walk every listing page so
     # the archive ends up as complete as after an uninterrupted run.
     resume: bool = False
-    known_streak: int = 6
-    recheck_days: int = 14
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
     def decide(self, article_id: str) -> Decision:

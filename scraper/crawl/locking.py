@@ -84,9 +84,10 @@ class ArchiveLock:
     a Scrapyd job are as safe as `kronika crawl`; a locked spider closes at once as LOCKED."""
 
     def __init__(self, crawler, db_path: str):
-        self.crawler = crawler
         self.db_path = db_path
         self.held = False
+        # Why this spider may not run (another crawl holds the archive), or None; CrawlRecorder reads it.
+        self.refusal: str | None = None
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
@@ -102,7 +103,7 @@ class ArchiveLock:
             acquire(self.db_path)
         except CrawlLocked as locked:
             # CrawlRecorder (connected after this) sees it and records nothing.
-            self.crawler.kronika_locked = str(locked)
+            self.refusal = str(locked)
             raise CloseSpider(LOCKED) from None
         self.held = True
 
@@ -111,4 +112,4 @@ class ArchiveLock:
             release(self.db_path)
             self.held = False
         else:
-            logger.error("kronika: %s not run: %s", spider.name, getattr(self.crawler, "kronika_locked", reason))
+            logger.error("kronika: %s not run: %s", spider.name, self.refusal or reason)

@@ -75,7 +75,7 @@ class RetryAfterMiddleware:
 
     def __init__(self, crawler):
         self.crawler = crawler
-        self.max_wait = crawler.settings.getfloat("KRONIKA_MAX_RETRY_AFTER", 120.0)
+        self.max_wait = crawler.settings.getfloat("KRONIKA_MAX_RETRY_AFTER")
 
     @classmethod
     def from_crawler(cls, crawler):

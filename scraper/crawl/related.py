@@ -7,8 +7,8 @@ import logging
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from scraper.archive import Archive
 from scraper.archive.related import link_articles
+from scraper.crawl.archive_session import archive_session
 
 logger = logging.getLogger(__name__)
 
@@ -21,8 +21,8 @@ class RelatedLinker:
     with the same pairs.
     """
 
-    def __init__(self, crawler, db_path: str):
-        self.db_path = db_path
+    def __init__(self, crawler):
+        self.crawler = crawler
         self.scraped: list[str] = []
         self.stats = crawler.stats
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
@@ -30,18 +30,15 @@ class RelatedLinker:
 
     @classmethod
     def from_crawler(cls, crawler):
-        db_path = crawler.settings.get("KRONIKA_DB")
-        if not db_path:
+        if not crawler.settings.get("KRONIKA_DB"):
             raise NotConfigured("no archive: nothing to link")
-        return cls(crawler, db_path)
+        return cls(crawler)
 
     def item_scraped(self, item, spider):
         self.scraped.append(item["id"])
 
     def spider_closed(self, spider, reason):
-        db = Archive(self.db_path).db
-        pairs = link_articles(db, dict.fromkeys(self.scraped))
-        db.conn.commit()
+        pairs = link_articles(archive_session(self.crawler).archive.db, dict.fromkeys(self.scraped))
         self.stats.set_value("kronika/related_pairs", pairs)
         if pairs:
             logger.info("%s: %d cross-site related pairs", spider.name, pairs)

@@ -10,6 +10,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from scraper.crawl.accounting import SiteOutcome
+from scraper.crawl.signals import site_finished
 from scraper.settings import user_agent
 
 logger = logging.getLogger(__name__)
@@ -53,22 +54,36 @@ class ProgressDisplay:
         sys.stderr.flush()
 
 
+class OutcomeCollector:
+    """Keeps the SiteOutcome each crawler's CrawlRecorder sends with `site_finished`, by site."""
+
+    def __init__(self):
+        self.outcomes: dict[str, SiteOutcome] = {}
+
+    def listen_to(self, crawler) -> None:
+        crawler.signals.connect(self.site_finished, signal=site_finished)
+
+    def site_finished(self, outcome: SiteOutcome):
+        self.outcomes[outcome.site] = outcome
+
+    def outcome_of(self, site: str) -> SiteOutcome:
+        """The site's outcome; a failed one when its spider never got to record one."""
+        return self.outcomes.get(site) or SiteOutcome(
+            site=site, finish_reason="not run", problems=["the spider did not run to its end"])
+
+
 def run_crawl(site_names: list[str], settings: Settings) -> list[SiteOutcome]:
     """Crawl the sites side by side; one site failing never stops the others."""
     process = CrawlerProcess(settings)
-    crawlers, displays = [], []
+    # Signal receivers are held weakly: the collector and the displays live in this frame.
+    collector, displays = OutcomeCollector(), []
     for name in site_names:
         crawler = process.create_crawler(name)
+        collector.listen_to(crawler)
         if sys.stderr.isatty():
-            # Signal receivers are held weakly: keep the display alive.
             displays.append(ProgressDisplay(crawler))
         process.crawl(crawler)
-        crawlers.append((name, crawler))
     process.start()
     if sys.stderr.isatty():
         sys.stderr.write("\n")
-    return [
-        getattr(crawler, "kronika_outcome", None)
-        or SiteOutcome(site=name, finish_reason="not run", problems=["the spider did not run to its end"])
-        for name, crawler in crawlers
-    ]
+    return [collector.outcome_of(name) for name in site_names]

@@ -10,6 +10,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import threads
 
 from scraper.crawl.accounting import record_failure
+from scraper.crawl.archive_session import archive_session
 from scraper.crawl.bounds import RunBounds
 from scraper.crawl.downloads import FILE_META, FileAction, FileKeeper
 from scraper.crawl.failures import failure_kind, failure_reason
@@ -41,7 +42,7 @@ class ArchiveSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.plan = crawl_plan(crawler.settings, cls.site.name)
+        spider.plan = crawl_plan(crawler.settings)
         spider.seen_ids = set()
         spider.consecutive_known = 0
         spider.bounds = RunBounds.from_crawler(crawler)
@@ -49,12 +50,25 @@ class ArchiveSpider(scrapy.Spider):
         # when the spider closes is counted failed (accounting.CrawlRecorder).
         spider.pending = {}
         spider.files = FileKeeper.from_crawler(crawler, cls.site)
+        # Connected before any extension's handler: the plan reads the archive
+        # before CrawlRecorder opens this run's `crawls` row.
+        crawler.signals.connect(spider.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(spider.item_stored, signal=signals.item_scraped)
         crawler.signals.connect(spider.item_lost, signal=signals.item_dropped)
         crawler.signals.connect(spider.item_lost, signal=signals.item_error)
         crawler.signals.connect(spider.callback_crashed, signal=signals.spider_error)
         crawler.signals.connect(spider.request_dropped, signal=signals.request_dropped)
         return spider
+
+    def spider_opened(self, spider):
+        session = archive_session(self.crawler)
+        if session is not None:
+            self.read_archive(session.archive)
+
+    def read_archive(self, archive) -> None:
+        """What the run needs from the archive before it starts: the plan's known articles, the known files."""
+        plan_from_archive(self.plan, archive, self.name)
+        self.files.use_archive(archive)
 
     async def start(self):
         # KRONIKA_START_URLS overrides a site's listing without a code change
@@ -189,21 +203,22 @@ class ArchiveSpider(scrapy.Spider):
         self.crawler.stats.inc_value("kronika/listing_failed")
 
 
-def crawl_plan(settings, site_name: str) -> CrawlPlan:
-    """The incremental plan for a site from the settings and the archive."""
-    from scraper.crawl.accounting import previous_crawl_finished
-    from scraper.archive import Archive  # imported late: plain `scrapy crawl -s KRONIKA_DB=` needs no archive
-
-    plan = CrawlPlan(
+def crawl_plan(settings) -> CrawlPlan:
+    """The incremental plan from the settings; it knows no articles until `plan_from_archive`."""
+    return CrawlPlan(
         full=settings.getbool("KRONIKA_FULL"),
         known_streak=settings.getint("KRONIKA_KNOWN_STREAK"),
         recheck_days=settings.getint("KRONIKA_RECHECK_DAYS"),
     )
-    db_path = settings.get("KRONIKA_DB")
-    if db_path and not plan.full:
-        archive = Archive(db_path)
-        plan.known = archive.known_articles(site_name)
-        plan.resume = bool(plan.known) and not previous_crawl_finished(archive, site_name)
-        if plan.resume:
-            logger.warning("%s: the previous crawl did not finish; walking every listing page", site_name)
-    return plan
+
+
+def plan_from_archive(plan: CrawlPlan, archive, site_name: str) -> None:
+    """Give `plan` the site's archived articles (none under --full) and whether the last run was cut short."""
+    from scraper.crawl.accounting import previous_crawl_finished
+
+    if plan.full:
+        return
+    plan.known = archive.known_articles(site_name)
+    plan.resume = bool(plan.known) and not previous_crawl_finished(archive, site_name)
+    if plan.resume:
+        logger.warning("%s: the previous crawl did not finish; walking every listing page", site_name)

@@ -36,10 +36,13 @@ class WordPressSpider(ArchiveSpider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.per_page = crawler.settings.getint("KRONIKA_WORDPRESS_PER_PAGE")
-        incremental = not (spider.plan.full or spider.plan.resume)
-        latest = latest_archived_change(crawler.settings.get("KRONIKA_DB"), cls.site.name) if incremental else None
-        spider.modified_after = api.modified_after(latest)
+        spider.modified_after = None  # every post, unless the archive says which are new
         return spider
+
+    def read_archive(self, archive) -> None:
+        super().read_archive(archive)
+        if not (self.plan.full or self.plan.resume):
+            self.modified_after = api.modified_after(latest_archived_change(archive, self.site.name))
 
     async def start(self):
         yield self._posts_request(1)
@@ -196,13 +199,9 @@ def json_list(response) -> list | None:
     return data if isinstance(data, list) else None
 
 
-def latest_archived_change(db_path: str | None, site_name: str) -> datetime | None:
+def latest_archived_change(archive, site_name: str) -> datetime | None:
     """The newest publication or modification time among the archived posts of the site."""
-    if not db_path:
-        return None
-    from scraper.archive import Archive  # imported late, as in crawl_plan
-
-    rows = Archive(db_path).db.execute(
+    rows = archive.db.execute(
         "SELECT coalesce(modified_at, published_at) FROM articles WHERE site = ?", [site_name]).fetchall()
     moments = [datetime.fromisoformat(value) for (value,) in rows if value]
     return max(moments, default=None)

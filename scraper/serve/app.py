@@ -16,6 +16,7 @@ from datasette.database import Database
 from datasette.plugins import pm
 
 from scraper.archive.search import INDEX_VERSION, match_expression, stored_index_version
+from scraper.serve.plugin import PLUGIN_NAME, READ_ONLY_FLAG
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +24,6 @@ logger = logging.getLogger(__name__)
 # this name, so the archive is served under it whatever the file is called.
 DATABASE_NAME = "archive"
 METADATA_RESOURCE = "metadata.yml"
-PLUGIN_NAME = "kronika"
 SETTINGS = {
     "sql_time_limit_ms": 3000,
     "max_returned_rows": 2000,
@@ -77,7 +77,10 @@ def datasette_instance(db: str | Path) -> Datasette:
         raise FileNotFoundError(f"no archive database at {path} (run `kronika crawl` first)")
     _register_plugin()
     # The plugin package brings its own templates/ and static/ (Datasette finds them).
-    datasette = Datasette(metadata=load_metadata(), settings=SETTINGS)
+    metadata = load_metadata()
+    # Only this Datasette is read-only-wrapped (scraper.serve.plugin.asgi_wrapper), not every one loading the plugin.
+    metadata.setdefault("plugins", {}).setdefault(PLUGIN_NAME, {})[READ_ONLY_FLAG] = True
+    datasette = Datasette(metadata=metadata, settings=SETTINGS)
     # With no files Datasette adds an in-memory database; visitors don't need it.
     datasette.remove_database("_memory")
     datasette.add_database(Database(datasette, path=str(path), is_mutable=True), name=DATABASE_NAME)

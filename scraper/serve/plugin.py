@@ -52,6 +52,12 @@ BODY_URL_SCHEMES = {"http", "https", "mailto"}
 
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
+# The plugin's name (the `datasette` entry point's, and its config key under `plugins:`).
+PLUGIN_NAME = "kronika"
+# `plugins: kronika: read_only: true`, set by scraper.serve.app.datasette_instance only:
+# Kronika's own Datasette refuses every write; any other Datasette that loads the
+# plugin from this environment keeps its own write policy.
+READ_ONLY_FLAG = "read_only"
 
 # The plugin package's static/ folder, which Datasette serves at /-/static-plugins/<plugin name>/.
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -129,11 +135,18 @@ def atom_typed(send):
     return typed
 
 
+def is_read_only(datasette) -> bool:
+    """Is this Datasette Kronika's own (datasette_instance), which only reads?"""
+    return bool((datasette.plugin_config(PLUGIN_NAME) or {}).get(READ_ONLY_FLAG))
+
+
 @hookimpl
 def asgi_wrapper(datasette):
     def wrap(app):
+        read_only = is_read_only(datasette)
+
         async def rewritten(scope, receive, send):
-            if scope["type"] == "http" and scope["method"] not in READ_METHODS:
+            if read_only and scope["type"] == "http" and scope["method"] not in READ_METHODS:
                 # Visitors only read: no canned write, insert API, upload or login path exists.
                 await Response.text("Kronika is read-only.", status=405, headers={"Allow": ", ".join(READ_METHODS)}).asgi_send(send)
                 return
