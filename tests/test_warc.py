@@ -160,7 +160,7 @@ def test_cli_needs_output_or_import(tmp_path):
     Archive(tmp_path / "a.db")
     result = CliRunner().invoke(main, ["warc", "--db", str(tmp_path / "a.db")])
     assert (result.exit_code, result.output.splitlines()[-1]) == (
-        1, "Error: give -o FILE.warc.gz to export, or --import FILE.warc.gz")
+        1, "kronika: error: give -o FILE.warc.gz to export, or --import FILE.warc.gz")
 
 
 def test_cli_export_reports_counts(tmp_path):
