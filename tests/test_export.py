@@ -6,12 +6,12 @@ import json
 import tracemalloc
 
 import pytest
+from archive_factory import make_item
 from click.testing import CliRunner
 
-from archive_factory import make_item
 from scraper.archive import Archive
-from scraper.cli import main
 from scraper.archive.export import export, export_items
+from scraper.cli import main
 
 ARTICLES = [
     make_item("gdynia:1", title="Rewitalizacja Chylonii", published_at="2021-12-10T12:50:00+01:00"),

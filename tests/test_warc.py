@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import subprocess
 import sys
@@ -12,11 +11,11 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from archive_factory import make_item, make_page
 from click.testing import CliRunner
+from crawling import run_crawl
 from warcio.archiveiterator import ArchiveIterator
 
-from archive_factory import make_item, make_page
-from crawling import run_crawl
 from scraper.archive import Archive
 from scraper.archive.warc import FETCH_MARK_HEADER, export_warc
 from scraper.archive.warc_import import import_warc

@@ -12,8 +12,15 @@ from scraper.archive.export import export as export_articles
 from scraper.archive.reparse import reparse_archive, reparse_documents
 from scraper.archive.review import accept, held_fetches
 from scraper.archive.store import Archive
-from scraper.cli.options import (db_option, existing_db, format_option, since_option, site_option, sites_option,
-                                 until_option)
+from scraper.cli.options import (
+    db_option,
+    existing_db,
+    format_option,
+    since_option,
+    site_option,
+    sites_option,
+    until_option,
+)
 from scraper.cli.ports import ensure_port_free
 
 
