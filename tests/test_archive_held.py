@@ -6,7 +6,7 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
-from archive_factory import dump, make_item, make_page
+from factories import dump, make_item, make_page
 from scraper.crawl.accounting import settle_suspects
 from scraper.archive import Archive
 from scraper.cli.archive import suspects as suspects_command

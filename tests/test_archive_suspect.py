@@ -2,7 +2,7 @@
 
 import pytest
 
-from archive_factory import LONG_BODY, make_item
+from factories import LONG_BODY, make_item
 from scraper.archive.suspect import (
     BODY_OVERLAP_MIN, body_overlap, duplicate_reason, page_content_key, suspect_reasons,
 )

@@ -21,11 +21,11 @@ PAGE_SIZE = 6
 
 
 @pytest.fixture(scope="module")
-def archived(tmp_path_factory):
-    """A mirror and an archive that already holds all of it."""
-    db = tmp_path_factory.mktemp("incremental") / "archive.db"
+def archived(tmp_path_factory, reference_crawl):
+    """A mirror and an archive that already holds all of it (a copy of the reference crawl's: the tests crawl on)."""
+    assert reference_crawl.result.returncode == 0
+    db = reference_crawl.copy(tmp_path_factory.mktemp("incremental"))
     with MirrorServer() as mirror:
-        assert run_crawl(db, mirror.base_url).returncode == 0
         yield mirror, db
 
 

@@ -23,12 +23,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def crawl(tmp_path_factory):
-    db = tmp_path_factory.mktemp("crawl") / "archive.db"
-    with MirrorServer() as mirror:
-        result = run_crawl(db, mirror.base_url)
-        log = list(mirror.request_log)
-    return result, sqlite_utils.Database(db), log
+def crawl(reference_crawl):
+    return reference_crawl.result, sqlite_utils.Database(reference_crawl.db_path), list(reference_crawl.request_log)
 
 
 def mirror_specs():

@@ -51,11 +51,9 @@ def assert_consistent(db):
 
 
 @pytest.fixture(scope="module")
-def reference(tmp_path_factory):
-    db = tmp_path_factory.mktemp("reference") / "archive.db"
-    with MirrorServer() as mirror:
-        assert run_crawl(db, mirror.base_url).returncode == 0
-    return archive_state(db)
+def reference(reference_crawl):
+    assert reference_crawl.result.returncode == 0
+    return archive_state(reference_crawl.db_path)
 
 
 def test_second_run_exits_at_once_while_locked(tmp_path):

@@ -6,7 +6,7 @@ import json
 import tracemalloc
 
 import pytest
-from archive_factory import make_item
+from factories import make_item
 from click.testing import CliRunner
 
 from scraper.archive import Archive

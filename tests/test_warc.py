@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from archive_factory import make_item, make_page
+from factories import make_item, make_page
 from click.testing import CliRunner
 from crawling import run_crawl
 from warcio.archiveiterator import ArchiveIterator
@@ -193,11 +193,11 @@ def changed_routes():
 
 
 @pytest.fixture(scope="module")
-def crawled(tmp_path_factory, mirror):
+def crawled(tmp_path_factory, reference_crawl):
     """An archive from a crawl and a --full re-crawl of a changed mirror, and its WARC export."""
     root = tmp_path_factory.mktemp("warc")
-    db = root / "archive.db"
-    assert run_crawl(db, mirror.base_url).returncode == 0
+    assert reference_crawl.result.returncode == 0
+    db = reference_crawl.copy(root)
     with MirrorServer(routes=changed_routes()) as changed:
         assert run_crawl(db, changed.base_url, "--full").returncode == 0
     warc = root / "archive.warc.gz"
