@@ -17,10 +17,10 @@ from bench.processes import python, run_measured
 from bench.search import QUERIES
 from bench.writing import Stats
 from scraper.crawl.archiving import ArchivePipeline
+from scraper.extract import extract_article
 from scraper.mirror.site import mirrored_sites
 from scraper.serve.app import SETTINGS
 from scraper.serve.plugin import register_functions
-from scraper.extract import extract_article
 
 logger = logging.getLogger(__name__)
 

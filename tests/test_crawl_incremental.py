@@ -10,11 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 import sqlite_utils
 
+from crawling import new_articles, requests_per_host, run_crawl
 from scraper.mirror.server import MirrorServer
 from scraper.mirror.site import build_routes, bundled_articles, canonical_host
 from scraper.sites import article_key
-
-from crawling import new_articles, requests_per_host, run_crawl
 
 pytestmark = pytest.mark.slow
 PAGE_SIZE = 6

@@ -12,11 +12,10 @@ import time
 import pytest
 import sqlite_utils
 
+from crawling import crawl_command, requests_per_host, run_crawl
+from scraper.crawl.locking import crawl_lock
 from scraper.mirror.server import MirrorServer
 from scraper.mirror.site import build_routes, bundled_articles
-from scraper.crawl.locking import crawl_lock
-
-from crawling import crawl_command, requests_per_host, run_crawl
 
 pytestmark = pytest.mark.slow
 ALL_IDS = sorted(spec.key for specs in bundled_articles().values() for spec in specs)

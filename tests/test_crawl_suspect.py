@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 import sqlite_utils
 
+from crawling import run_crawl
 from scraper.mirror.server import MirrorServer
 from scraper.mirror.site import build_routes, bundled_articles
-
-from crawling import run_crawl
 
 pytestmark = pytest.mark.slow
 ARTICLE_COUNT = sum(len(specs) for specs in bundled_articles().values())

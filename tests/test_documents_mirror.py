@@ -8,10 +8,10 @@ import pytest
 
 from bench.documents import character_error_rate
 from scraper.extract.documents.extract import extract_document
+from scraper.extract.documents.limits import MAX_DOCUMENT_BYTES, MAX_UNPACKED_BYTES
 from scraper.extract.documents.worker import extract_in_worker
 from scraper.mirror import build_routes, mirror_url
 from scraper.mirror.documents import DOCUMENTS
-from scraper.extract.documents.limits import MAX_DOCUMENT_BYTES, MAX_UNPACKED_BYTES
 from scraper.mirror.file_builders import BUILDERS, OVERSIZED_BYTES, ZIP_BOMB_UNPACKED_BYTES, build
 from scraper.mirror.files import file_bytes
 

@@ -6,9 +6,9 @@ import json
 import tracemalloc
 
 import pytest
-from factories import make_item
 from click.testing import CliRunner
 
+from factories import make_item
 from scraper.archive import Archive
 from scraper.archive.export import export, export_items
 from scraper.cli import main

@@ -4,9 +4,9 @@ import pytest
 import sqlite_utils
 
 from bench.search_quality import plain_search, score
+from factories import make_item
 from scraper.archive import Archive
 from scraper.archive.search import search
-from factories import make_item
 from search_pairs import ARTICLES, HARD_PAIRS, MUST_NOT_MATCH, QUERIES
 
 # Just under what bench/search_quality.py measures (BENCHMARKS.md 5b): a lost pair fails the test.

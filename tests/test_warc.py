@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from factories import make_item, make_page
 from click.testing import CliRunner
-from crawling import run_crawl
 from warcio.archiveiterator import ArchiveIterator
 
+from crawling import run_crawl
+from factories import make_item, make_page
 from scraper.archive import Archive
 from scraper.archive.warc import FETCH_MARK_HEADER, export_warc
 from scraper.archive.warc_import import import_warc

@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 import logging
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import scrapy
 
-from scraper.extract import page_record
+from scraper.crawl import wordpress_api as api
 from scraper.crawl.incremental import Decision
-from scraper.extract.items import PAGE_KEY
 from scraper.crawl.responses import response_headers
 from scraper.crawl.spider import ArchiveSpider
-from scraper.crawl import wordpress_api as api
+from scraper.extract import page_record
+from scraper.extract.items import PAGE_KEY
 from scraper.extract.wordpress import permalink
 from scraper.extract.wordpress.feed import FeedError, feed_items
 from scraper.extract.wordpress.posts import PostError, post_bytes, post_item
@@ -112,7 +112,7 @@ class WordPressSpider(ArchiveSpider):
         for entry in media:
             if isinstance(entry, dict):
                 by_parent[entry.get("post")].append(entry)
-        fetched_at = datetime.now(timezone.utc)
+        fetched_at = datetime.now(UTC)
         for post in posts:
             try:
                 item = post_item(post, self.site, media=by_parent[post.get("id")], fetched_at=fetched_at)
@@ -138,7 +138,7 @@ class WordPressSpider(ArchiveSpider):
         try:
             if response.status != 200:
                 raise FeedError(f"answered {response.status}")
-            items, warnings = feed_items(response.body, self.site, fetched_at=datetime.now(timezone.utc))
+            items, warnings = feed_items(response.body, self.site, fetched_at=datetime.now(UTC))
         except FeedError as error:
             if page == 1:
                 yield self._fall_back_to_html(error)
