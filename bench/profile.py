@@ -8,6 +8,7 @@ import logging
 import pstats
 import sqlite3
 import time
+from pathlib import Path
 
 from bench import report
 from bench.crawl import UNTHROTTLED, fresh, mirror_for
@@ -16,14 +17,15 @@ from bench.processes import python, run_measured
 from bench.search import QUERIES
 from bench.writing import Stats
 from scraper.crawl.archiving import ArchivePipeline
+from scraper.extract import extract_article
 from scraper.mirror.site import mirrored_sites
 from scraper.serve.app import SETTINGS
 from scraper.serve.plugin import register_functions
-from scraper.extract import extract_article
 
 logger = logging.getLogger(__name__)
 
 TOP = 8
+REPOSITORY = Path(__file__).resolve().parent.parent
 # The canned Polish search's SQL (metadata.yml), and the same with the snippet
 # computed only for the rows that survive the LIMIT.
 CANNED_SEARCH = """select articles.id, articles.title, kronika_snippet(articles.body_text, :q) as snippet,
@@ -35,13 +37,18 @@ SNIPPET_AFTER_LIMIT = f"""select ranked.id, ranked.title, kronika_snippet(articl
 from ({WITHOUT_SNIPPET}) ranked join articles on articles.id = ranked.id order by ranked.rank, ranked.id"""
 
 
+def repository_path(filename: str) -> str:
+    """`filename` relative to this checkout when it lies inside it: profiles name no path of one machine."""
+    return filename.removeprefix(f"{REPOSITORY}/")
+
+
 def top_functions(profiler: cProfile.Profile, total: float) -> str:
     """The TOP functions by own time, as a markdown list with their share of `total` seconds."""
     stats = pstats.Stats(profiler, stream=io.StringIO())
     entries = sorted(stats.stats.items(), key=lambda entry: entry[1][2], reverse=True)[:TOP]
     lines = []
     for (filename, line, function), (_calls, ncalls, own, cumulative, _callers) in entries:
-        where = filename.split("site-packages/")[-1].split("/work/main/")[-1]
+        where = repository_path(filename.split("site-packages/")[-1])
         lines.append(f"  - `{function}` ({where}:{line}): own {own:.2f} s ({own / total:.0%}), "
                      f"cumulative {cumulative:.2f} s, {ncalls} calls")
     return "\n".join(lines)
@@ -98,7 +105,7 @@ def crawl_profile(articles: int, seed: int, out) -> str:
     # Kronika's own functions by cumulative time: the stages of the crawl, outermost first.
     entries = sorted(((key, value) for key, value in stats.stats.items() if "/scraper/" in key[0]),
                      key=lambda entry: entry[1][3], reverse=True)[:TOP * 2]
-    lines = [f"  - `{function}` ({filename.split('/work/main/')[-1]}:{line}): cumulative {cumulative:.2f} s "
+    lines = [f"  - `{function}` ({repository_path(filename)}:{line}): cumulative {cumulative:.2f} s "
              f"({cumulative / measured.seconds:.0%} of the {measured.seconds:.1f} s run)"
              for (filename, line, function), (_calls, _ncalls, _own, cumulative, _callers) in entries]
     return f"`kronika crawl --full` of {articles} articles per site under cProfile; Kronika's functions by cumulative time:\n" + "\n".join(lines)

@@ -3,7 +3,7 @@
 import pytest
 import sqlite_utils
 
-from archive_factory import LONG_BODY, make_item, make_page
+from factories import LONG_BODY, make_item, make_page
 from scraper.archive import Archive
 
 REFETCH = "2024-03-01T10:00:00Z"

@@ -9,7 +9,7 @@ import json
 import pytest
 import sqlite_utils
 
-from archive_factory import make_item
+from factories import make_item
 from scraper.archive import Archive
 from scraper.archive.downloads import record_download, store_document
 from scraper.archive.export import export

@@ -6,11 +6,11 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
-from archive_factory import dump, make_item, make_page
-from scraper.crawl.accounting import settle_suspects
+from factories import dump, make_item, make_page
 from scraper.archive import Archive
-from scraper.cli.archive import suspects as suspects_command
 from scraper.archive.review import accept, held_fetches, keep_held, promote_confirmed
+from scraper.cli.archive import suspects as suspects_command
+from scraper.crawl.accounting import settle_suspects
 
 APOLOGY = {"title": "Przepraszamy", "body_text": "Trwają prace techniczne nad serwisem. Zapraszamy wkrótce.",
            "body_html": "<p>Trwają prace techniczne.</p>", "published_at": "2026-12-01T00:00:00+01:00",

@@ -5,7 +5,7 @@ import sqlite_utils
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
 
-from archive_factory import make_item, make_page
+from factories import make_item, make_page
 from scraper.crawl.archive_session import ArchiveSession, archive_session
 from scraper.crawl.archiving import ArchivePipeline
 from scraper.extract.items import PAGE_KEY

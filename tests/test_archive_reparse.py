@@ -6,10 +6,10 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
-from archive_factory import dump, make_item, make_page
+from factories import dump, make_item, make_page
 from scraper.archive import Archive
-from scraper.cli.archive import reparse as reparse_command
 from scraper.archive.reparse import CHUNK_PAGES, reparse_archive
+from scraper.cli.archive import reparse as reparse_command
 
 
 def page_for(item):

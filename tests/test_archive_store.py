@@ -6,7 +6,7 @@ import zlib
 import pytest
 import sqlite_utils
 
-from archive_factory import dump, make_item, make_page
+from factories import dump, make_item, make_page
 from scraper.archive import Archive, children
 
 

@@ -2,9 +2,13 @@
 
 import pytest
 
-from archive_factory import LONG_BODY, make_item
+from factories import LONG_BODY, make_item
 from scraper.archive.suspect import (
-    BODY_OVERLAP_MIN, body_overlap, duplicate_reason, page_content_key, suspect_reasons,
+    BODY_OVERLAP_MIN,
+    body_overlap,
+    duplicate_reason,
+    page_content_key,
+    suspect_reasons,
 )
 
 OTHER_BODY = ("Trwają prace techniczne nad nową wersją serwisu. Za utrudnienia przepraszamy i zapraszamy "

@@ -9,10 +9,12 @@ import pytest
 from click.testing import CliRunner
 
 from scraper.cli import main
+from scraper.cli.options import db_option
 from scraper.sites import SITES
 
 REPO = Path(__file__).resolve().parent.parent
-COMMANDS = ["crawl", "serve", "export", "reparse", "suspects", "extract", "mirror", "demo"]
+COMMANDS = ["crawl", "serve", "export", "reparse", "suspects", "warc", "merge", "extract", "document", "mirror", "demo"]
+DB_COMMANDS = ["crawl", "serve", "export", "reparse", "suspects", "warc", "demo"]
 
 
 def test_top_level_help_lists_every_command():
@@ -21,10 +23,38 @@ def test_top_level_help_lists_every_command():
     assert all(f"  {command}" in result.output for command in COMMANDS)
 
 
+def test_every_registered_command_is_checked_here():
+    assert sorted(main.commands) == sorted(COMMANDS)
+
+
 @pytest.mark.parametrize("command", COMMANDS)
-def test_each_command_has_help(command):
+def test_each_command_help_ends_with_example_lines(command):
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0 and "Usage:" in result.output
+    description = result.output.split("\nOptions:")[0].rstrip().splitlines()
+    assert description[-1].lstrip().startswith("Example: kronika " + command)
+
+
+def shared_db_help() -> str:
+    @db_option
+    def probe(db_path):
+        pass
+
+    return probe.__click_params__[0].help
+
+
+@pytest.mark.parametrize("command", DB_COMMANDS)
+def test_each_command_declares_db_through_the_shared_option(command):
+    [db] = [param for param in main.commands[command].params if param.name == "db_path"]
+    assert (db.opts, db.help, db.default) == (["--db"], shared_db_help(), "archive.db")
+
+
+@pytest.mark.parametrize("command", ["export", "warc"])
+def test_site_is_a_choice_of_the_declared_sites(command, tmp_path):
+    result = CliRunner().invoke(main, [command, "--db", str(tmp_path / "a.db"), "--site", "lodz"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == ("kronika: error: Invalid value for '--site': 'lodz' is not one of "
+                                     + ", ".join(f"'{name}'" for name in sorted(SITES)) + ".")
 
 
 def test_unknown_site_is_a_one_line_error():

@@ -10,22 +10,21 @@ from zoneinfo import ZoneInfo
 import pytest
 import sqlite_utils
 
+from crawling import new_articles, requests_per_host, run_crawl
 from scraper.mirror.server import MirrorServer
 from scraper.mirror.site import build_routes, bundled_articles, canonical_host
 from scraper.sites import article_key
-
-from crawling import new_articles, requests_per_host, run_crawl
 
 pytestmark = pytest.mark.slow
 PAGE_SIZE = 6
 
 
 @pytest.fixture(scope="module")
-def archived(tmp_path_factory):
-    """A mirror and an archive that already holds all of it."""
-    db = tmp_path_factory.mktemp("incremental") / "archive.db"
+def archived(tmp_path_factory, reference_crawl):
+    """A mirror and an archive that already holds all of it (a copy of the reference crawl's: the tests crawl on)."""
+    assert reference_crawl.result.returncode == 0
+    db = reference_crawl.copy(tmp_path_factory.mktemp("incremental"))
     with MirrorServer() as mirror:
-        assert run_crawl(db, mirror.base_url).returncode == 0
         yield mirror, db
 
 

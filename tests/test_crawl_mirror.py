@@ -10,24 +10,19 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from scraper.extract.items import ARTICLE_FIELDS
-from scraper.sites import article_key
-from scraper.mirror.site import bundled_articles
-from scraper.mirror.server import MirrorServer
-
 from crawling import run_crawl
+from scraper.extract.items import ARTICLE_FIELDS
+from scraper.mirror.server import MirrorServer
+from scraper.mirror.site import bundled_articles
+from scraper.sites import article_key
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def crawl(tmp_path_factory):
-    db = tmp_path_factory.mktemp("crawl") / "archive.db"
-    with MirrorServer() as mirror:
-        result = run_crawl(db, mirror.base_url)
-        log = list(mirror.request_log)
-    return result, sqlite_utils.Database(db), log
+def crawl(reference_crawl):
+    return reference_crawl.result, sqlite_utils.Database(reference_crawl.db_path), list(reference_crawl.request_log)
 
 
 def mirror_specs():
@@ -43,7 +38,7 @@ def test_crawl_exits_cleanly_with_one_summary_line_per_site(crawl):
 def test_every_mirror_article_is_archived_exactly_once(crawl):
     _, db, _ = crawl
     archived = [row["id"] for row in db.query("select id from articles")]
-    # The reference crawl is of the HTML reconstructions; LIS has its own (tests/test_crawl_wordpress.py).
+    # The reference crawl is of the HTML mirror's sites; LIS's WordPress mirror is test_crawl_wordpress's.
     assert sorted(archived) == sorted(spec.key for spec in mirror_specs())
 
 

@@ -12,11 +12,10 @@ import time
 import pytest
 import sqlite_utils
 
+from crawling import crawl_command, requests_per_host, run_crawl
+from scraper.crawl.locking import crawl_lock
 from scraper.mirror.server import MirrorServer
 from scraper.mirror.site import build_routes, bundled_articles
-from scraper.crawl.locking import crawl_lock
-
-from crawling import crawl_command, requests_per_host, run_crawl
 
 pytestmark = pytest.mark.slow
 ALL_IDS = sorted(spec.key for specs in bundled_articles().values() for spec in specs)
@@ -51,11 +50,9 @@ def assert_consistent(db):
 
 
 @pytest.fixture(scope="module")
-def reference(tmp_path_factory):
-    db = tmp_path_factory.mktemp("reference") / "archive.db"
-    with MirrorServer() as mirror:
-        assert run_crawl(db, mirror.base_url).returncode == 0
-    return archive_state(db)
+def reference(reference_crawl):
+    assert reference_crawl.result.returncode == 0
+    return archive_state(reference_crawl.db_path)
 
 
 def test_second_run_exits_at_once_while_locked(tmp_path):

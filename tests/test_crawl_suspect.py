@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 import sqlite_utils
 
+from crawling import run_crawl
 from scraper.mirror.server import MirrorServer
 from scraper.mirror.site import build_routes, bundled_articles
-
-from crawling import run_crawl
 
 pytestmark = pytest.mark.slow
 ARTICLE_COUNT = sum(len(specs) for specs in bundled_articles().values())
@@ -29,11 +28,11 @@ def held(db) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def apology_run(tmp_path_factory):
+def apology_run(tmp_path_factory, reference_crawl):
     """An archived mirror crawl, then a --full crawl that gets the CMS apology for every article."""
-    db = tmp_path_factory.mktemp("apology") / "archive.db"
+    assert reference_crawl.result.returncode == 0
+    db = reference_crawl.copy(tmp_path_factory.mktemp("apology"))
     with MirrorServer() as mirror:
-        assert run_crawl(db, mirror.base_url).returncode == 0
         before = list(sqlite_utils.Database(db).query(CURRENT))
         mirror.faults = apology_for()
         result = run_crawl(db, mirror.base_url, "--full")
@@ -71,10 +70,9 @@ def test_a_second_apology_run_confirms_nothing(apology_run):
     assert set(held(db).values()) == {"held"}
 
 
-def test_a_held_fetch_seen_again_by_a_clean_run_becomes_current(tmp_path):
-    db = tmp_path / "archive.db"
+def test_a_held_fetch_seen_again_by_a_clean_run_becomes_current(tmp_path, reference_crawl):
+    db = reference_crawl.copy(tmp_path)
     with MirrorServer() as mirror:
-        assert run_crawl(db, mirror.base_url).returncode == 0
         mirror.faults = apology_for({ONE_ARTICLE})
         assert run_crawl(db, mirror.base_url, "--full").returncode == 1  # held back: the archive is behind
         title = sqlite_utils.Database(db)["articles"].get(ONE_ARTICLE)["title"]

@@ -6,11 +6,9 @@ import hashlib
 
 import sqlite_utils
 
-from scraper.archive.files import store_file
-
+from factories import make_attachment, make_item
 from scraper.archive import Archive
-from scraper.extract.items import ARTICLE_FIELDS
-from scraper.sites import SITES
+from scraper.archive.files import store_file
 
 XSS_ID = "gdynia:562400"
 CHANGED_ID = "gdynia:562200"
@@ -27,36 +25,13 @@ XSS_BODY_HTML = (
 )
 
 
-def _url(site: str, number: int) -> str:
-    if site == "przemysl":
-        return f"https://przemysl.pl/{number}/artykul-{number}.html"
-    return f"https://www.gdynia.pl/rewitalizacja/aktualnosci,3963/artykul-{number},{number}"
-
-
-def attachment(site: str, filename: str, title: str | None = None, size_bytes: int | None = None) -> dict:
-    host = "https://przemysl.pl/uploads/files/" if site == "przemysl" else "https://www.gdynia.pl/storage/uzytkownicy/u1/"
-    return {"url": host + filename, "filename": filename, "title": title,
-            "type": filename.rsplit(".", 1)[1].lower(), "size_bytes": size_bytes}
-
-
 def article(site: str, number: int, title: str, body: str, published_at: str, **fields) -> dict:
-    """A contract-shaped item; `fields` override the defaults."""
-    city, publisher = SITES[site].city, SITES[site].publisher
-    paragraphs = [paragraph for paragraph in body.split("\n\n") if paragraph]
-    item = {
-        "id": f"{site}:{number}", "site": site, "city": city, "url": _url(site, number),
-        "title": title, "subtitle": None, "lead": paragraphs[0], "body_text": body,
-        "body_html": "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs), "language": "pl",
-        "published_at": published_at, "modified_at": None, "publisher": publisher,
-        "author": "Rafał Porada" if site == "przemysl" else "Aleksandra Dylejko", "modified_by": None,
-        "tags": [], "attachments": [], "images": [], "revitalisation": True, "topics": ["rewitalizacja"],
-        "fetched_at": "2024-05-01T10:00:00Z", "http_status": 200,
-        "content_sha256": hashlib.sha256(body.encode()).hexdigest(),
-        "extraction": {"fields": {"title": "site", "body_text": "site"}, "warnings": []},
-    }
-    item.update(fields)
-    assert set(item) == set(ARTICLE_FIELDS)
-    return item
+    """An item of this archive: the lead is the body's first paragraph; no tags, attachments or images unless given."""
+    defaults = {"lead": body.split("\n\n")[0], "tags": [], "attachments": [], "images": [],
+                "fetched_at": "2024-05-01T10:00:00Z",
+                "extraction": {"fields": {"title": "site", "body_text": "site"}, "warnings": []}}
+    return make_item(f"{site}:{number}", title=title, body_text=body, published_at=published_at,
+                     **{**defaults, **fields})
 
 
 def items() -> list[dict]:
@@ -65,13 +40,13 @@ def items() -> list[dict]:
         article("przemysl", 45707, "Rewitalizacja Plant Miejskich w Przemyślu",
                 "Rozpoczęła się rewitalizacja Plant Miejskich.\n\nPrace potrwają do jesieni, a plac zabaw wróci wiosną.",
                 "2018-10-05T08:39:00+02:00",
-                attachments=[attachment("przemysl", "plan-plant.pdf", "Plan zagospodarowania", 1730150),
-                             attachment("przemysl", "wizualizacja.jpg", None, 168120),
-                             attachment("przemysl", "harmonogram.pdf", "Harmonogram prac")]),
+                attachments=[make_attachment("przemysl", "plan-plant.pdf", "Plan zagospodarowania", 1730150),
+                             make_attachment("przemysl", "wizualizacja.jpg", None, 168120),
+                             make_attachment("przemysl", "harmonogram.pdf", "Harmonogram prac")]),
         article("przemysl", 45800, "Konsultacje programu rewitalizacji Przemyśla",
                 "Zapraszamy na konsultacje Gminnego Programu Rewitalizacji.\n\nUwagi można składać do końca miesiąca.",
                 "2019-03-12T10:00:00+01:00",
-                attachments=[attachment("przemysl", "formularz.docx", "Formularz uwag", 24576)]),
+                attachments=[make_attachment("przemysl", "formularz.docx", "Formularz uwag", 24576)]),
         article("przemysl", 46000, "Przemyśl i Łódź podpisały porozumienie",
                 "Prezydenci miast podpisali porozumienie o współpracy.\n\nŁódź podzieli się doświadczeniem z odnowy kamienic.",
                 "2020-01-01T00:30:00+01:00", revitalisation=False, topics=[]),
@@ -83,7 +58,7 @@ def items() -> list[dict]:
                 "Projekt prowadziło Laboratorium Innowacji Społecznych.",
                 "2021-12-10T12:50:00+01:00", tags=["projekt", "FFW"],
                 subtitle="MODELOWE ROZWIĄZANIA W PRACY Z MŁODZIEŻĄ",
-                attachments=[attachment("gdynia", "modelownia.pdf")]),
+                attachments=[make_attachment("gdynia", "uzytkownicy/u1/modelownia.pdf")]),
         article("gdynia", 562100, "Gdynia OdNowa: nowe centrum sąsiedzkie na Oksywiu",
                 "Przystań na Oksywiu otwiera się dla mieszkańców.\n\nProgram Gdynia OdNowa obejmuje sześć obszarów.",
                 "2022-04-20T09:15:00+02:00", tags=["projekt", "Oksywie"],
@@ -95,7 +70,7 @@ def items() -> list[dict]:
         article("gdynia", 562300, "Mieszkańcy wybrali projekty",
                 "W głosowaniu wzięło udział ponad tysiąc osób.\n\nZwycięskie projekty zostaną zrealizowane w Babich Dołach.",
                 "2023-05-28T11:00:00+02:00",
-                attachments=[attachment("gdynia", "wyniki.xlsx", None, 10240)]),
+                attachments=[make_attachment("gdynia", "uzytkownicy/u1/wyniki.xlsx", None, 10240)]),
         article("gdynia", 562400, XSS_TITLE,
                 "Spotkanie w sprawie rewitalizacji Witomina.\n\nZapraszamy mieszkańców.",
                 "2024-02-02T10:00:00+01:00", body_html=XSS_BODY_HTML, author=XSS_AUTHOR, tags=[XSS_TAG],

@@ -6,13 +6,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from scraper.cli.extract import extract
+from scraper.cli import main
 
 PAGES = Path(__file__).parent / "pages"
 
 
 def run(path: Path, url: str):
-    return CliRunner().invoke(extract, [str(path), "--url", url])
+    return CliRunner().invoke(main, ["extract", str(path), "--url", url])
 
 
 def test_saved_page_prints_item_json():
@@ -55,7 +55,7 @@ def test_no_article_found_on_stderr_with_exit_1(tmp_path, content):
     page = tmp_path / "page.txt"
     page.write_bytes(content)
     result = run(page, "https://example.org/x")
-    assert (result.exit_code, result.stdout, result.stderr) == (1, "", f"no article found in {page}\n")
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", f"kronika: error: no article found in {page}\n")
 
 
 @pytest.mark.parametrize("content, title",

@@ -16,7 +16,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.statscollectors import MemoryStatsCollector
 from twisted.python.failure import Failure
 
-from archive_factory import make_item
+from factories import make_item
 from scraper.archive import Archive
 from scraper.archive.files import read_file
 from scraper.crawl.accounting import unaccounted_files

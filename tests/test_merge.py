@@ -11,12 +11,11 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
+from factories import dump, make_item, make_page
 from scraper.archive import Archive
 from scraper.archive.merge import MergeRefused, merge_archives
 from scraper.archive.search import search
 from scraper.cli import main
-
-from archive_factory import dump, make_item, make_page
 
 T1, T2, T3 = "2024-01-01T10:00:00Z", "2024-02-01T10:00:00Z", "2024-03-01T10:00:00Z"
 

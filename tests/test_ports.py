@@ -33,7 +33,7 @@ def run(*args):
 
 
 def busy_line(port: int, option: str) -> str:
-    return f"kronika: port {port} on {HOST} is in use; choose another with {option} N\n"
+    return f"kronika: error: port {port} on {HOST} is in use; choose another with {option} N\n"
 
 
 def test_serve_names_the_busy_port_and_its_option(busy_port):

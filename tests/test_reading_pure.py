@@ -8,10 +8,9 @@ import re
 import pytest
 
 from scraper.serve.filters import facet_label, file_size, polish_time
-from scraper.serve.polish_dates import polish_datetime, polish_month
+from scraper.serve.polish_dates import polish_datetime
 from scraper.serve.versions import changed_labels, changes, versions
 from scraper.serve.worddiff import tokens, word_diff
-
 
 # --- Polish dates ---
 
@@ -39,16 +38,6 @@ def test_bare_date_has_no_time():
 def test_text_that_is_not_a_date_is_an_error():
     with pytest.raises(ValueError):
         polish_datetime("wczoraj")
-
-
-def test_month_is_said_in_the_nominative():
-    assert polish_month("2018-10") == "październik 2018"
-
-
-@pytest.mark.parametrize("value", ["2018-13", "18-10", "październik"])
-def test_month_that_is_not_yyyy_mm_is_an_error(value):
-    with pytest.raises(ValueError):
-        polish_month(value)
 
 
 # --- word diff ---

@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 import sqlite_utils
 
+from factories import make_item
+from related_pairs import articles, labelled_pairs
 from scraper.archive import Archive
 from scraper.archive.related import METHOD, index_missing, link_article, link_articles, similarity
-
-from archive_factory import make_item
-from related_pairs import articles, labelled_pairs
 
 # What the measure reaches on tests/related_pairs.py (reported in docs/wordpress.md).
 MIN_PRECISION = 0.95

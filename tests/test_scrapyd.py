@@ -17,10 +17,9 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from crawling import run_crawl
 from scraper.crawl.locking import crawl_lock
 from scraper.mirror.site import bundled_articles
-
-from crawling import run_crawl
 
 pytestmark = pytest.mark.slow
 

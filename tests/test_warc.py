@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import subprocess
 import sys
@@ -15,8 +14,8 @@ import sqlite_utils
 from click.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
-from archive_factory import make_item, make_page
 from crawling import run_crawl
+from factories import make_item, make_page
 from scraper.archive import Archive
 from scraper.archive.warc import FETCH_MARK_HEADER, export_warc
 from scraper.archive.warc_import import import_warc
@@ -160,7 +159,7 @@ def test_cli_needs_output_or_import(tmp_path):
     Archive(tmp_path / "a.db")
     result = CliRunner().invoke(main, ["warc", "--db", str(tmp_path / "a.db")])
     assert (result.exit_code, result.output.splitlines()[-1]) == (
-        1, "Error: give -o FILE.warc.gz to export, or --import FILE.warc.gz")
+        1, "kronika: error: give -o FILE.warc.gz to export, or --import FILE.warc.gz")
 
 
 def test_cli_export_reports_counts(tmp_path):
@@ -194,11 +193,11 @@ def changed_routes():
 
 
 @pytest.fixture(scope="module")
-def crawled(tmp_path_factory, mirror):
+def crawled(tmp_path_factory, reference_crawl):
     """An archive from a crawl and a --full re-crawl of a changed mirror, and its WARC export."""
     root = tmp_path_factory.mktemp("warc")
-    db = root / "archive.db"
-    assert run_crawl(db, mirror.base_url).returncode == 0
+    assert reference_crawl.result.returncode == 0
+    db = reference_crawl.copy(root)
     with MirrorServer(routes=changed_routes()) as changed:
         assert run_crawl(db, changed.base_url, "--full").returncode == 0
     warc = root / "archive.warc.gz"

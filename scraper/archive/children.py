@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import logging
-
 import sqlite_utils
 
 from scraper.archive.content import attachment_rows, image_rows
 from scraper.archive.downloads import carry_outcomes, outcomes_of
 from scraper.archive.rows import insert_rows
-
-logger = logging.getLogger(__name__)
 
 
 def tag_id(db: sqlite_utils.Database, name: str) -> int:

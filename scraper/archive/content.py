@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 
 from scraper.archive.search import search_columns
 from scraper.extract.items import ARTICLE_FIELDS, ATTACHMENT_FIELDS, CONTENT_FIELDS, IMAGE_FIELDS
-
-logger = logging.getLogger(__name__)
 
 # Item fields that live in tables of their own rather than on the article row.
 CHILD_FIELDS = ("tags", "attachments", "images")

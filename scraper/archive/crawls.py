@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import logging
-from typing import Iterable
+from collections.abc import Iterable
 
 import sqlite_utils
 
 from scraper.archive.downloads import DOWNLOAD_STATUSES
-
-logger = logging.getLogger(__name__)
 
 # Attachment downloads per run: requested, and how each ended (scraper/archive/downloads.py).
 FILE_COUNTS = ("files_requested", *(f"files_{status}" for status in DOWNLOAD_STATUSES))

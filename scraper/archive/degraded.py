@@ -16,13 +16,10 @@ Policy (documented in docs/export.md too):
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 
 from scraper.extract.items import CONTENT_FIELDS
-
-logger = logging.getLogger(__name__)
 
 ERROR_STATUS = 400
 ERROR_BODY_CHARS = 50

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import logging
-from typing import Iterable
+from collections.abc import Iterable
 
 import sqlite_utils
 
 from scraper.extract.documents.result import DocumentResult, document_row
-
-logger = logging.getLogger(__name__)
 
 OK, NOT_MODIFIED, TOO_LARGE, WRONG_TYPE, NOT_FOUND, OFFSITE, FAILED = (
     "ok", "not_modified", "too_large", "wrong_type", "not_found", "offsite", "failed")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
-import logging
 import re
+from collections.abc import Iterator
 from datetime import datetime
-from typing import IO, Iterator
+from typing import IO
 
 import sqlite_utils
 
@@ -16,8 +16,6 @@ from scraper.archive.content import item_from_row
 from scraper.archive.downloads import document_of
 from scraper.archive.search import FTS_TABLE, match_expression
 from scraper.extract.items import ARTICLE_FIELDS
-
-logger = logging.getLogger(__name__)
 
 FORMATS = ("json", "jsonl", "csv")
 DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -114,7 +112,7 @@ def write_json(items: Iterator[dict], out: IO[str]) -> int:
 def write_jsonl(items: Iterator[dict], out: IO[str]) -> int:
     """One JSON object per line."""
     count = 0
-    for count, item in enumerate(items, start=1):
+    for count, item in enumerate(items, start=1):  # noqa: B007 -- the last count is the result
         out.write(json.dumps(item, ensure_ascii=False) + "\n")
     return count
 
@@ -142,7 +140,7 @@ def write_csv(items: Iterator[dict], out: IO[str]) -> int:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     count = 0
-    for count, item in enumerate(items, start=1):
+    for count, item in enumerate(items, start=1):  # noqa: B007 -- the last count is the result
         writer.writerow(csv_row(item))
     return count
 

@@ -12,8 +12,7 @@ consistent tar/rsync step.
 from __future__ import annotations
 
 import hashlib
-import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import sqlite_utils
 
@@ -22,7 +21,6 @@ try:  # Python 3.14 ships zstd; before it the pinned backport provides the same 
 except ImportError:
     from backports import zstd
 
-logger = logging.getLogger(__name__)
 
 COMPRESSION = "zstd"
 COMPRESSION_LEVEL = 3
@@ -40,7 +38,7 @@ def store_file(db: sqlite_utils.Database, sha256: str, data: bytes, media_type: 
     db.execute(
         "INSERT INTO files (sha256, media_type, size, compression, data, stored_at) VALUES (?, ?, ?, ?, ?, ?)",
         [sha256, media_type, len(data), COMPRESSION, zstd.compress(data, COMPRESSION_LEVEL),
-         datetime.now(timezone.utc).isoformat(timespec="seconds")],
+         datetime.now(UTC).isoformat(timespec="seconds")],
     )
     return True
 

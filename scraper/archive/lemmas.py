@@ -23,8 +23,8 @@ DIACRITIC_LETTERS = {"a": "aą", "c": "cć", "e": "eę", "l": "lł", "n": "nń",
 SOFT_BEFORE_CONSONANT = frozenset("ćńśź")
 VOWELS = frozenset("aąeęioóuy")
 # More spellings than this and the word is left to the prefix fallback:
-# each is one dictionary look-up, and 256 ("termomodernizacja") took 10 ms,
-# once per distinct query word (measured). Letter combinations are counted
+# each is one dictionary look-up, once per distinct query word, and a long
+# word's spellings multiply. Letter combinations are counted
 # before the soft-letter rule prunes them, up to MAX_COMBINATIONS.
 MAX_SPELLINGS = 256
 MAX_COMBINATIONS = 4 * MAX_SPELLINGS
@@ -81,7 +81,7 @@ def is_name(lemma: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def default_lemmatiser() -> Morfeusz:
-    """The process's lemmatiser, loaded on first use (0.05-0.2 s, 40 MB resident, measured)."""
+    """The process's lemmatiser, loaded on first use (its dictionary load is measured in BENCHMARKS.md)."""
     return Morfeusz()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 import urllib.parse
 from dataclasses import dataclass
@@ -13,8 +12,6 @@ import sqlite_utils
 from scraper.archive.schema import SCHEMA_VERSION
 from scraper.archive.search import ensure_search_index
 from scraper.archive.store import Archive
-
-logger = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Without these a file is not a Kronika archive, whatever else it holds.

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import zlib
-from typing import Iterator
+from collections.abc import Iterator
 
 import sqlite_utils
-
-logger = logging.getLogger(__name__)
 
 COMPRESSION_LEVEL = 6
 # pages.review: null for an ordinary fetch; a suspect one (see scraper.archive.suspect)

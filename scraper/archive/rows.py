@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import functools
-import logging
 
 import sqlite_utils
-
-logger = logging.getLogger(__name__)
 
 
 @functools.lru_cache(maxsize=64)

@@ -17,11 +17,8 @@ current in the run they appear in; see scraper.archive.store for confirmation.
 from __future__ import annotations
 
 import hashlib
-import logging
 import re
 from datetime import datetime, timedelta
-
-logger = logging.getLogger(__name__)
 
 SHINGLE_WORDS = 3
 # Measured on the mirror's 32 articles (python -m bench.suspects): edits keep

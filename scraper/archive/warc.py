@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import logging
 import zlib
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from http import HTTPStatus
 from io import BytesIO
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO
 
 import sqlite_utils
 from warcio.statusandheaders import StatusAndHeaders
@@ -18,8 +18,6 @@ from warcio.warcwriter import WARCWriter
 from scraper import __version__
 from scraper.archive.export import article_conditions
 from scraper.extract.page import utc_iso
-
-logger = logging.getLogger(__name__)
 
 WARC_VERSION = "1.1"
 # The custom record header that marks a fetch the archive did not trust (docs/warc.md).

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import logging
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 
@@ -14,8 +14,6 @@ from scraper.archive.store import Archive
 from scraper.extract import extract_article
 from scraper.extract.page import page_record
 from scraper.sites import site_for_url
-
-logger = logging.getLogger(__name__)
 
 CAPTURE_TYPES = ("response", "revisit")
 

@@ -10,15 +10,21 @@ from scraper import __version__
 
 
 class KronikaGroup(click.Group):
-    """A click group that turns any failure into one line on stderr and exit 1."""
+    """A click group that turns any failure into one line on stderr, `kronika: error: REASON`.
+
+    The exit status is 2 for a usage error (a bad option or argument), the
+    exception's own for a command's refusal (1, or 75 for a locked archive)
+    and 1 for anything else.
+    """
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except click.exceptions.Exit:
+        except (click.exceptions.Exit, click.Abort):
             raise
-        except (click.ClickException, click.Abort, SystemExit):
-            raise
+        except click.ClickException as error:
+            click.echo(f"kronika: error: {error.format_message()}", err=True)
+            sys.exit(error.exit_code)
         except Exception as error:  # the contract: a one-line reason, non-zero exit
             click.echo(f"kronika: error: {error}", err=True)
             sys.exit(1)
@@ -31,6 +37,10 @@ def main():
 
     Crawl the city websites (or the bundled mirror) into a SQLite archive,
     serve it with Datasette, export it as JSON, JSON Lines or CSV.
+
+    \b
+    Example: kronika demo
+    Example: kronika crawl przemysl --db archive.db
     """
 
 

@@ -2,49 +2,35 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
-from pathlib import Path
 
 import click
 import sqlite_utils
 
-from scraper.archive.export import FORMATS, date_bound, export as export_articles
+from scraper.archive.export import export as export_articles
 from scraper.archive.reparse import reparse_archive, reparse_documents
 from scraper.archive.review import accept, held_fetches
 from scraper.archive.store import Archive
+from scraper.cli.options import (
+    db_option,
+    existing_db,
+    format_option,
+    since_option,
+    site_option,
+    sites_option,
+    until_option,
+)
 from scraper.cli.ports import ensure_port_free
-from scraper.cli.sites import SiteName, sites_option
-
-logger = logging.getLogger(__name__)
-
-DEFAULT_DB = "archive.db"
-db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="The archive database.")
-
-
-def existing_db(db_path: str) -> Path:
-    """The archive path, or a one-line error if there is none (SQLite would silently create it)."""
-    path = Path(db_path)
-    if not path.is_file():
-        raise click.ClickException(f"no archive at {db_path} (run `kronika crawl` first or pass --db)")
-    return path
-
-
-def checked_date(value: str | None, option: str) -> str | None:
-    try:
-        return date_bound(value, option) if value else None
-    except ValueError as error:
-        raise click.ClickException(str(error)) from None
 
 
 @click.command()
 @db_option
-@click.option("--format", "fmt", default="json", show_default=True, help="json, jsonl or csv.")
-@click.option("--site", type=SiteName(), help="Only this declared site.")
+@format_option
+@site_option
 @sites_option
-@click.option("--since", help="Published on or after: YYYY-MM-DD or ISO 8601.")
-@click.option("--until", help="Published on or before: YYYY-MM-DD or ISO 8601.")
+@since_option
+@until_option
 @click.option("--search", "query", help="Polish full-text search over title, lead and body.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
 @click.option("--with-text", is_flag=True, help="Add each attachment's extracted text (JSON, JSONL).")
@@ -56,18 +42,18 @@ def export(db_path, fmt, site, since, until, query, output, with_text):
     `document` metadata. CSV flattens tags and topics (joined by ';') and
     attachments (count, URLs, download statuses, sha256s). Streams: any
     archive size exports in constant memory.
+
+    \b
+    Example: kronika export --site gdynia --since 2024-01-01 -o gdynia.json
+    Example: kronika export --format csv --search rewitalizacja
     """
-    if fmt not in FORMATS:
-        raise click.ClickException(f"unknown format {fmt!r} (choose {', '.join(FORMATS)})")
-    filters = {"site": site, "since": checked_date(since, "--since"), "until": checked_date(until, "--until"),
-               "search": query}
+    filters = {"site": site, "since": since, "until": until, "search": query}
     db = sqlite_utils.Database(existing_db(db_path))
     if output:
         with open(output, "w", encoding="utf-8", newline="") as out:
-            count = export_articles(db, out, fmt, with_text=with_text, **filters)
+            export_articles(db, out, fmt, with_text=with_text, **filters)
     else:
-        count = export_articles(db, sys.stdout, fmt, with_text=with_text, **filters)
-    logger.info("exported %d articles", count)
+        export_articles(db, sys.stdout, fmt, with_text=with_text, **filters)
 
 
 @click.command()
@@ -80,6 +66,9 @@ def reparse(db_path, workers):
     Results go through the usual archive rules: changed content becomes a new
     version, degraded results never erase archived values. Stored attachment
     files are re-extracted into their documents rows, each in the limited worker.
+
+    \b
+    Example: kronika reparse --db archive.db --workers 2
     """
     archive = Archive(existing_db(db_path))
     counts = reparse_archive(archive, workers=workers)
@@ -102,6 +91,10 @@ def suspects(db_path, accept_ids):
     later crawl fetches it again or it is accepted here. Accepting
     re-extracts the stored page, as reparse does, under the usual archive
     rules. Prints one line per held article: id, fetched at, reason.
+
+    \b
+    Example: kronika suspects
+    Example: kronika suspects --accept gdynia:1234
     """
     archive = Archive(existing_db(db_path))
     for article_id in accept_ids:
@@ -126,6 +119,9 @@ def serve(db_path, port, host, workers):
     """Serve the archive with Datasette, the project's metadata.yml and plugins.
 
     Read-only for visitors: nothing can be written through it.
+
+    \b
+    Example: kronika serve --db archive.db --port 8001
     """
     from scraper.serve.app import serve as serve_archive
 

@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from scraper.cli.sites import SiteName, sites_option
+from scraper.cli.options import ArchiveLocked, SiteName, db_option, sites_option, verbose_option
 from scraper.sites import SITES
-
-EXIT_LOCKED = 75  # EX_TEMPFAIL: try again later, nothing was done
 
 
 @click.command()
 @click.argument("sites", nargs=-1, type=SiteName())
 @sites_option
-@click.option("--db", default="archive.db", show_default=True, help="Archive database to write.")
+@db_option
 @click.option("--mirror", metavar="URL", help="Crawl a recorded mirror (e.g. http://127.0.0.1:8765) instead of the live sites.")
 @click.option("--full", is_flag=True, help="Re-crawl everything instead of stopping at archived articles.")
 @click.option("--contact", envvar="KRONIKA_CONTACT_URL", metavar="URL",
               help="Contact URL for the User-Agent (env KRONIKA_CONTACT_URL); set it for live crawls.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy or Kronika setting for this run (repeatable), e.g. -s DOWNLOAD_TIMEOUT=10.")
-@click.option("-v", "--verbose", count=True, help="More logging (-v: info, -vv: debug).")
-def crawl(sites, db, mirror, full, contact, overrides, verbose):
+@verbose_option
+def crawl(sites, db_path, mirror, full, contact, overrides, verbose):
     """Crawl all declared sites (or the named SITES) into the archive.
 
     Incremental by default: each listing is read until enough already
@@ -40,25 +36,30 @@ def crawl(sites, db, mirror, full, contact, overrides, verbose):
     a site looks changed (the reason is printed and stored in the `crawls`
     table); 75 when another crawl of the same archive is running (nothing
     is done).
+
+    \b
+    Example: kronika crawl
+    Example: kronika crawl gdynia --db gdynia.db --full
+    Example: kronika crawl --mirror http://127.0.0.1:8765 -v
     """
     from scraper.crawl.locking import CrawlLocked, crawl_lock
     from scraper.crawl.runner import crawl_settings, run_crawl
 
-    settings = crawl_settings(db, mirror, full, verbose, contact)
+    settings = crawl_settings(db_path, mirror, full, verbose, contact)
     for override in overrides:
         name, sep, value = override.partition("=")
         if not sep:
             raise click.BadParameter(f"{override!r} is not NAME=VALUE", param_hint="-s")
         settings.set(name, value, priority="cmdline")
     try:
-        with crawl_lock(db):
+        with crawl_lock(db_path):
             outcomes = run_crawl(list(sites or SITES), settings)
     except CrawlLocked as locked:
-        click.echo(f"kronika: {locked}", err=True)
-        sys.exit(EXIT_LOCKED)
+        raise ArchiveLocked(str(locked)) from None
     for outcome in outcomes:
         click.echo(outcome.summary())
     failed = [outcome for outcome in outcomes if outcome.exit_status]
     if failed:
-        click.echo("kronika: crawl failed: " + " | ".join(f"{o.site}: {'; '.join(o.problems)}" for o in failed), err=True)
-        sys.exit(max(outcome.exit_status for outcome in failed))
+        error = click.ClickException("crawl failed: " + " | ".join(f"{o.site}: {'; '.join(o.problems)}" for o in failed))
+        error.exit_code = max(outcome.exit_status for outcome in failed)
+        raise error

@@ -22,6 +22,7 @@ def document(file: Path) -> None:
     process limited to 60 s and 1 GB. Exits 1 with a one-line reason when
     FILE is corrupt, password-protected, too large or no document.
 
+    \b
     Example: kronika document uchwala.pdf
     """
     result = extract_in_worker(file.read_bytes())

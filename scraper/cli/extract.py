@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import json
-import logging
-import sys
 from pathlib import Path
 
 import click
 
-from scraper.cli.sites import sites_option
+from scraper.cli.options import sites_option
 from scraper.extract.assemble import extract_article
 from scraper.extract.errors import ExtractionError, NoArticleFound
-
-logger = logging.getLogger(__name__)
 
 
 @click.command()
@@ -29,13 +25,14 @@ def extract(file: Path, url: str) -> None:
     FILE is no HTML article, and with "no article found in FILE" when it is
     readable but nothing in it is article-like (plain text; neither a title nor
     a body of substance).
+
+    \b
+    Example: kronika extract saved.html --url https://przemysl.pl/123456/tytul.html
     """
     try:
         item = extract_article(file.read_bytes(), url)
-    except NoArticleFound as error:
-        logger.info("%s: %s", file, error)
-        click.echo(f"no article found in {file}", err=True)
-        sys.exit(1)
+    except NoArticleFound:
+        raise click.ClickException(f"no article found in {file}") from None
     except ExtractionError as error:
         raise click.ClickException(f"{file}: {error}") from error
     click.echo(json.dumps(item, ensure_ascii=False, indent=2))

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-EXIT_LOCKED = 75  # as `kronika crawl`: a crawl of the target is running, try again later
+from scraper.cli.options import ArchiveLocked
 
 
 @click.command()
@@ -23,6 +21,9 @@ def merge(shards, into):
     a newer schema): one that is not refuses the merge with a one-line
     reason and exit status 1, and INTO is not touched. Exit status 75 when a
     crawl of INTO is running. Prints one summary line per shard.
+
+    \b
+    Example: kronika merge node1.db node2.db --into archive.db
     """
     from scraper.archive.merge import MergeRefused, merge_archives
     from scraper.crawl.locking import CrawlLocked, crawl_lock
@@ -31,8 +32,7 @@ def merge(shards, into):
         with crawl_lock(into):
             outcomes = merge_archives(list(shards), into)
     except CrawlLocked as locked:
-        click.echo(f"kronika: {locked}", err=True)
-        sys.exit(EXIT_LOCKED)
+        raise ArchiveLocked(str(locked)) from None
     except MergeRefused as refused:
         raise click.ClickException(f"merge refused, nothing written: {refused}") from None
     for counts in outcomes:

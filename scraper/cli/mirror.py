@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import logging
-
 import click
 
-from scraper.mirror.server import serve_mirror
 from scraper.cli.ports import ensure_port_free
-
-logger = logging.getLogger(__name__)
+from scraper.mirror.server import serve_mirror
 
 
 @click.command()
@@ -22,6 +18,9 @@ def mirror(port: int, host: str):
     http://127.0.0.1:8765/przemysl.pl/aktualnosci.html mirrors
     https://przemysl.pl/aktualnosci.html. The mirror is offline test and demo
     data: point a crawl at it with `kronika crawl --mirror URL`. Stop with Ctrl-C.
+
+    \b
+    Example: kronika mirror --port 8765
     """
     ensure_port_free(host, port, "--port")
     serve_mirror(host=host, port=port)

@@ -9,10 +9,7 @@ import click
 
 
 class PortUnavailable(click.ClickException):
-    """A port a command needs is taken (or not ours to take): one line, exit 1."""
-
-    def show(self, file=None):
-        click.echo(f"kronika: {self.message}", err=True, file=file)
+    """A port a command needs is taken (or not ours to take): the group's one-line error, exit 1."""
 
 
 def ensure_port_free(host: str, port: int, option: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
 
@@ -12,18 +11,17 @@ import sqlite_utils
 from scraper.archive.store import Archive
 from scraper.archive.warc import export_warc
 from scraper.archive.warc_import import import_warc
-from scraper.cli.archive import checked_date, db_option, existing_db
-
-logger = logging.getLogger(__name__)
+from scraper.cli.options import db_option, existing_db, since_option, site_option, sites_option, until_option
 
 OUTCOMES = ("new", "changed", "unchanged", "degraded", "failed")
 
 
 @click.command()
 @db_option
-@click.option("--site", help="Export only this site (przemysl, gdynia).")
-@click.option("--since", help="Export articles published on or after: YYYY-MM-DD or ISO 8601.")
-@click.option("--until", help="Export articles published on or before: YYYY-MM-DD or ISO 8601.")
+@site_option
+@sites_option
+@since_option
+@until_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="The WARC file to write (gzipped per record, e.g. archive.warc.gz).")
 @click.option("--import", "import_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -55,7 +53,7 @@ def warc(db_path, site, since, until, output, import_path):
         return
     if not output:
         raise click.ClickException("give -o FILE.warc.gz to export, or --import FILE.warc.gz")
-    filters = {"site": site, "since": checked_date(since, "--since"), "until": checked_date(until, "--until")}
+    filters = {"site": site, "since": since, "until": until}
     db = sqlite_utils.Database(existing_db(db_path))
     partial = output.with_name(output.name + ".partial")
     with open(partial, "wb") as out:

@@ -5,17 +5,17 @@ from __future__ import annotations
 import json
 import logging
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import scrapy
 
-from scraper.extract import page_record
-from scraper.crawl.incremental import Decision
-from scraper.extract.items import PAGE_KEY
+from scraper.crawl import wordpress_api as api
 from scraper.crawl.accounting import record_failure
+from scraper.crawl.incremental import Decision
 from scraper.crawl.responses import response_headers
 from scraper.crawl.spider import ArchiveSpider
-from scraper.crawl import wordpress_api as api
+from scraper.extract import page_record
+from scraper.extract.items import PAGE_KEY
 from scraper.extract.wordpress import permalink
 from scraper.extract.wordpress.feed import FeedError, feed_items
 from scraper.extract.wordpress.posts import PostError, post_bytes, post_item
@@ -116,7 +116,7 @@ class WordPressSpider(ArchiveSpider):
         for entry in media:
             if isinstance(entry, dict):
                 by_parent[entry.get("post")].append(entry)
-        fetched_at = datetime.now(timezone.utc)
+        fetched_at = datetime.now(UTC)
         for post in posts:
             # An API page delivers its posts without a request each: each is still an article asked for.
             self.crawler.stats.inc_value("kronika/articles_requested")
@@ -145,7 +145,7 @@ class WordPressSpider(ArchiveSpider):
         try:
             if response.status != 200:
                 raise FeedError(f"answered {response.status}")
-            items, warnings = feed_items(response.body, self.site, fetched_at=datetime.now(timezone.utc))
+            items, warnings = feed_items(response.body, self.site, fetched_at=datetime.now(UTC))
         except FeedError as error:
             if page == 1:
                 yield self._fall_back_to_html(error)

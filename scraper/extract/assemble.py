@@ -18,11 +18,11 @@ from scraper.extract.clean import REPLACEMENT, clean_markup, clean_value
 from scraper.extract.context import PageContext
 from scraper.extract.decode import decode_html
 from scraper.extract.errors import ExtractionError, NoArticleFound
+from scraper.extract.items import ARTICLE_FIELDS
 from scraper.extract.meta import meta_content
 from scraper.extract.notes import collecting
 from scraper.extract.page import utc_iso
 from scraper.extract.topics import revitalisation
-from scraper.extract.items import ARTICLE_FIELDS
 from scraper.extract.urls import split_url
 from scraper.sites import site_for_url
 
@@ -151,7 +151,7 @@ def content_fields(assembly: Assembly) -> dict:
         item["site"], item["city"] = context.site.name, context.site.city
         assembly.layers["site"] = assembly.layers["city"] = "config"
     item["title"] = resolve("title", fields.title_chain(context))
-    item["subtitle"] = resolve("subtitle", [("site", fields.site_method(context, "subtitle"))])
+    item["subtitle"] = resolve("subtitle", [("site", fields.site_layer(context, lambda page: page.subtitle()))])
     item["body_text"], item["body_html"] = resolve("body_text", [
         ("site", lambda: context.body_from(context.site_page.body_containers() if context.site_page else None)),
         ("generic", lambda: context.body_from(context.generic.body_containers())),
@@ -162,7 +162,7 @@ def content_fields(assembly: Assembly) -> dict:
     if "body_text" in assembly.layers:
         assembly.layers["body_html"] = assembly.layers["body_text"]
     item["lead"] = resolve("lead", [
-        ("site", fields.site_method(context, "lead")),
+        ("site", fields.site_layer(context, lambda page: page.lead())),
         ("generic", lambda: first_paragraph(item["body_text"])),
         ("meta", lambda: meta_content(context.tree, "og:description", "description")),
     ])
@@ -175,9 +175,9 @@ def content_fields(assembly: Assembly) -> dict:
     item["modified_by"] = resolve("modified_by", fields.person_chain(context, "modified_by"))
     item["publisher"] = resolve("publisher", fields.publisher_chain(context))
     item["attachments"] = unique_by_url(with_url(resolve("attachments", [
-        ("site", fields.site_method(context, "attachments")), ("generic", context.generic.attachments)], default=[])))
+        ("site", fields.site_layer(context, lambda page: page.attachments())), ("generic", context.generic.attachments)], default=[])))
     item["images"] = unique_by_url(with_url(resolve("images", [
-        ("site", fields.site_method(context, "images")), ("generic", context.generic.images)], default=[])))
+        ("site", fields.site_layer(context, lambda page: page.images())), ("generic", context.generic.images)], default=[])))
     article_text = "\n".join(filter(None, (item["title"], item["subtitle"], item["lead"], item["body_text"])))
     item["language"] = resolve("language", fields.language_chain(context, article_text))
     whole_site = bool(context.site and context.site.all_revitalisation)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import logging
 import re
 from collections.abc import Iterable
 from pathlib import PurePosixPath
@@ -11,10 +10,7 @@ from urllib.parse import unquote
 
 from scraper.extract.notes import page_warning
 from scraper.extract.urls import absolute_url, url_path
-
 from scraper.sites import storage_prefixes
-
-logger = logging.getLogger(__name__)
 
 DOCUMENT_TYPES = (
     "pdf", "doc", "docx", "odt", "rtf", "txt", "xls", "xlsx", "ods", "csv", "ppt", "pptx", "odp",

@@ -5,20 +5,24 @@ from __future__ import annotations
 import copy
 import functools
 import html as html_escape
-import logging
 import re
 
 import nh3
 import trafilatura
 from lxml import html
 
-from scraper.extract.attachments import (BADGE, DOWNLOAD_PREFIX, TRAILING_SIZE, is_file_url, is_null_title,
-                                         is_storage_path, size_after_link)
+from scraper.extract.attachments import (
+    BADGE,
+    DOWNLOAD_PREFIX,
+    TRAILING_SIZE,
+    is_file_url,
+    is_null_title,
+    is_storage_path,
+    size_after_link,
+)
 from scraper.extract.labels import is_metadata_line
 from scraper.extract.textlines import render_text
 from scraper.extract.urls import absolute_url
-
-logger = logging.getLogger(__name__)
 
 ALLOWED_TAGS = {
     "p", "br", "ul", "ol", "li", "a", "strong", "em", "b", "i", "h2", "h3", "h4", "h5", "h6",

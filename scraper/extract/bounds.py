@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import logging
 import re
 
 from scraper.extract.notes import page_warning
 
-logger = logging.getLogger(__name__)
-
-# No download cap is set for the crawl (DOWNLOAD_MAXSIZE is Scrapy's 1 GiB
-# default), so the extractor sets its own: article pages are 20-200 KB.
+# The extractor sets its own cap rather than trust the caller's download cap;
+# real article pages are a small fraction of it.
 MAX_PAGE_BYTES = 2 * 1024 * 1024
-# libxml2's duplicate-attribute check is quadratic: 40,000 attributes on
-# one element took 12 s to parse. Real elements carry a dozen.
+# libxml2's duplicate-attribute check is quadratic in an element's attributes
+# (BENCHMARKS.md, hostile input); real elements carry a dozen.
 MAX_ATTRIBUTES = 256
-# trafilatura, the last-resort body layer, is superlinear in the page (2 MiB
-# of links: 13 s); real article pages are far below this.
+# trafilatura, the last-resort body layer, is superlinear in the page
+# (BENCHMARKS.md, hostile input); real article pages are far below this.
 MAX_TRAFILATURA_CHARS = 256 * 1024
 # Seconds after the parse beyond which optional fields are skipped (the
 # title, the body and the URL are always extracted).

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import logging
 import re
-
-logger = logging.getLogger(__name__)
 
 # C0 controls except tab, newline and carriage return, DEL, C1 controls and
 # lone surrogates: never text, and lxml truncates a string at a surrogate.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import math
 import re
 import time
@@ -15,16 +14,14 @@ from lxml import html
 from scraper.extract.body import body_html, body_text, cleaned_copy, paragraphs_html, trafilatura_text
 from scraper.extract.bounds import MAX_TRAFILATURA_CHARS, TIME_BUDGET
 from scraper.extract.dates import parse_polish_datetime
-from scraper.extract.labels import LabelHit, find_labels
-from scraper.extract.meta import canonical_link, jsonld_article
 from scraper.extract.declared import DeclaredPage
 from scraper.extract.generic import GenericPage
+from scraper.extract.labels import LabelHit, find_labels
+from scraper.extract.meta import canonical_link, jsonld_article
 from scraper.extract.notes import page_warning
 from scraper.extract.textlines import render_lines, render_text
 from scraper.extract.urls import absolute_url
 from scraper.sites import Site, article_page_class
-
-logger = logging.getLogger(__name__)
 
 BODY_DATE_LINE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}\s*r\.?")
 
@@ -94,7 +91,7 @@ class PageContext:
 
     def trafilatura_body(self) -> tuple[str, str] | None:
         """trafilatura's body guess; skipped (warned) past the time budget or for a page above its size cap,
-        where its cost grows faster than the page (2 MiB of links: 13 s)."""
+        where its cost grows faster than the page (BENCHMARKS.md, hostile input)."""
         if time.monotonic() > self.deadline:
             page_warning(f"time budget of {TIME_BUDGET:g} s spent: skipped the trafilatura body fallback")
             return None

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import logging
-
 from lxml import html
 
 from scraper.extract.labels import LabelHit, find_labels
-from scraper.extract.selectors import PageObject, select, select_one, text_of
+from scraper.extract.selectors import SitePage, select, select_one, text_of
 from scraper.extract.textlines import render_lines
 
-logger = logging.getLogger(__name__)
 
+class DeclaredPage(SitePage):
+    """One method per field, each driven by the site's `[site.article]` selector; None when undeclared or unmatched.
 
-class DeclaredPage(PageObject):
-    """One method per field, each driven by the site's `[site.article]` selector; None when undeclared or unmatched."""
+    Attachments and images are SitePage's None: the generic layer finds file links and figures in any markup.
+    """
 
     def __init__(self, tree: html.HtmlElement, url: str, selectors: dict[str, str]):
         super().__init__(tree, url)
@@ -47,9 +46,3 @@ class DeclaredPage(PageObject):
             return None
         names = (name.lstrip("#").strip() for element in select(self.tree, css) if (name := text_of(element)))
         return list(dict.fromkeys(name for name in names if name)) or None
-
-    def attachments(self) -> list[dict] | None:
-        return None  # the generic layer finds file links in any markup
-
-    def images(self) -> list[dict] | None:
-        return None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 import re
 from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
@@ -12,11 +11,9 @@ from scraper.extract.context import PageContext
 from scraper.extract.dates import to_iso_warsaw
 from scraper.extract.decode import header_value
 from scraper.extract.language import declared_language, guess_language
-from scraper.extract.selectors import select
 from scraper.extract.meta import jsonld_text, meta_content, time_datetimes
+from scraper.extract.selectors import SitePage, select
 from scraper.extract.title import Candidate, ranked_titles
-
-logger = logging.getLogger(__name__)
 
 # A layer returns None for "no answer here, ask the next layer"; "" or []
 # for "answered: there is none" (e.g. an empty 'Opublikował:' label), which
@@ -32,8 +29,9 @@ def label_value(labels: dict | None, role: str) -> str | None:
     return hit.value if hit else None
 
 
-def site_method(context: PageContext, name: str) -> Callable[[], object]:
-    return lambda: getattr(context.site_page, name)() if context.site_page else None
+def site_layer(context: PageContext, field: Callable[[SitePage], object]) -> Callable[[], object]:
+    """The site layer of a chain: `field` asked of the site's page object; None for a host with no site layer."""
+    return lambda: field(context.site_page) if context.site_page else None
 
 
 def label_date(context: PageContext, labels: dict | None, role: str) -> str | None:
@@ -63,7 +61,7 @@ def title_chain(context: PageContext) -> Iterator[Layer]:
 
     A generator: the candidates are only gathered when the site layer found nothing.
     """
-    yield "site", site_method(context, "title")
+    yield "site", site_layer(context, lambda page: page.title())
     for candidate in title_candidates(context):
         yield candidate.source, lambda text=candidate.text: text
 
@@ -135,7 +133,7 @@ def publisher_chain(context: PageContext) -> Chain:
 
 def tags_chain(context: PageContext) -> Chain:
     return [
-        ("site", site_method(context, "tags")),
+        ("site", site_layer(context, lambda page: page.tags())),
         ("meta", lambda: split_keywords(meta_content(context.tree, "article:tag", "keywords", "news_keywords"))),
         ("jsonld", lambda: split_keywords(jsonld_keywords(context.jsonld.get("keywords")))),
         ("generic", context.generic.tags),

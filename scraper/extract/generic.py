@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-import logging
-
 from lxml import html
 
-from scraper.extract.attachments import (IMAGE_TYPES, attachment, badge_attachment, file_extension, is_file_url,
-                                         is_storage_path, size_after_link, storage_paths)
+from scraper.extract.attachments import (
+    IMAGE_TYPES,
+    attachment,
+    badge_attachment,
+    file_extension,
+    is_file_url,
+    is_storage_path,
+    size_after_link,
+    storage_paths,
+)
 from scraper.extract.body import densest_block
 from scraper.extract.selectors import PageObject, figure_image, select, select_one, text_of
 from scraper.extract.tags import tags_from_lines
 from scraper.extract.textlines import render_lines, render_text
 from scraper.extract.urls import absolute_url
-
-logger = logging.getLogger(__name__)
 
 BODY_SELECTORS = ("[itemprop=articleBody]", "article .entry-content", "article", "main", "[role=main]")
 AREA_SELECTORS = ("article", "main", "[role=main]")

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import functools
-import logging
 import re
 from dataclasses import dataclass
 
 from scraper.sites import declared_labels
-
-logger = logging.getLogger(__name__)
 
 # Label text -> the role its value plays. Longer labels first so that
 # "Data modyfikacji" is never read as something shorter.

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import logging
 import re
-
-logger = logging.getLogger(__name__)
 
 LANGUAGES = ("pl", "en", "de")
 STOPWORDS = {

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from scraper.extract.decode import header_value
-
-logger = logging.getLogger(__name__)
 
 KEPT_HEADERS = ("content-type", "etag", "last-modified", "date", "content-length")
 

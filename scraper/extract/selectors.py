@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import functools
-import logging
 
 from lxml import html
 from lxml.cssselect import CSSSelector
 
 from scraper.extract.textlines import render_words
 from scraper.extract.urls import absolute_url
-
-logger = logging.getLogger(__name__)
 
 CREDIT_SEPARATOR = "//"
 
@@ -28,6 +25,38 @@ class PageObject:
     def __init__(self, tree: html.HtmlElement, url: str):
         self.tree = tree
         self.url = url
+
+
+class SitePage(PageObject):
+    """A site layer: one method per field, None meaning "no answer here, ask the next layer".
+
+    These defaults are the answers of a site whose markup lacks the field
+    (Przemyśl has no subtitle); a site's page object overrides what it shows.
+    """
+
+    def title(self) -> str | None:
+        return None
+
+    def subtitle(self) -> str | None:
+        return None
+
+    def lead(self) -> str | None:
+        return None
+
+    def body_containers(self) -> list[html.HtmlElement] | None:
+        return None
+
+    def labels(self) -> dict | None:
+        return None
+
+    def tags(self) -> list[str] | None:
+        return None
+
+    def attachments(self) -> list[dict] | None:
+        return None
+
+    def images(self) -> list[dict] | None:
+        return None
 
 
 def select(root: html.HtmlElement, css: str) -> list[html.HtmlElement]:

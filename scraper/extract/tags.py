@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import logging
 import re
-
-logger = logging.getLogger(__name__)
 
 HASH_TAG = re.compile(r"#[\w-]{1,40}")
 BARE_TAG = re.compile(r"#?[\w-]{1,40}")

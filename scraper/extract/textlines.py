@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import logging
 import re
 
 from lxml import html
-
-logger = logging.getLogger(__name__)
 
 BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -14,8 +13,6 @@ from scraper.extract.labels import is_label
 from scraper.extract.meta import jsonld_text, meta_content
 from scraper.extract.textlines import render_words
 from scraper.sites import SITES
-
-logger = logging.getLogger(__name__)
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:(?:news|entry|article|post|page)[_-]?(?:title|heading)"

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import logging
 import re
 
 from scraper.sites import topic_terms
-
-logger = logging.getLogger(__name__)
 
 # (canonical term, pattern over case-folded text). Stems cover the
 # inflection ("rewitalizacji", "rewitalizacyjny" ...). Deliberately absent:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import logging
 from urllib.parse import SplitResult, urljoin, urlsplit
 
 from scraper.extract.notes import page_warning
-
-logger = logging.getLogger(__name__)
 
 
 def split_url(url: str) -> SplitResult | None:

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import logging
-
 from scraper.mirror.factory import gdynia_article
 from scraper.mirror.spec import Photo, StoragePath
-
-logger = logging.getLogger(__name__)
 
 ROAD_NOTICE = ("Od 12 lipca do odwołania ul. Morska na odcinku od ul. Kieleckiej do ul. Grabowo "
                "będzie zamknięta dla ruchu. Szczegóły w komunikacie.")

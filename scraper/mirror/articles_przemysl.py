@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import logging
-
 from scraper.mirror.factory import przemysl_article
 from scraper.mirror.spec import Attachment
-
-logger = logging.getLogger(__name__)
 
 ROAD_REPAIR = przemysl_article(
     article_id="40112", slug="remont-ulicy-slowackiego",

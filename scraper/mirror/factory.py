@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import logging
 import re
 
-from scraper.mirror.spec import Attachment, ArticleSpec, StoragePath
+from scraper.mirror.spec import ArticleSpec, Attachment, StoragePath
 from scraper.sites import SITES
-
-logger = logging.getLogger(__name__)
 
 PRZEMYSL_HOST = "https://" + SITES["przemysl"].hosts[0]
 GDYNIA_HOST = "https://" + SITES["gdynia"].hosts[0]

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import logging
 import os
 from pathlib import Path
 
 from scraper.mirror.documents import DOCUMENTS, MirrorDocument
 from scraper.mirror.site import STATIC_LAST_MODIFIED, Route, make_route, route_key, same_site_hosts
-
-logger = logging.getLogger(__name__)
 
 # Bump when a builder changes its output, so stale cached files are not served.
 GENERATOR_VERSION = "4"

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import codecs
 import functools
-import logging
 import random
 import re
 from collections.abc import Callable
-
-logger = logging.getLogger(__name__)
 
 NON_TEXT_CHARSETS = ("hex", "rot13", "base64", "zlib", "undefined", "bz2", "uu", "quopri")
 MALFORMED_HOSTS = ("http://[::1/", "https://[2001:db8::1/x", "http://[::1]:99999/", "http://[fe80::1%zz/",

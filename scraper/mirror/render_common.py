@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-import logging
 from html import escape
 
 from scraper.mirror.spec import ArticleSpec
-
-logger = logging.getLogger(__name__)
 
 # Sanitisation tests look for these inside the rendered body; the extractor must drop them.
 PLANTED_XSS = (

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import logging
 from html import escape
 
 from scraper.mirror.render_common import PLANTED_XSS, article_head, text_block
 from scraper.mirror.spec import ArticleSpec, ListingEntry, local_time
-
-logger = logging.getLogger(__name__)
 
 DATE_LAYOUT = "%d-%m-%Y %H:%M"
 LISTING_PATH = "/aktualnosci.html"

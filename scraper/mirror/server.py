@@ -49,7 +49,7 @@ APOLOGY_PAGE = """<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8">
 <p>Trwają prace techniczne nad nową wersją serwisu. Część treści może być chwilowo niedostępna lub wyświetlać się nieprawidłowo. Za utrudnienia przepraszamy i zapraszamy ponownie wkrótce.</p>
 <p>W sprawach pilnych prosimy o kontakt z Biurem Obsługi Mieszkańców pod numerem telefonu podanym w zakładce Kontakt. Informacje o postępie prac publikujemy na bieżąco w mediach społecznościowych urzędu.</p>
 </article></main></body></html>
-""".encode("utf-8")
+""".encode()
 
 
 def _not_modified(route: Route, headers) -> bool:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from urllib.parse import urlsplit
 
@@ -16,9 +15,8 @@ from scraper.mirror.render_common import encode_page
 from scraper.mirror.spec import ArticleSpec, ListingEntry
 from scraper.sites import SITES
 
-logger = logging.getLogger(__name__)
 # Pages that are no article (robots.txt, 404) claim this fixed modification time.
-STATIC_LAST_MODIFIED = datetime(2022, 1, 3, 9, 0, tzinfo=timezone.utc)
+STATIC_LAST_MODIFIED = datetime(2022, 1, 3, 9, 0, tzinfo=UTC)
 ROBOTS_TXT = b"User-agent: *\nAllow: /\n"
 HTML_UTF8 = "text/html; charset=utf-8"
 
@@ -62,7 +60,7 @@ def make_route(body: bytes, content_type: str, last_modified: datetime, status: 
     headers = {
         "Content-Type": content_type,
         "ETag": etag,
-        "Last-Modified": format_datetime(last_modified.astimezone(timezone.utc), usegmt=True),
+        "Last-Modified": format_datetime(last_modified.astimezone(UTC), usegmt=True),
     }
     return Route(status=status, headers=headers, body=body, article=article)
 

@@ -12,7 +12,6 @@ the feed closed too, 404 on /feed/ (the HTML fallback).
 from __future__ import annotations
 
 import json
-import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,8 +22,6 @@ from zoneinfo import ZoneInfo
 
 from scraper.mirror.articles_lis import POSTS, Post
 from scraper.mirror.site import ROBOTS_TXT, STATIC_LAST_MODIFIED, Route, make_route, not_found_route
-
-logger = logging.getLogger(__name__)
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 JSON = "application/json; charset=UTF-8"

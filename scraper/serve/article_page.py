@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import json
-import logging
 import sqlite3
 import urllib.parse
 
 from scraper.serve.versions import Version, versions
-
-logger = logging.getLogger(__name__)
 
 # Columns that the attachment downloads add (attachments.sha256 … and a
 # `documents` table); the page shows them where the archive has them.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import re
 import urllib.parse
 from functools import cache
@@ -27,8 +26,6 @@ from scraper.serve.sqlbounds import MAX_QUERY_CHARS, MAX_TEXT_CHARS, StatementGu
 from scraper.serve.stored_files import ROUTE as STORED_FILE_ROUTE
 from scraper.serve.stored_files import stored_file
 from scraper.serve.versions import changed_labels
-
-logger = logging.getLogger(__name__)
 
 SEARCHED_TABLE = "articles"
 # The table search box's `_search` is renamed to this, so Datasette's own
@@ -170,7 +167,7 @@ def filters_from_request(request, database, table, datasette):
     return FilterArguments(
         # The MATCH expression is computed here, once: as kronika_match(:q)
         # inside the IN subquery SQLite re-ran the Python function while
-        # sorting (1.9 s instead of 0.2 s for a broad query on 100k articles).
+        # sorting, for every row compared (BENCHMARKS.md, search latency).
         [f"rowid in (select rowid from {FTS_TABLE} where {FTS_TABLE} match :polish_search)"],
         {"polish_search": match_expression(query)},
         [f'search matches "{query}"'],

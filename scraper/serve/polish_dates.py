@@ -9,9 +9,6 @@ WARSAW = ZoneInfo("Europe/Warsaw")
 # A date is said with its month in the genitive: "5 października", not "5 październik".
 MONTHS_GENITIVE = ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
                    "września", "października", "listopada", "grudnia")
-# Polish month names in the nominative, for month axes and headings: "październik 2018".
-MONTHS_NOMINATIVE = ("styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień",
-                     "wrzesień", "październik", "listopad", "grudzień")
 
 
 def polish_datetime(value: str) -> str:
@@ -28,10 +25,3 @@ def polish_datetime(value: str) -> str:
     moment = moment.replace(tzinfo=WARSAW) if moment.tzinfo is None else moment.astimezone(WARSAW)
     return f"{moment.day} {MONTHS_GENITIVE[moment.month - 1]} {moment.year}, {moment:%H:%M}"
 
-
-def polish_month(value: str) -> str:
-    """A "YYYY-MM" month in Polish: "październik 2018". Raises ValueError for anything else."""
-    year, month = value.split("-")
-    if len(year) != 4 or not 1 <= int(month) <= 12:
-        raise ValueError(f"not a YYYY-MM month: {value!r}")
-    return f"{MONTHS_NOMINATIVE[int(month) - 1]} {year}"

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import functools
 import itertools
-import logging
 import re
 
 from scraper.archive.search import index_text, match_expression
-
-logger = logging.getLogger(__name__)
 
 SNIPPET_WORDS = 12
 SNIPPET_MARK = "**"

@@ -8,14 +8,13 @@ import time
 from collections.abc import Callable
 
 # The largest string or blob any query may read or build (SQLITE_LIMIT_LENGTH).
-# The largest values measured: 9.7 KB (an article_versions item) in a 2,000
-# article bench archive, 6.9 KB in the mirror archive, whose raw pages are
-# 5.3 KB (2.3 KB compressed). A stored value above the limit could not be read,
-# so it is far above them; randomblob(5e8) now fails at once instead of after 16 s.
+# A stored value above the limit could not be read, so it is far above the
+# largest values archived (BENCHMARKS.md, SQL bounds); a query building a huge
+# value (randomblob) fails at once instead of running to its time limit.
 MAX_VALUE_BYTES = 16 * 1024 * 1024
 # Inputs of the Python SQL functions beyond these lengths give NULL: each call
-# then stays under ~0.2 s (kronika_fold folds ~14 million characters a second;
-# bench/sql_bounds.py), so a query overruns its time limit by one call at most.
+# then stays short (bench/sql_bounds.py, BENCHMARKS.md), so a query overruns
+# its time limit by one call at most.
 MAX_TEXT_CHARS = 1_000_000
 MAX_QUERY_CHARS = 1_000
 

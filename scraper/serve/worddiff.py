@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 
 # Each word or punctuation mark with the whitespace before it: joined back they
 # are the text itself. Separate whitespace tokens (thousands of identical " ")
-# made difflib 57 times slower on a 5,000-word body (8.9 s against 0.16 s).
+# make difflib's junk heuristics go quadratic on a long body.
 TOKEN = re.compile(r"\s*\w+|\s*[^\w\s]|\s+")
 LINE = re.compile(r"[^\n]*\n|[^\n]+")
 

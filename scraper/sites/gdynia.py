@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import logging
-
 from lxml import html
 
 from scraper.extract.attachments import attachment, is_file_url, is_storage_path, storage_paths
 from scraper.extract.labels import LabelHit, find_labels
-from scraper.extract.selectors import PageObject, figure_image, select, select_one, text_of
+from scraper.extract.selectors import SitePage, figure_image, select, select_one, text_of
 from scraper.extract.textlines import render_lines, render_text
 
-logger = logging.getLogger(__name__)
 
-
-class ArticlePage(PageObject):
+class ArticlePage(SitePage):
     """Selectors from docs/mirror-markup.md; each method returns None when its markup is missing."""
 
     def title(self) -> str | None:

@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
-import logging
-
 from lxml import html
 
 from scraper.extract.attachments import badge_attachment, size_after_link
 from scraper.extract.labels import LabelHit, find_labels
-from scraper.extract.selectors import PageObject, select, select_one, text_of
+from scraper.extract.selectors import SitePage, select, select_one, text_of
 from scraper.extract.textlines import render_lines
 from scraper.extract.urls import absolute_url
 
-logger = logging.getLogger(__name__)
 
+class ArticlePage(SitePage):
+    """Selectors from docs/mirror-markup.md; each method returns None when its markup is missing.
 
-class ArticlePage(PageObject):
-    """Selectors from docs/mirror-markup.md; each method returns None when its markup is missing."""
+    The site shows no subtitle and no lead: SitePage's defaults answer None for them.
+    """
 
     def title(self) -> str | None:
         return text_of(select_one(self.tree, "h1.news-title"))
-
-    def subtitle(self) -> str | None:
-        return None
-
-    def lead(self) -> str | None:
-        return None
 
     def body_containers(self) -> list[html.HtmlElement] | None:
         """The article text plus its footnotes (footnotes are article text)."""

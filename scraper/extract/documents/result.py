@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 # Error codes, the part of `error` before the colon; the rest is one human line.
 ERROR_CODES = (
@@ -17,7 +17,6 @@ ERROR_CODES = (
     "out_of_memory",       # the worker hit its address-space limit
     "worker_failed",       # the worker died for any other reason
 )
-METHODS = ("text", "ocr", "mixed")
 
 
 @dataclass(frozen=True)
@@ -29,7 +28,7 @@ class DocumentResult:
     pages: int | None = None
     language: str | None = None
     characters: int = 0
-    method: str | None = None
+    method: str | None = None  # "text", "ocr" (pages without a text layer) or "mixed"
     text: str | None = None
     page_offsets: tuple[int, ...] = ()
     warnings: tuple[str, ...] = ()

@@ -7,7 +7,6 @@ missing elements give empty fields and a warning in `extraction.warnings`.
 
 from __future__ import annotations
 
-import logging
 import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -15,11 +14,15 @@ from email.utils import parsedate_to_datetime
 from lxml import etree
 
 from scraper.extract.dates import to_iso_warsaw
+from scraper.extract.wordpress.content import (
+    content_fields,
+    excerpt_lead,
+    finished_item,
+    first_paragraph,
+    rendered_text,
+    site_fields,
+)
 from scraper.sites import Site
-from scraper.extract.wordpress.content import (content_fields, excerpt_lead, finished_item, first_paragraph, rendered_text,
-                                       site_fields)
-
-logger = logging.getLogger(__name__)
 
 NAMESPACES = {"content": "http://purl.org/rss/1.0/modules/content/", "dc": "http://purl.org/dc/elements/1.1/"}
 POST_ID = re.compile(r"[?&]p=(\d+)")

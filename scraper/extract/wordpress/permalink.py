@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import logging
 import re
 
 from parsel import Selector
-
-logger = logging.getLogger(__name__)
 
 SHORTLINK_ID = re.compile(r"[?&]p=(\d+)")
 BODY_CLASS_ID = re.compile(r"(?:^|\s)postid-(\d+)(?:\s|$)")

@@ -12,16 +12,19 @@ archived); any other missing or malformed field is a warning in
 from __future__ import annotations
 
 import json
-import logging
 from datetime import UTC, datetime
 
 from scraper.extract.attachments import attachment, unique_by_url
 from scraper.extract.dates import to_iso_warsaw
+from scraper.extract.wordpress.content import (
+    content_fields,
+    excerpt_lead,
+    finished_item,
+    first_paragraph,
+    rendered_text,
+    site_fields,
+)
 from scraper.sites import Site, site_for_url
-from scraper.extract.wordpress.content import (content_fields, excerpt_lead, finished_item, first_paragraph, rendered_text,
-                                       site_fields)
-
-logger = logging.getLogger(__name__)
 
 TAG_TAXONOMY = "post_tag"
 
