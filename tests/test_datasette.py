@@ -16,7 +16,7 @@ import yaml
 
 from scraper.archive.search import search
 from scraper.serve.app import datasette_instance, load_metadata
-from scraper.serve.snippet import snippet
+from scraper.archive.snippet import snippet
 from scraper.serve.plugin import rewrite_query_string, sanitised_body
 from test_datasette_data import CHANGED_ID, XSS_ID, build_archive, items
 

@@ -21,7 +21,7 @@ from scraper.serve import filters
 from scraper.serve.article_page import gather
 from scraper.serve.facets import ManyToManyFacet, YearFacet
 from scraper.serve.headers import secured
-from scraper.serve.snippet import SNIPPET_MARK, snippet
+from scraper.archive.snippet import SNIPPET_MARK, snippet
 from scraper.serve.sqlbounds import MAX_QUERY_CHARS, MAX_TEXT_CHARS, StatementGuard, limit_connection
 from scraper.serve.versions import changed_labels
 
