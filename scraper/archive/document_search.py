@@ -22,37 +22,49 @@ TITLE, LEAD, BODY, DOCUMENT = "title", "lead", "body", "document"
 _ONLY_TITLE = "1, 0, 0"
 _ONLY_LEAD = "0, 1, 0"
 
-ARTICLE_SEARCH_SQL = f"""
-with article_hits as (
+_ARTICLE_HITS = f"""
   select rowid as article_rowid, bm25({FTS_TABLE}, {", ".join(map(str, BM25_WEIGHTS))}) as score,
     case when bm25({FTS_TABLE}, {_ONLY_TITLE}) < 0 then '{TITLE}'
          when bm25({FTS_TABLE}, {_ONLY_LEAD}) < 0 then '{LEAD}' else '{BODY}' end as matched_in,
     null as sha256, null as page
-  from {FTS_TABLE} where {FTS_TABLE} match :match
-),
-page_hits as (
-  select sha256, page, bm25({DOCUMENTS_FTS_TABLE}) * {DOCUMENT_WEIGHT} as score
-  from {DOCUMENTS_FTS_TABLE} where {DOCUMENTS_FTS_TABLE} match :match
-),
-document_hits as (
+  from {FTS_TABLE} where {FTS_TABLE} match :kronika_match"""
+_DOCUMENT_HITS = f"""
   select distinct articles.rowid as article_rowid, page_hits.score, '{DOCUMENT}' as matched_in,
     page_hits.sha256, page_hits.page
-  from page_hits
+  from (select sha256, page, bm25({DOCUMENTS_FTS_TABLE}) * {DOCUMENT_WEIGHT} as score
+        from {DOCUMENTS_FTS_TABLE} where {DOCUMENTS_FTS_TABLE} match :kronika_match) as page_hits
   join attachments on attachments.sha256 = page_hits.sha256
-  join articles on articles.id = attachments.article_id
-),
-ranked as (
+  join articles on articles.id = attachments.article_id"""
+# Each article once, at its best hit; `within` (SQL giving article ids) narrows the articles.
+_ARTICLE_SEARCH = """
+with ranked as (
   select *, row_number() over (partition by article_rowid order by score, page) as place
-  from (select * from article_hits union all select * from document_hits)
+  from ({hits})
 )
-select articles.id as article_id, ranked.score, ranked.matched_in, ranked.sha256, ranked.page,
+select articles.id as article_id, articles.title, articles.published_at, articles.city, articles.author,
+  ranked.score, ranked.matched_in, ranked.sha256, ranked.page,
   (select min(filename) from attachments
    where attachments.article_id = articles.id and attachments.sha256 = ranked.sha256) as filename
 from ranked join articles on articles.rowid = ranked.article_rowid
-where ranked.place = 1
+where ranked.place = 1{within}
 order by ranked.score, articles.id
-limit :limit
+limit :kronika_limit
 """
+
+
+def matching_article_rowids_sql(parameter: str, *, with_documents: bool = True) -> str:
+    """SELECT of the rowids of articles whose text, or a document they link, matches the MATCH expression `:parameter`."""
+    documents = (f" union select articles.rowid from {DOCUMENTS_FTS_TABLE} "
+                 f"join attachments on attachments.sha256 = {DOCUMENTS_FTS_TABLE}.sha256 "
+                 f"join articles on articles.id = attachments.article_id "
+                 f"where {DOCUMENTS_FTS_TABLE} match :{parameter}") if with_documents else ""
+    return f"select rowid from {FTS_TABLE} where {FTS_TABLE} match :{parameter}{documents}"
+
+
+def article_search_sql(*, with_documents: bool = True, within: str | None = None) -> str:
+    """The SQL of search_articles (params :kronika_match, :kronika_limit and those of `within`)."""
+    hits = _ARTICLE_HITS + (" union all" + _DOCUMENT_HITS if with_documents else "")
+    return _ARTICLE_SEARCH.format(hits=hits, within=f" and articles.id in ({within})" if within else "")
 
 
 def page_texts(text: str | None, page_offsets: str | None) -> list[str]:
@@ -132,15 +144,25 @@ def _hit_snippet(db: sqlite_utils.Database, hit: dict, query: str) -> str | None
     return snippet(row[0], query)
 
 
-def search_articles(db: sqlite_utils.Database, query: str, *, limit: int = 50) -> list[dict]:
+def has_documents_index(db) -> bool:
+    """True when the archive has its documents index (an archive not reopened since it came may not)."""
+    return db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [DOCUMENTS_FTS_TABLE]).fetchone() is not None
+
+
+def search_articles(db, query: str, *, limit: int = 50, within: str | None = None,
+                    within_params: dict | None = None) -> list[dict]:
     """Articles matching `query` in their title, lead, body or a document's page, best first.
 
-    Each hit: article_id, score (bm25, lower is better; document pages scaled
-    by DOCUMENT_WEIGHT), matched_in (title/lead/body/document), sha256, page
-    and filename of a document hit, label (matched_label) and snippet.
+    `db` is a sqlite-utils Database or a sqlite3 connection (only read).
+    `within`, a SELECT of article ids with `within_params`, narrows the articles.
+    Each hit: article_id, title, published_at, city, author, score (bm25,
+    lower is better; document pages scaled by DOCUMENT_WEIGHT), matched_in
+    (title/lead/body/document), sha256, page and filename of a document hit,
+    label (matched_label) and snippet (hits marked **so**).
     """
-    ensure_documents_fts(db)
-    rows = db.execute(ARTICLE_SEARCH_SQL, {"match": match_expression(query), "limit": limit})
+    sql = article_search_sql(with_documents=has_documents_index(db), within=within)
+    params = {**(within_params or {}), "kronika_match": match_expression(query), "kronika_limit": limit}
+    rows = db.execute(sql, params)
     columns = [column[0] for column in rows.description]
     hits = [dict(zip(columns, row)) for row in rows.fetchall()]
     for hit in hits:
