@@ -22,14 +22,14 @@ from scraper.serve import filters
 from scraper.serve.article_page import gather
 from scraper.serve.facets import ManyToManyFacet, YearFacet
 from scraper.serve.headers import secured
-from scraper.serve.search_page import RELEVANCE_HITS, hits_function, marked, matched_in, newest_first
+from scraper.serve.search_page import (RELEVANCE_HITS, SEARCH_ALL_PATH, SEARCHED_TABLE, hits_function, marked,
+                                      matched_in, newest_first, search_all_target)
 from scraper.archive.snippet import snippet
 from scraper.serve.sqlbounds import MAX_QUERY_CHARS, MAX_TEXT_CHARS, StatementGuard, limit_connection
 from scraper.serve.versions import changed_labels
 
 logger = logging.getLogger(__name__)
 
-SEARCHED_TABLE = "articles"
 # The table search box's `_search` is renamed to this, so Datasette's own
 # (diacritics-only) search stays out and ours below turns it into MATCH.
 POLISH_SEARCH_ARG = "_polish_search"
@@ -133,6 +133,10 @@ def asgi_wrapper(datasette):
             if scope["type"] == "http" and scope["method"] not in READ_METHODS:
                 # Visitors only read: no canned write, insert API, upload or login path exists.
                 await Response.text("Kronika is read-only.", status=405, headers={"Allow": ", ".join(READ_METHODS)}).asgi_send(send)
+                return
+            if scope["type"] == "http" and scope["path"] == SEARCH_ALL_PATH:
+                target = await search_all_target(datasette, scope["query_string"].decode("latin-1"))
+                await Response.redirect(target).asgi_send(send)
                 return
             if scope["type"] == "http":
                 query_string = rewrite_query_string(scope["path"], scope["query_string"].decode("latin-1"))

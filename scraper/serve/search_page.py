@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import urllib.parse
 
 from markupsafe import Markup, escape
 
@@ -13,6 +14,9 @@ from scraper.archive.snippet import SNIPPET_MARK
 
 logger = logging.getLogger(__name__)
 
+SEARCHED_TABLE = "articles"
+# datasette-search-all's page, answered by search_all_target.
+SEARCH_ALL_PATH = "/-/search"
 # Best-first results shown on one page: relevance has no keyset to page by.
 RELEVANCE_HITS = 100
 # Args that order the table: with one, hits keep Datasette's order (newest first), paged as usual.
@@ -21,6 +25,21 @@ SORT_ARGS = ("_sort", "_sort_desc")
 TRAILING_LIMIT = re.compile(r"\s+limit\s+\d+(\s+offset\s+\d+)?\s*$", re.IGNORECASE)
 # Where a hit matched, as the results list says it.
 MATCHED_IN = {"title": "w tytule", "lead": "we wstępie", "body": "w treści"}
+
+
+async def search_all_target(datasette, query_string: str) -> str:
+    """Where `/-/search?q=…` leads: the articles table's Polish search in the archive (its index page if none).
+
+    datasette-search-all's own page lists every column of the articles JSON,
+    raw body HTML and the index tokens shown as escaped text; the table
+    search covers articles and their documents and shows snippets.
+    """
+    query = urllib.parse.parse_qs(query_string).get("q", [""])[0]
+    for name, database in datasette.databases.items():
+        if name != "_internal" and await database.table_exists(SEARCHED_TABLE):
+            table = datasette.urls.table(name, SEARCHED_TABLE)
+            return f"{table}?{urllib.parse.urlencode({'_search': query})}" if query else table
+    return datasette.urls.instance()
 
 
 def marked(snippet: str | None) -> Markup:
