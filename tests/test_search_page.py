@@ -115,3 +115,8 @@ def test_search_documents_query_gives_file_page_article_and_snippet(ds):
 def test_search_documents_page_marks_the_match_and_escapes_the_text(ds):
     html = get(ds, "/archive/search_documents?q=" + quote("uchwała")).text
     assert "<mark>uchwały</mark>" in html and "&lt;script&gt;window.__pwned" in html
+
+
+def test_facet_selection_narrows_the_best_first_hits(ds):
+    found = [article_id for article_id, _ in hits(ds, "rewitalizacji", "&site=gdynia")]
+    assert found == [XSS_ID, "gdynia:562076"]

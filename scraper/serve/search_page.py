@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import re
 import urllib.parse
 
@@ -11,8 +10,6 @@ from markupsafe import Markup, escape
 
 from scraper.archive.document_search import search_articles
 from scraper.archive.snippet import SNIPPET_MARK
-
-logger = logging.getLogger(__name__)
 
 SEARCHED_TABLE = "articles"
 # datasette-search-all's page, answered by search_all_target.
