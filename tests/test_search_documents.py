@@ -105,3 +105,15 @@ def test_index_version_bump_rebuilds_the_documents_index(tmp_path):
     db[INDEX_VERSION_TABLE].update(1, {"version": 0})
     ensure_schema(db)
     assert [hit["sha256"] for hit in search_documents(db, "kasztanowce")] == [SHA]
+
+
+def test_archive_without_a_documents_index_still_finds_articles(tmp_path):
+    db = _ranking_archive(tmp_path / "ranking.db")
+    db[DOCUMENTS_FTS_TABLE].drop()
+    assert [hit["matched_in"] for hit in search_articles(db, "kasztanowiec")] == ["title", "body"]
+
+
+def test_within_narrows_the_articles(tmp_path):
+    hits = search_articles(_ranking_archive(tmp_path / "ranking.db"), "kasztanowiec",
+                           within="select :only", within_params={"only": "gdynia:571002"})
+    assert [hit["article_id"] for hit in hits] == ["gdynia:571002"]
