@@ -29,6 +29,8 @@ QUERIES = (
 WORD = re.compile(r"\w+")
 SEARCH_PATH = "/archive/polish_search.json"
 TABLE_SEARCH_PATH = "/archive/articles.json"
+# The researcher's search page: hits best first with snippets and where they matched.
+SEARCH_PAGE_PATH = "/archive/articles"
 LIKE_LIMIT = 200  # the canned search's limit
 
 
@@ -46,6 +48,7 @@ def requests_for(query: str) -> dict[str, tuple[str, dict]]:
     return {
         "polish search": (SEARCH_PATH, {"q": query}),
         "table search": (TABLE_SEARCH_PATH, {"_search": query}),
+        "search page": (SEARCH_PAGE_PATH, {"_search": query}),
         "LIKE scan": ("/archive.json", {"sql": sql, **params}),
     }
 
@@ -85,6 +88,9 @@ def rows(latencies: dict[str, list[float]], failures: dict[str, int]) -> list[re
         report.Row("table search (`articles.json?_search=`) p50 / p95",
                    f"{report.ms(report.median(latencies['table search']))} / "
                    f"{report.ms(report.percentile(latencies['table search'], 0.95))}"),
+        report.Row("search page (`articles?_search=`, HTML hits) p50 / p95",
+                   f"{report.ms(report.median(latencies['search page']))} / "
+                   f"{report.ms(report.percentile(latencies['search page'], 0.95))}"),
     ]
     result.append(report.Row("failed requests (non-200)", ", ".join(f"{kind} {count}" for kind, count in failures.items()),
                              "0 for Polish search", failures["polish search"] == 0))

@@ -12,7 +12,7 @@ import sqlite_utils
 from scrapy.signalmanager import SignalManager
 from scrapy.utils.test import get_crawler
 
-from archive_factory import make_item
+from factories import make_item
 from scraper.crawl.accounting import SiteOutcome
 from scraper.crawl.archive_session import ArchiveSession, archive_session
 from scraper.crawl.runner import OutcomeCollector

@@ -16,8 +16,8 @@ import yaml
 
 from scraper.archive.search import search
 from scraper.serve.app import datasette_instance, load_metadata
+from scraper.archive.snippet import snippet
 from scraper.serve.plugin import rewrite_query_string, sanitised_body
-from scraper.serve.snippet import snippet
 from test_datasette_data import CHANGED_ID, XSS_ID, build_archive, items
 
 REPO = Path(__file__).resolve().parent.parent
@@ -247,9 +247,14 @@ def test_dashboard_chart_query_runs(ds):
     assert sum(row["articles"] for row in found) == len(ALL_IDS)
 
 
-def test_search_all_offers_the_articles_table(ds):
+def test_search_all_leads_to_the_articles_table_search(ds):
     response = get(ds, "/-/search?q=rewitalizacji")
-    assert response.status_code == 200 and "/archive/articles" in response.text
+    assert (response.status_code, response.headers["location"]) == (302, "/archive/articles?_search=rewitalizacji")
+
+
+def test_search_all_shows_no_escaped_html(ds):
+    response = asyncio.run(ds.client.get("/-/search?q=Witomina", follow_redirects=True))
+    assert "&lt;mark&gt;" not in response.text and "&lt;p&gt;" not in response.text
 
 
 # --- read-only ---

@@ -8,7 +8,9 @@ import sqlite_utils
 
 from factories import make_attachment, make_item
 from scraper.archive import Archive
+from scraper.archive.downloads import store_document
 from scraper.archive.files import store_file
+from scraper.extract.documents.result import DocumentResult
 
 XSS_ID = "gdynia:562400"
 CHANGED_ID = "gdynia:562200"
@@ -97,17 +99,34 @@ def build_archive(path) -> str:
     return str(path)
 
 
+# The plan's pages: "kasztanowców" is only in its second page, nowhere in the article.
+PLAN_PAGES = ("Plan zagospodarowania Plant.\nEtap I.", "Nasadzenia kasztanowców wzdłuż alei.", "Odbiór prac jesienią.")
+PDF_ONLY_WORD = "kasztanowce"
+
+
+def _document(text_pages: tuple[str, ...]) -> tuple[str, list[int]]:
+    # Pages separated by a blank line, as the extractors join them.
+    text, offsets = "", []
+    for page in text_pages:
+        text += "\n\n" if text else ""
+        offsets.append(len(text))
+        text += page
+    return text, offsets
+
+
 def add_downloads(path) -> str:
-    """The archive at `path` with two attachments downloaded: stored files and their `documents` rows."""
+    """The archive at `path` with two attachments downloaded: stored files and their `documents` rows (indexed)."""
     db = sqlite_utils.Database(path)
-    for number, (attachment_id, text) in enumerate([("przemysl:45707:0", "Plan zagospodarowania Plant.\nEtap I."),
-                                                    (f"{XSS_ID}:0", XSS_DOCUMENT_TEXT)]):
+    for number, (attachment_id, pages) in enumerate([("przemysl:45707:0", PLAN_PAGES),
+                                                     (f"{XSS_ID}:0", (XSS_DOCUMENT_TEXT,))]):
+        text, offsets = _document(pages)
         data = text.encode()
         digest = hashlib.sha256(data).hexdigest()
         store_file(db, digest, data, "application/pdf")
         db["attachments"].update(attachment_id, {"download_status": "ok", "sha256": digest,
                                                  "fetched_size": 1700000 + number, "detected_type": "pdf"})
-        db["documents"].upsert({"sha256": digest, "type": "pdf", "pages": 12, "text": text}, pk="sha256")
+        store_document(db, DocumentResult(sha256=digest, type="pdf", pages=len(pages), text=text,
+                                          characters=len(text), page_offsets=tuple(offsets)))
     db.close()
     return str(path)
 

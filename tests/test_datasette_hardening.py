@@ -19,7 +19,8 @@ from test_datasette_data import XSS_ID, build_archive
 
 PAGES = ["/", "/archive", "/archive/articles", "/archive/articles?_search=lodz", f"/archive/articles/{XSS_ID}",
          "/archive/articles.json", "/archive/articles.csv", "/archive/polish_search?q=lodz",
-         "/archive/new_articles_feed.atom", "/archive?sql=select+1", "/-/dashboards/kronika", "/-/search?q=lodz",
+         "/archive/new_articles_feed.atom", "/archive?sql=select+1", "/-/dashboards/kronika",
+         "/archive/search_documents?q=plan", "/archive/articles?_search=lodz&_sort_desc=published_at",
          "/archive/quiet_edits", "/archive/quiet_edits_feed.atom", "/-/static/app.css", "/-/databases", "/-/metadata", "/no-such-page"]
 HTML_PAGES = [page for page in PAGES if not re.search(r"\.(json|csv|atom|css)\b", page)]
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>")

@@ -10,7 +10,7 @@ from urllib.parse import quote
 import pytest
 
 from scraper.serve.app import datasette_instance, load_metadata
-from test_datasette_data import (CHANGED_ID, XSS_AUTHOR, XSS_DOCUMENT_TEXT, XSS_ID, XSS_TAG, add_downloads,
+from test_datasette_data import (CHANGED_ID, XSS_AUTHOR, XSS_ID, XSS_TAG, add_downloads,
                                  build_archive)
 
 PLANTY = "przemysl:45707"
@@ -118,11 +118,11 @@ def test_javascript_attachment_url_is_not_a_link(ds):
 
 def test_download_fields_show_when_the_archive_has_them(ds_with_downloads):
     attachments = section(article_html(ds_with_downloads, PLANTY), "attachments")
-    assert "pobrany 1,62 MB" in attachments and "stron: 12" in attachments and "pobieranie: pobrano" in attachments
+    assert "pobrany 1,62 MB" in attachments and "stron: 3" in attachments and "pobieranie: pobrano" in attachments
 
 
 def test_document_text_begins_under_its_attachment(ds_with_downloads):
-    assert "Plan zagospodarowania Plant.\nEtap I.…</blockquote>" in article_html(ds_with_downloads, PLANTY)
+    assert '<blockquote class="kronika-excerpt">Plan zagospodarowania Plant.\nEtap I.' in article_html(ds_with_downloads, PLANTY)
 
 
 def test_stored_copy_is_linked(ds_with_downloads):

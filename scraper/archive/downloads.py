@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import sqlite_utils
 
+from scraper.archive.document_search import index_document
 from scraper.extract.documents.result import DocumentResult, document_row
 
 OK, NOT_MODIFIED, TOO_LARGE, WRONG_TYPE, NOT_FOUND, OFFSITE, FAILED = (
@@ -73,8 +74,9 @@ def known_downloads(db: sqlite_utils.Database) -> dict[str, dict]:
 
 
 def store_document(db: sqlite_utils.Database, result: DocumentResult) -> None:
-    """Upsert the `documents` row of one extraction (primary key sha256)."""
+    """Upsert the `documents` row of one extraction (primary key sha256) and (re)index its pages for search."""
     db["documents"].upsert(document_row(result), pk="sha256")
+    index_document(db, result.sha256)
 
 
 def document_of(db: sqlite_utils.Database, sha256: str | None) -> dict | None:

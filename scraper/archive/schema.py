@@ -6,6 +6,7 @@ import logging
 
 import sqlite_utils
 
+from scraper.archive.document_search import ensure_documents_index
 from scraper.archive.search import ensure_search_index
 
 logger = logging.getLogger(__name__)
@@ -144,6 +145,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         _ensure_table(db, name)
     _ensure_indexes(db)
     ensure_search_index(db)
+    ensure_documents_index(db)
     if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 

@@ -17,6 +17,9 @@ logger = logging.getLogger(__name__)
 # "_przemysł"), folded forms have none. "_" marks the token kinds apart.
 TOKENIZER = "unicode61 remove_diacritics 0 tokenchars '_'"
 FTS_TABLE = "articles_fts"
+# Document pages, same tokens (scraper.archive.document_search); dropped with a
+# version bump below and rebuilt, when missing, on open.
+DOCUMENTS_FTS_TABLE = "documents_fts"
 # Bumped whenever index_text or TOKENIZER changes: an archive indexed under
 # another version is re-indexed once, on open.
 INDEX_VERSION = 2
@@ -182,6 +185,8 @@ def _reindex(db: sqlite_utils.Database) -> int:
     # runs again on the next open.
     if db[FTS_TABLE].exists():
         db["articles"].disable_fts()
+    if db[DOCUMENTS_FTS_TABLE].exists():
+        db[DOCUMENTS_FTS_TABLE].drop()
     count = _backfill(db, every_row=True)
     db["articles"].enable_fts(list(SEARCH_COLUMNS), tokenize=TOKENIZER, create_triggers=True)
     db[INDEX_VERSION_TABLE].upsert({"id": 1, "version": INDEX_VERSION}, pk="id")

@@ -1,0 +1,82 @@
+"""The articles table's search results: hits best first (or newest first), with snippets and where they matched."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.parse
+
+from markupsafe import Markup, escape
+
+from scraper.archive.document_search import search_articles
+from scraper.archive.snippet import SNIPPET_MARK
+
+SEARCHED_TABLE = "articles"
+# datasette-search-all's page, answered by search_all_target.
+SEARCH_ALL_PATH = "/-/search"
+# Best-first results shown on one page: relevance has no keyset to page by.
+RELEVANCE_HITS = 100
+# Args that order the table: with one, hits keep Datasette's order (newest first), paged as usual.
+SORT_ARGS = ("_sort", "_sort_desc")
+# Datasette's table SQL ends "limit <page size + 1>[ offset <n>]"; as a subquery of ids it must not.
+TRAILING_LIMIT = re.compile(r"\s+limit\s+\d+(\s+offset\s+\d+)?\s*$", re.IGNORECASE)
+# Where a hit matched, as the results list says it.
+MATCHED_IN = {"title": "w tytule", "lead": "we wstępie", "body": "w treści"}
+
+
+async def search_all_target(datasette, query_string: str) -> str:
+    """Where `/-/search?q=…` leads: the articles table's Polish search in the archive (its index page if none).
+
+    datasette-search-all's own page lists every column of the articles JSON,
+    raw body HTML and the index tokens shown as escaped text; the table
+    search covers articles and their documents and shows snippets.
+    """
+    query = urllib.parse.parse_qs(query_string).get("q", [""])[0]
+    for name, database in datasette.databases.items():
+        if name != "_internal" and await database.table_exists(SEARCHED_TABLE):
+            table = datasette.urls.table(name, SEARCHED_TABLE)
+            return f"{table}?{urllib.parse.urlencode({'_search': query})}" if query else table
+    return datasette.urls.instance()
+
+
+def marked(snippet: str | None) -> Markup:
+    """A snippet as HTML: its text escaped, its **marked** words in <mark> (nothing else is markup)."""
+    pieces = str(escape(snippet or "")).split(SNIPPET_MARK)
+    # Odd pieces sat between a pair of marks.
+    return Markup("".join(f"<mark>{piece}</mark>" if index % 2 else piece for index, piece in enumerate(pieces)))
+
+
+def matched_in(hit: dict) -> str:
+    """Where a hit matched, in Polish: "w tytule", or "w dokumencie plan.pdf, s. 2"."""
+    if hit["matched_in"] == "document":
+        return f"w dokumencie {hit['filename'] or hit['sha256']}, s. {hit['page']}"
+    return MATCHED_IN[hit["matched_in"]]
+
+
+def newest_first(request) -> bool:
+    """True when the visitor chose an order (the "newest first" switch is `_sort_desc=published_at`)."""
+    return any(arg in request.args for arg in SORT_ARGS)
+
+
+def hits_function(datasette, database: str, request, query: str):
+    """The template's `kronika_search_hits(sql, params, page_ids)`: search hits among the table's filtered rows.
+
+    Best first: the RELEVANCE_HITS best among every row Datasette's `sql`
+    (its filters and facet selections) selects. Newest first: the hits of
+    the rows on this page (`page_ids`), in their order.
+    """
+
+    async def search_hits(sql: str, params: dict, page_ids: list[str]) -> list[dict]:
+        if newest_first(request):
+            within, within_params, limit = "select value from json_each(:kronika_ids)", {
+                "kronika_ids": json.dumps(page_ids)}, len(page_ids)
+        else:
+            within, within_params, limit = f"select id from ({TRAILING_LIMIT.sub('', sql)})", params, RELEVANCE_HITS
+        hits = await datasette.get_database(database).execute_fn(
+            lambda conn: search_articles(conn, query, limit=limit, within=within, within_params=within_params))
+        if newest_first(request):
+            place = {article_id: index for index, article_id in enumerate(page_ids)}
+            hits.sort(key=lambda hit: place[hit["article_id"]])
+        return hits
+
+    return search_hits
