@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from click.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
 from archive_factory import make_item, make_page
+from export_memory import export_peak_bytes
 from crawling import run_crawl
 from scraper.archive import Archive
 from scraper.archive.warc import FETCH_MARK_HEADER, export_warc
@@ -143,12 +143,7 @@ def peak_export_bytes(pages: int) -> int:
     for number in range(pages):
         item = make_item(f"gdynia:{number}")
         archive.store(item, html_page(item, os.urandom(23 * 1024).hex()))  # barely compressible: 46 KB stored as ~25
-    with open(os.devnull, "wb") as out:
-        tracemalloc.start()
-        export_warc(archive.db, out)
-        peak = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
-    return peak
+    return export_peak_bytes(archive.db)
 
 
 def test_export_memory_flat_in_number_of_pages():

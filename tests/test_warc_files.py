@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tracemalloc
 
 import pytest
 import sqlite_utils
 from warcio.archiveiterator import ArchiveIterator
 
 from archive_factory import make_item, make_page
+from export_memory import export_peak_bytes
 from scraper.archive import Archive
 from scraper.archive.downloads import record_download, store_download
 from scraper.archive.files import read_file
@@ -106,12 +106,7 @@ def peak_export_bytes(files: int) -> int:
             {"url": url, "filename": f"{number}.pdf", "title": None, "type": "pdf", "size_bytes": None}])
         data = b"%PDF-1.4\n" + os.urandom(64 * 1024)  # incompressible: 64 KB stored as 64 KB
         downloaded(archive, item, url, T1, data)
-    with open(os.devnull, "wb") as out:
-        tracemalloc.start()
-        export_warc(archive.db, out)
-        peak = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
-    return peak
+    return export_peak_bytes(archive.db)
 
 
 def test_export_memory_flat_in_number_of_files():
