@@ -88,7 +88,7 @@ def rerun(shards: list[Path], target: Path) -> float:
 def counts(path: Path) -> dict[str, int]:
     db = sqlite_utils.Database(str(path))
     return {table: db[table].count for table in ("articles", "article_versions", "pages", "attachments",
-                                                 "articles_tags", "crawls", "articles_fts")}
+                                                 "articles_tags", "crawls", "articles_fts", "related_articles")}
 
 
 def run(argv: list[str] | None = None) -> report.Result:
@@ -119,7 +119,10 @@ def run(argv: list[str] | None = None) -> report.Result:
                "articles each, stored through `Archive.store` with a raw page and a crawl row, built once and "
                "cached. Timed in process: `merge_archives` (checks each shard with `PRAGMA quick_check`, attaches "
                "it read-only, maps crawls, copies new articles with their versions, children, tags and pages, "
-               "one transaction per shard) into a new archive.",
+               "files and documents, then links related articles for every article it brought or changed, "
+               "one transaction per shard) into a new archive. Linking (shingles, MinHash bands, candidate "
+               "scoring: `scraper/archive/related.py`, as the crawl does per article) is most of the time: "
+               "a pair across two shards is in neither, so it is recomputed, not copied.",
                "Floor: the same tables appended with `INSERT … SELECT` from each attached shard into an empty "
                "archive of the same schema (its indexes and search triggers, so both build the FTS index), no "
                f"checks. Best of {options.rounds} alternated rounds.",

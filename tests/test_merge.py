@@ -13,9 +13,12 @@ from click.testing import CliRunner
 
 from factories import dump, make_item, make_page
 from scraper.archive import Archive
+from scraper.archive.downloads import record_download, store_document
+from scraper.archive.files import read_file, store_file
 from scraper.archive.merge import MergeRefused, merge_archives
 from scraper.archive.search import search
 from scraper.cli import main
+from scraper.extract.documents.result import DocumentResult
 
 T1, T2, T3 = "2024-01-01T10:00:00Z", "2024-02-01T10:00:00Z", "2024-03-01T10:00:00Z"
 
@@ -184,7 +187,7 @@ def test_the_command_prints_a_summary_line_per_shard(tmp_path):
     a = build(tmp_path / "a.db", fetch("Pierwszy", T1), crawl_started=T1)
     result = CliRunner().invoke(main, ["merge", a, "--into", str(tmp_path / "merged.db")])
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == f"{a}: 1 new articles, 0 updated, 1 versions added, 1 pages added, 1 crawls added"
+    assert result.output.strip() == f"{a}: 1 new articles, 0 updated, 1 versions added, 1 pages added, 1 crawls added, 0 files added"
 
 
 def test_an_archive_from_before_schema_versions_with_fewer_columns_merges(tmp_path):
@@ -207,3 +210,70 @@ def test_a_target_of_a_newer_schema_is_refused(tmp_path):
     with pytest.raises(MergeRefused, match="newer than this Kronika"):
         merge_archives([shard], target)
     assert file_hash(target) == before
+
+
+PDF_URL = "https://www.gdynia.pl/storage/a.pdf"
+PDF = b"%PDF-1.4 plan rewitalizacji Chylonii"
+
+
+def downloaded(path, fetched_at: str, data: bytes = PDF, url: str = PDF_URL):
+    """Give the archive at `path` the file at `url` as the crawl would: bytes, document, attachment outcome."""
+    db = sqlite_utils.Database(str(path))
+    sha256 = hashlib.sha256(data).hexdigest()
+    store_file(db, sha256, data, "application/pdf")
+    store_document(db, DocumentResult(sha256=sha256, type="pdf", pages=1, characters=len(data),
+                                      method="text", text=data.decode()))
+    record_download(db, [url], {"download_status": "ok", "sha256": sha256, "fetched_size": len(data),
+                                "detected_type": "pdf", "fetched_at": fetched_at, "http_status": 200})
+    db.close()
+    return str(path)
+
+
+def test_a_file_shared_by_two_shards_is_stored_once_with_its_document(tmp_path):
+    a = downloaded(build(tmp_path / "a.db", fetch("Pierwszy", T1)), T1)
+    b = downloaded(build(tmp_path / "b.db", fetch("Inny", T1, "gdynia:2")), T2)
+    db = merged(tmp_path, a, b)
+    sha256 = hashlib.sha256(PDF).hexdigest()
+    assert (db["files"].count, db["documents"].count) == (1, 1)
+    assert read_file(db, sha256) == PDF and db["documents"].get(sha256)["text"] == PDF.decode()
+    assert db.execute("SELECT DISTINCT sha256 FROM attachments WHERE url = ?", [PDF_URL]).fetchall() == [(sha256,)]
+
+
+def test_the_merge_summary_counts_the_files_a_shard_adds(tmp_path):
+    a = downloaded(build(tmp_path / "a.db", fetch("Pierwszy", T1)), T1)
+    result = CliRunner().invoke(main, ["merge", a, "--into", str(tmp_path / "merged.db")])
+    assert result.output.strip().endswith(", 1 files added"), result.output
+
+
+def test_a_download_made_by_the_shard_reaches_the_targets_own_attachment_row(tmp_path):
+    build(tmp_path / "target.db", fetch("Nowy", T2))  # the target's content is newer: its rows stay
+    shard = downloaded(build(tmp_path / "shard.db", fetch("Stary", T1)), T3)
+    db = merged(tmp_path, shard, name="target.db")
+    assert db["articles"].get("gdynia:1")["title"] == "Nowy"
+    row = next(db.query("SELECT download_status, sha256, fetched_at FROM attachments WHERE url = ?", [PDF_URL]))
+    assert row == {"download_status": "ok", "sha256": hashlib.sha256(PDF).hexdigest(), "fetched_at": T3}
+
+
+def test_an_older_download_in_the_shard_never_replaces_the_targets_newer_one(tmp_path):
+    newer = b"%PDF-1.4 plan rewitalizacji, wersja 2"
+    downloaded(build(tmp_path / "target.db", fetch("Pierwszy", T1)), T3, newer)
+    shard = downloaded(build(tmp_path / "shard.db", fetch("Pierwszy", T1)), T2)
+    db = merged(tmp_path, shard, name="target.db")
+    assert db.execute("SELECT sha256 FROM attachments WHERE url = ?", [PDF_URL]).fetchone()[0] == \
+        hashlib.sha256(newer).hexdigest()
+
+
+def test_articles_of_two_shards_are_related_after_the_merge(tmp_path):
+    a = build(tmp_path / "a.db", fetch("Rewitalizacja Chylonii", T1))
+    b = build(tmp_path / "b.db", fetch("Rewitalizacja Chylonii", T1, "przemysl:2"))
+    db = merged(tmp_path, a, b)
+    assert db.execute("SELECT article_id, related_id FROM related_articles ORDER BY article_id").fetchall() == [
+        ("gdynia:1", "przemysl:2"), ("przemysl:2", "gdynia:1")]
+
+
+def test_merging_files_and_downloads_twice_changes_nothing(tmp_path):
+    a = downloaded(build(tmp_path / "a.db", fetch("Pierwszy", T1)), T1)
+    b = downloaded(build(tmp_path / "b.db", fetch("Drugi", T2), fetch("Inny", T1, "przemysl:5")), T3)
+    once = dump(merged(tmp_path, a, b))
+    assert dump(merged(tmp_path, a, b)) == once
+    assert dump(merged(tmp_path, b, a)) == once

@@ -71,6 +71,13 @@ def test_linking_stores_both_directions_with_score_and_method():
     assert rows == [("gdynia:543780", "lis:1035", 1.0, METHOD), ("lis:1035", "gdynia:543780", 1.0, METHOD)]
 
 
+def test_two_articles_linked_in_one_call_find_each_other_once():
+    archive = archive_with(article("gdynia:543780", "gdynia:543780"), article("lis:1035", "lis:1035"))
+    assert link_articles(archive.db, ["gdynia:543780", "lis:1035"]) == 1
+    assert sorted(archive.db.execute("SELECT article_id, related_id FROM related_articles").fetchall()) == [
+        ("gdynia:543780", "lis:1035"), ("lis:1035", "gdynia:543780")]
+
+
 def test_articles_of_the_same_site_are_never_linked():
     archive = archive_with(article("gdynia:543780", "gdynia:543780"), article("gdynia:999999", "lis:1035"))
     assert link_articles(archive.db, ["gdynia:543780", "gdynia:999999"]) == 0

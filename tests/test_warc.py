@@ -6,7 +6,6 @@ import dataclasses
 import os
 import subprocess
 import sys
-import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ import sqlite_utils
 from click.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
+from export_memory import export_peak_bytes
 from crawling import run_crawl
 from factories import make_item, make_page
 from scraper.archive import Archive
@@ -142,12 +142,7 @@ def peak_export_bytes(pages: int) -> int:
     for number in range(pages):
         item = make_item(f"gdynia:{number}")
         archive.store(item, html_page(item, os.urandom(23 * 1024).hex()))  # barely compressible: 46 KB stored as ~25
-    with open(os.devnull, "wb") as out:
-        tracemalloc.start()
-        export_warc(archive.db, out)
-        peak = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
-    return peak
+    return export_peak_bytes(archive.db)
 
 
 def test_export_memory_flat_in_number_of_pages():
@@ -232,10 +227,11 @@ def test_warcio_accepts_export(crawled, tool):
 
 
 @pytest.mark.slow
-def test_export_has_one_response_per_stored_page(crawled):
+def test_export_has_one_response_per_stored_page_and_per_stored_file(crawled):
     db, warc = crawled
     kinds = [kind for kind, _, _ in records(warc)]
-    assert kinds.count("response") == rows(db, "SELECT count(*) FROM pages")[0][0]
+    files = rows(db, "SELECT count(*) FROM files")[0][0]
+    assert files > 0 and kinds.count("response") == rows(db, "SELECT count(*) FROM pages")[0][0] + files
 
 
 @pytest.fixture(scope="module")
@@ -250,6 +246,17 @@ def reimported(crawled, tmp_path_factory):
 @pytest.mark.slow
 @pytest.mark.parametrize("sql", [ARTICLES, VERSIONS, PAGES], ids=["articles", "versions", "pages"])
 def test_export_then_import_gives_same_rows(crawled, reimported, sql):
+    assert rows(reimported[0], sql) == rows(crawled[0], sql)
+
+
+FILES = "SELECT sha256, media_type, size, compression, data FROM files ORDER BY sha256"  # not stored_at: when
+DOCUMENTS = "SELECT * FROM documents ORDER BY sha256"
+LINKS = "SELECT article_id, url, sha256 FROM attachments WHERE sha256 IS NOT NULL ORDER BY article_id, url"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sql", [FILES, DOCUMENTS, LINKS], ids=["files", "documents", "attachment links"])
+def test_export_then_import_gives_same_files_and_documents(crawled, reimported, sql):
     assert rows(reimported[0], sql) == rows(crawled[0], sql)
 
 
@@ -387,4 +394,21 @@ def test_pywb_indexes_every_response(crawled, wayback):
     db, _ = crawled
     with urllib.request.urlopen(f"{wayback}/kronika/cdx?url=*.gdynia.pl/*&output=json", timeout=30) as response:
         lines = response.read().decode("utf-8").splitlines()
-    assert len(lines) == rows(db, "SELECT count(*) FROM pages WHERE article_id LIKE 'gdynia:%'")[0][0]
+    file_urls = rows(db, "SELECT count(DISTINCT url) FROM attachments WHERE sha256 IN (SELECT sha256 FROM files) "
+                         "AND url LIKE '%gdynia.pl/%'")[0][0]
+    assert len(lines) == rows(db, "SELECT count(*) FROM pages WHERE article_id LIKE 'gdynia:%'")[0][0] + file_urls
+
+
+@pytest.mark.slow
+def test_pywb_replays_a_downloaded_pdf_byte_for_byte(crawled, wayback):
+    import urllib.request
+
+    from scraper.archive.files import read_file
+
+    db, _ = crawled
+    url, fetched_at, sha256 = rows(db, "SELECT url, fetched_at, sha256 FROM attachments WHERE detected_type = 'pdf' "
+                                       "AND sha256 IN (SELECT sha256 FROM files) ORDER BY fetched_at LIMIT 1")[0]
+    timestamp = "".join(char for char in fetched_at if char.isdigit())[:14]
+    with urllib.request.urlopen(f"{wayback}/kronika/{timestamp}id_/{url}", timeout=30) as response:
+        replayed, content_type = response.read(), response.headers.get("Content-Type")
+    assert (content_type, replayed) == ("application/pdf", read_file(sqlite_utils.Database(db), sha256))

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import sqlite_utils
 
 from scraper.archive.document_search import index_document
+from scraper.archive.files import store_file
 from scraper.extract.documents.result import DocumentResult, document_row
 
 OK, NOT_MODIFIED, TOO_LARGE, WRONG_TYPE, NOT_FOUND, OFFSITE, FAILED = (
@@ -71,6 +72,20 @@ def known_downloads(db: sqlite_utils.Database) -> dict[str, dict]:
     rows = db.query(f"SELECT url, {', '.join(OUTCOME_COLUMNS)} FROM attachments "
                     "WHERE download_status IS NOT NULL ORDER BY fetched_at")
     return {row.pop("url"): row for row in rows}
+
+
+def store_download(db: sqlite_utils.Database, urls: Iterable[str], outcome: dict, *, data: bytes | None = None,
+                   document: DocumentResult | None = None) -> None:
+    """One download as the crawl and the WARC import keep it: its bytes (files), its extraction, its outcome.
+
+    `data` is stored under outcome["sha256"] with outcome["detected_type"];
+    the outcome goes on every attachment row linking one of `urls`.
+    """
+    if data is not None:
+        store_file(db, outcome["sha256"], data, outcome["detected_type"])
+    if document is not None:
+        store_document(db, document)
+    record_download(db, urls, outcome)
 
 
 def store_document(db: sqlite_utils.Database, result: DocumentResult) -> None:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from scraper.archive.downloads import OUTCOME_COLUMNS
+from scraper.archive.related import link_articles
 from scraper.archive.schema import SCHEMA_VERSION
 from scraper.archive.search import ensure_search_index
 from scraper.archive.store import Archive
@@ -27,7 +29,12 @@ KEYED_TABLES: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
                    "WHERE m.article_id = s.article_id AND m.shard_version = s.version), s.version)",
     }),
     "fetch_warnings": (("article_id", "fetch_key", "warning"), {}),
+    # Content-addressed: a file (or its extraction) two shards downloaded is stored once.
+    "files": (("sha256",), {}),
+    "documents": (("sha256",), {}),
 }
+# related_articles and related_bands are not copied but recomputed for the
+# articles a merge brings or changes: a pair across two shards is in neither.
 # An article's children, replaced as a whole together with its row.
 CHILD_TABLES = ("attachments", "images")
 
@@ -46,11 +53,12 @@ class MergeCounts:
     versions_added: int = 0
     pages_added: int = 0
     crawls_added: int = 0
+    files_added: int = 0
 
     def summary(self) -> str:
         return (f"{self.shard}: {self.articles_new} new articles, {self.articles_updated} updated, "
                 f"{self.versions_added} versions added, {self.pages_added} pages added, "
-                f"{self.crawls_added} crawls added")
+                f"{self.crawls_added} crawls added, {self.files_added} files added")
 
 
 def check_archive(path: str) -> None:
@@ -111,12 +119,17 @@ def merge_shard(db: sqlite_utils.Database, shard: str) -> MergeCounts:
             _create_maps(db)
             counts.crawls_added = _merge_crawls(db)
             counts.articles_new, counts.versions_added = _copy_new_articles(db)
-            updated, added = _merge_known_articles(db)
+            updated, added, taken = _merge_known_articles(db)
             counts.articles_updated, counts.versions_added = updated, counts.versions_added + added
-            before = db.execute("SELECT count(*) FROM main.pages").fetchone()[0]
+            before = {table: db[table].count for table in ("pages", "files")}
             for table, (key, remapped) in KEYED_TABLES.items():
                 _copy_missing_rows(db, table, key, remapped)
-            counts.pages_added = db.execute("SELECT count(*) FROM main.pages").fetchone()[0] - before
+            counts.pages_added = db["pages"].count - before["pages"]
+            counts.files_added = db["files"].count - before["files"]
+            _merge_download_outcomes(db)
+            changed = [row[0] for row in db.execute("SELECT id FROM temp.merge_new ORDER BY id")] + taken
+            if changed:  # linking indexes unindexed articles too: a merge that brings nothing writes nothing
+                link_articles(db, changed)
             # A shard from before the search index columns: fill them in.
             ensure_search_index(db)
             _drop_maps(db)
@@ -196,6 +209,8 @@ def _copy_tags(db: sqlite_utils.Database, where: str, params: tuple = ()) -> Non
 
 def _copy_missing_rows(db: sqlite_utils.Database, table: str, key: tuple[str, ...], remapped: dict) -> None:
     columns = _columns(db, table)
+    if not columns:
+        return  # a shard from before the table existed
     names = ", ".join(f"[{column}]" for column in columns)
     values = ", ".join(remapped.get(column, f"s.[{column}]") for column in columns)
     same_key = " AND ".join(f"t.[{column}] IS s.[{column}]" for column in key)
@@ -233,9 +248,30 @@ def merged_history(target: list[_Version], shard: list[_Version]) -> list[list[_
     return runs
 
 
-def _merge_known_articles(db: sqlite_utils.Database) -> tuple[int, int]:
-    """Articles both files hold: histories merged and renumbered, the newest content current."""
+def _merge_download_outcomes(db: sqlite_utils.Database) -> None:
+    """Attachments both files link take the newer download outcome of their URL (a 304 or failure included).
+
+    The target's attachment rows may be its own (its content was newer) yet
+    the shard downloaded their files: without this they would read as never
+    fetched while `files` holds the bytes.
+    """
+    if "download_status" not in _columns(db, "attachments"):
+        return  # a shard from before downloads
+    newest = ("SELECT {column} FROM shard.attachments s WHERE s.url = main.attachments.url "
+              "AND s.download_status IS NOT NULL ORDER BY s.fetched_at DESC, s.rowid LIMIT 1")
+    assignments = ", ".join(f"[{column}] = ({newest.format(column=f's.[{column}]')})" for column in OUTCOME_COLUMNS)
+    db.execute(f"UPDATE main.attachments SET {assignments} "
+               f"WHERE coalesce(fetched_at, '') < coalesce(({newest.format(column='s.fetched_at')}), '')")
+
+
+def _merge_known_articles(db: sqlite_utils.Database) -> tuple[int, int, list[str]]:
+    """Articles both files hold: histories merged and renumbered, the newest content current.
+
+    Returns how many were updated, the versions added and the ids whose
+    current content is now the shard's.
+    """
     updated = added = 0
+    taken = []
     known = [row[0] for row in db.execute(
         "SELECT id FROM shard.articles WHERE id IN (SELECT id FROM main.articles) ORDER BY id")]
     for article_id in known:
@@ -249,9 +285,10 @@ def _merge_known_articles(db: sqlite_utils.Database) -> tuple[int, int]:
         current = runs[-1]
         if not any(version.source == 0 for version in current):
             _take_shard_article(db, article_id)
+            taken.append(article_id)
         db.execute("UPDATE main.articles SET version = ?, first_seen_at = ?, last_changed_at = ? WHERE id = ?",
                    [len(runs), runs[0][0].first_seen_at or None, current[0].first_seen_at or None, article_id])
-    return updated, added
+    return updated, added, taken
 
 
 def _record_version_numbers(db: sqlite_utils.Database, article_id: str, runs: list[list[_Version]]) -> None:

@@ -171,10 +171,12 @@ def link_article(db: sqlite_utils.Database, article_id: str) -> list[str]:
     return [other_id for other_id, _ in found]
 
 
-def index_missing(db: sqlite_utils.Database) -> int:
-    """Band keys for articles that have none yet (archived before linking existed); returns how many."""
-    rows = db.execute("SELECT id, body_text FROM articles WHERE body_text IS NOT NULL AND id NOT IN "
-                      "(SELECT article_id FROM related_bands)").fetchall()
+def index_missing(db: sqlite_utils.Database, besides=()) -> int:
+    """Band keys for articles that have none yet (archived before linking existed) but `besides`; returns how many."""
+    besides = set(besides)
+    rows = [(article_id, body) for article_id, body in db.execute(
+        "SELECT id, body_text FROM articles WHERE body_text IS NOT NULL AND id NOT IN "
+        "(SELECT article_id FROM related_bands)") if article_id not in besides]
     with db.atomic():
         for article_id, body in rows:
             index_bands(db, article_id, shingles(body))
@@ -182,8 +184,14 @@ def index_missing(db: sqlite_utils.Database) -> int:
 
 
 def link_articles(db: sqlite_utils.Database, article_ids) -> int:
-    """Link every article in `article_ids` against the whole archive; returns how many pairs (one way) they are in."""
-    indexed = index_missing(db)
+    """Link every article in `article_ids` against the whole archive; returns how many pairs the linking found.
+
+    The others are indexed first; each of `article_ids` is indexed as it is
+    linked, so its bands are computed once and a pair of two of them is
+    found (and counted) once, when the later one links.
+    """
+    article_ids = list(article_ids)
+    indexed = index_missing(db, besides=article_ids)
     if indexed:
         logger.info("related articles: indexed %d archived articles", indexed)
     return sum(len(link_article(db, article_id)) for article_id in article_ids)

@@ -1,7 +1,8 @@
-"""WARC/1.1 export of the archive's stored fetches: one gzipped record at a time, revisits for repeated payloads."""
+"""WARC/1.1 export of the archive's stored fetches and files: one gzipped record at a time, revisits for repeats."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import zlib
 from collections import Counter
@@ -16,7 +17,10 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from scraper import __version__
+from scraper.archive.downloads import HELD
 from scraper.archive.export import article_conditions
+from scraper.archive.files import read_file
+from scraper.extract.documents.detect import MEDIA_TYPES
 from scraper.extract.page import utc_iso
 
 WARC_VERSION = "1.1"
@@ -66,9 +70,48 @@ def capture_from_page(row: dict) -> Capture:
     )
 
 
+def file_captures(db: sqlite_utils.Database, *, site=None, since=None, until=None) -> Iterator[Capture]:
+    """Every stored file the filtered articles link, at each URL it was downloaded from; one BLOB read at a time.
+
+    Files come in the order they were first fetched; a file's URLs in the
+    order they fetched it, so its first URL is written as the response and
+    the others (the same bytes elsewhere) as revisits. A `not_modified`
+    download is the stored bytes served again: written as a 200.
+    """
+    where, params = article_conditions(site=site, since=since, until=until)
+    held = ", ".join("?" * len(HELD))
+    cursor = db.execute(
+        f"SELECT t.sha256, t.url, t.fetched_at, t.http_status, t.etag, t.last_modified, f.media_type "
+        f"FROM attachments t JOIN files f ON f.sha256 = t.sha256 "
+        f"JOIN (SELECT sha256, min(fetched_at) AS first FROM attachments WHERE download_status IN ({held}) "
+        f"GROUP BY sha256) o ON o.sha256 = t.sha256 "
+        f"WHERE t.download_status IN ({held}) AND t.article_id IN (SELECT a.id FROM articles a{where}) "
+        f"ORDER BY o.first, t.sha256, t.fetched_at, t.rowid",
+        [*HELD, *HELD, *params],
+    )
+    sha256, body, urls = None, b"", set()
+    for file_sha256, url, fetched_at, status, etag, last_modified, media_type in cursor:
+        if file_sha256 != sha256:
+            sha256, body, urls = file_sha256, read_file(db, file_sha256), set()
+        if url in urls:
+            continue  # two articles (or versions) linking the same URL: one download
+        urls.add(url)
+        headers = {"Content-Type": MEDIA_TYPES.get(media_type, "application/octet-stream"),
+                   "ETag": etag, "Last-Modified": last_modified}
+        yield Capture(uri=url, date=utc_iso(fetched_at), status=200 if status in (None, 304) else status,
+                      headers={name: value for name, value in headers.items() if value}, body=body, sha256=sha256)
+
+
 def repeated_sha256s(db: sqlite_utils.Database) -> set[str]:
-    """Payloads stored more than once: the only ones whose first record must be remembered for revisits."""
-    return {row[0] for row in db.execute("SELECT sha256 FROM pages GROUP BY sha256 HAVING count(*) > 1")}
+    """Payloads written more than once: the only ones whose first record must be remembered for revisits.
+
+    A page stored twice, a file downloaded from two URLs, or a page and a file with the same bytes.
+    """
+    held = ", ".join("?" * len(HELD))
+    return {row[0] for row in db.execute(
+        "SELECT sha256 FROM (SELECT sha256 FROM pages UNION ALL SELECT sha256 FROM (SELECT DISTINCT sha256, url "
+        f"FROM attachments WHERE download_status IN ({held}) AND sha256 IN (SELECT sha256 FROM files))) "
+        "GROUP BY sha256 HAVING count(*) > 1", HELD)}
 
 
 def http_headers(capture: Capture) -> StatusAndHeaders:
@@ -133,5 +176,6 @@ def write_warc(out: BinaryIO, captures: Iterable[Capture], repeated: set[str], f
 
 
 def export_warc(db: sqlite_utils.Database, out: BinaryIO, filename: str | None = None, **filters) -> Counter:
-    """Stream the filtered archive's stored fetches to `out` as WARC/1.1; see write_warc for the counts."""
-    return write_warc(out, page_captures(db, **filters), repeated_sha256s(db), filename)
+    """Stream the filtered archive's stored fetches, then its files, to `out` as WARC/1.1; counts as write_warc."""
+    captures = itertools.chain(page_captures(db, **filters), file_captures(db, **filters))
+    return write_warc(out, captures, repeated_sha256s(db), filename)

@@ -33,11 +33,16 @@ def warc(db_path, site, since, until, output, import_path):
     (original status, headers and body; WARC-Target-URI the live URL,
     WARC-Date the fetch time), oldest first; a fetch whose payload was
     already written becomes a revisit record. Degraded fetches are marked
-    with a WARC-Kronika-Fetch header. Streams: memory stays flat.
+    with a WARC-Kronika-Fetch header. Then every downloaded attachment file:
+    a response at the first URL it came from (its status, media type,
+    ETag/Last-Modified, download time), revisits at its other URLs.
+    Streams: memory stays flat.
 
     Import (--import): 200 text/html captures of the known sites' articles
     are extracted and archived under the usual rules, fetched_at being the
-    record's WARC-Date; everything else is skipped and counted.
+    record's WARC-Date; then 200 captures of the archived articles'
+    attachment URLs are stored as their files and extracted into documents
+    (in the limited worker); everything else is skipped and counted.
 
     \b
     Example: kronika warc --site gdynia -o gdynia.warc.gz
@@ -48,8 +53,9 @@ def warc(db_path, site, since, until, output, import_path):
             raise click.ClickException("--import takes no -o, --site, --since or --until")
         counts = import_warc(Archive(db_path), import_path)
         summary = ", ".join(f"{status} {counts[status]}" for status in OUTCOMES)
+        files = "".join(f", {status} {count}" for status, count in sorted(counts.items()) if status.startswith("files "))
         skipped = "".join(f", {reason} {count}" for reason, count in sorted(counts.items()) if reason.startswith("skipped"))
-        click.echo(f"imported {sum(counts[status] for status in OUTCOMES)} captures: {summary}{skipped}")
+        click.echo(f"imported {sum(counts[status] for status in OUTCOMES)} captures: {summary}{files}{skipped}")
         return
     if not output:
         raise click.ClickException("give -o FILE.warc.gz to export, or --import FILE.warc.gz")

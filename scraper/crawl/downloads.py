@@ -19,8 +19,8 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from w3lib.url import canonicalize_url
 
 from scraper.archive.downloads import (FAILED, HELD, NOT_FOUND, NOT_MODIFIED, OFFSITE, OK, TOO_LARGE, WRONG_TYPE,
-                                       document_of, known_downloads, record_download, store_document)
-from scraper.archive.files import store_file
+                                       document_of, known_downloads, record_download, store_document,
+                                       store_download)
 from scraper.crawl.failures import failure_kind, failure_reason
 from scraper.crawl.guard import OffsiteRedirect, RefusedAddress, non_public_address
 from scraper.crawl.incremental import conditional_headers
@@ -240,14 +240,7 @@ class FileKeeper:
         self.outcomes[canonical] = outcome
         self.crawler.stats.inc_value(f"kronika/files_{outcome['download_status']}")
 
-        def write(db):
-            if data is not None:
-                store_file(db, outcome["sha256"], data, outcome["detected_type"])
-            if document is not None:
-                store_document(db, document)
-            record_download(db, self.links[canonical], outcome)
-
-        self._store(write)
+        self._store(lambda db: store_download(db, self.links[canonical], outcome, data=data, document=document))
 
     def _store(self, write) -> None:
         if self.archive is not None:

@@ -22,6 +22,15 @@ IMAGE_MAGIC = ((b"\xff\xd8\xff", "jpg"), (b"\x89PNG\r\n\x1a\n", "png"), (b"II*\x
 PDF_HEADER_WINDOW = 1024
 WRONG_TYPE = "wrong_type"
 TYPES = ("pdf", "docx", "xlsx", "odt", "ods", "doc", "xls", "rtf", "jpg", "png", "tiff")
+# The registered media type of each, for a Content-Type we write ourselves (the WARC export).
+MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odt": "application/vnd.oasis.opendocument.text", "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "doc": "application/msword", "xls": "application/vnd.ms-excel", "rtf": "application/rtf",
+    "jpg": "image/jpeg", "png": "image/png", "tiff": "image/tiff",
+}
 
 
 def detect_type(data: bytes) -> str:
