@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from scraper.archive.search import FTS_TABLE, fold, match_expression
 from scraper.serve import filters
 from scraper.serve.article_page import gather
+from scraper.serve.budget import PageBudget, page_budget
 from scraper.serve.facets import ManyToManyFacet, YearFacet
 from scraper.serve.headers import secured
 from scraper.serve.snippet import SNIPPET_MARK, snippet
@@ -39,6 +40,8 @@ NOISY_COLUMNS = {
     "articles": ("search_title", "search_lead", "search_body"),
     "pages": ("body", "headers"),
 }
+# The HTML articles table page (JSON and CSV keep exact counts and Datasette's own facet limits).
+ARTICLES_HTML_PATH = re.compile(rf"/[^/]+/{SEARCHED_TABLE}")
 HTML_TABLE_PATH = re.compile(r"/[^/]+/(?P<table>[^/.]+)")
 
 # What an article body may keep on screen: structure and links, nothing active.
@@ -137,6 +140,14 @@ def asgi_wrapper(datasette):
                 scope = {**scope, "query_string": query_string.encode("latin-1")}
                 if scope["path"].endswith(ATOM_SUFFIX):
                     send = atom_typed(send)
+                if ARTICLES_HTML_PATH.fullmatch(scope["path"]):
+                    # Researchers' page: capped count, facets within one budget (budget.py).
+                    token = page_budget.set(PageBudget())
+                    try:
+                        await app(scope, receive, send)
+                    finally:
+                        page_budget.reset(token)
+                    return
             await app(scope, receive, send)
 
         return secured(rewritten)
