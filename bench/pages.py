@@ -116,7 +116,8 @@ def run(argv: list[str] | None = None) -> report.Result:
         results = measure_pages(base_url, requests, options.rounds)
     floor = measure_floor(db, options.rounds)
     result = report.Result(
-        name=f"pages-{options.articles}", title=f"6b. Researcher pages at {options.articles:,} articles",
+        # The 100k default (and --small) is section `pages`; other sizes get a section each beside it.
+        name="pages" if options.articles <= 100_000 else f"pages-{options.articles}", title=f"6b. Researcher pages at {options.articles:,} articles",
         command=report.command("pages", options, articles=options.articles, rounds=options.rounds),
         rows=rows(results, floor, options.articles),
         notes=[f"Archive `{db.name}` ({db.stat().st_size / 1e9:.1f} GB; {generated:.0f} s to get, 0 when cached): "
