@@ -102,3 +102,16 @@ def test_year_facet_reads_the_year_index_alone(db_path):
 def test_quiet_edits_read_only_later_versions(db_path, query):
     sql = canned(query).replace("kronika_changes(earlier.item, later.item)", "''")
     assert "idx_article_versions_later" in plan(db_path, sql)
+
+
+def table_sql(ds, query: str) -> str:
+    return get(ds, f"/archive/articles.json?{query}").json()["query"]["sql"]
+
+
+def test_search_in_publication_order_walks_the_date_index(ds):
+    assert "+rowid in (select rowid from articles_fts" in table_sql(ds, "_search=rewitalizacja")
+
+
+def test_search_sorted_otherwise_looks_up_its_matches(ds):
+    sql = table_sql(ds, "_search=rewitalizacja&_sort=title")
+    assert "+rowid" not in sql and "rowid in (select rowid from articles_fts" in sql

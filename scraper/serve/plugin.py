@@ -155,16 +155,30 @@ def asgi_wrapper(datasette):
     return wrap
 
 
+# The articles table's default order (metadata.yml sort_desc), which idx_articles_published_at serves.
+PUBLICATION_ORDER = "published_at"
+
+
+def _sorted_by_publication(request) -> bool:
+    chosen = request.args.get("_sort") or request.args.get("_sort_desc")
+    return chosen in (None, "", PUBLICATION_ORDER)
+
+
 @hookimpl
 def filters_from_request(request, database, table, datasette):
     query = request.args.get(POLISH_SEARCH_ARG)
     if table != SEARCHED_TABLE or not query:
         return None
+    # With `+rowid` SQLite walks the published_at index newest first and stops at the page's last row, and
+    # facets read their column's index alone, instead of fetching and sorting every matching (wide) row:
+    # 3.3 s -> 14 ms for "rewitalizacji" (72% of 100k articles). Sorted by an unindexed column it would scan
+    # the whole table, so other sorts keep the plain form.
+    rowid = "+rowid" if _sorted_by_publication(request) else "rowid"
     return FilterArguments(
         # The MATCH expression is computed here, once: as kronika_match(:q)
         # inside the IN subquery SQLite re-ran the Python function while
         # sorting (1.9 s instead of 0.2 s for a broad query on 100k articles).
-        [f"rowid in (select rowid from {FTS_TABLE} where {FTS_TABLE} match :polish_search)"],
+        [f"{rowid} in (select rowid from {FTS_TABLE} where {FTS_TABLE} match :polish_search)"],
         {"polish_search": match_expression(query)},
         [f'search matches "{query}"'],
         {"search": query},
