@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from datasette.database import Database, QueryInterrupted, Results
 
@@ -30,6 +31,9 @@ class PageBudget:
     """The budget of one HTML request: when its facets must have finished (monotonic seconds)."""
 
     facets_until: float | None = None
+    # Facets are gathered at once but run one by one on the SQL thread: each takes its share of the budget
+    # only when its turn comes, not when it was queued.
+    turn: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     def facet_limit_ms(self, limit_ms: int) -> int:
         """The time limit left for the next facet query (its own `limit_ms` at most), starting the clock."""
@@ -62,8 +66,10 @@ class BudgetedDatabase(Database):
             results = await super().execute(capped, params, truncate, None, page_size, log_sql_errors)
             total = results.rows[0][0]
             return Results([(CappedCount(total) if total > COUNT_CAP else total,)], False, results.description)
-        if custom_time_limit:
-            custom_time_limit = budget.facet_limit_ms(custom_time_limit)
-            if custom_time_limit <= 0:
+        if not custom_time_limit:
+            return await super().execute(sql, params, truncate, custom_time_limit, page_size, log_sql_errors)
+        async with budget.turn:
+            left_ms = budget.facet_limit_ms(custom_time_limit)
+            if left_ms <= 0:
                 raise QueryInterrupted(None, sql, params)
-        return await super().execute(sql, params, truncate, custom_time_limit, page_size, log_sql_errors)
+            return await super().execute(sql, params, truncate, left_ms, page_size, log_sql_errors)
