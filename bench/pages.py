@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import random
 import sqlite3
 import time
@@ -112,6 +113,7 @@ def run(argv: list[str] | None = None) -> report.Result:
     db = scaled_archive(options.out, options.articles, options.seed)
     generated = time.perf_counter() - started
     requests = page_requests(db, options.seed)
+    load = os.getloadavg()[0]  # others' work on a shared machine slows every figure, the floor included
     with datasette_server(db) as base_url:
         results = measure_pages(base_url, requests, options.rounds)
     floor = measure_floor(db, options.rounds)
@@ -128,7 +130,8 @@ def run(argv: list[str] | None = None) -> report.Result:
                f"Queries: {', '.join(QUERIES)}. Article pages: {ARTICLE_SAMPLE} seeded random articles. Dashboard "
                "charts: each chart's SQL as the dashboard page's script fetches it.",
                "Floor: the canned search's ranking CTE (`bm25` top 200) run directly with sqlite3 on the same "
-               "MATCH expressions (lemmas computed beforehand), no HTTP."])
+               "MATCH expressions (lemmas computed beforehand), no HTTP.",
+               f"Machine load average when measuring: {load:.1f} (1 min) on {os.cpu_count()} CPUs."])
     report.publish(result, options.report)
     return result
 
