@@ -115,3 +115,27 @@ def test_search_in_publication_order_walks_the_date_index(ds):
 def test_search_sorted_otherwise_looks_up_its_matches(ds):
     sql = table_sql(ds, "_search=rewitalizacja&_sort=title")
     assert "+rowid" not in sql and "rowid in (select rowid from articles_fts" in sql
+
+
+def test_gathered_facets_take_their_share_when_their_turn_comes(ds, monkeypatch):
+    # Three facets gathered at once, each running 60 ms on the one SQL thread, share a 100 ms budget:
+    # the first gets it all, the second what is left, the third nothing (skipped as timed out).
+    granted = []
+
+    async def slow_query(self, sql, params=None, truncate=False, custom_time_limit=None, page_size=None,
+                         log_sql_errors=True):
+        granted.append(custom_time_limit)
+        await asyncio.sleep(0.06)
+
+    monkeypatch.setattr(budget, "FACET_BUDGET_MS", 100)
+    monkeypatch.setattr(budget.Database, "execute", slow_query)
+    database = ds.get_database("archive")
+
+    async def page():
+        budget.page_budget.set(budget.PageBudget())
+        return await asyncio.gather(*(database.execute("select 1", custom_time_limit=1000) for _ in range(3)),
+                                    return_exceptions=True)
+
+    outcomes = asyncio.run(page())
+    assert granted[0] >= 99 and 0 < granted[1] <= 40
+    assert isinstance(outcomes[2], budget.QueryInterrupted)
