@@ -12,10 +12,10 @@ import sqlite_utils
 import uvicorn
 import yaml
 from datasette.app import Datasette
-from datasette.database import Database
 from datasette.plugins import pm
 
 from scraper.archive.search import INDEX_VERSION, match_expression, stored_index_version
+from scraper.serve.budget import BudgetedDatabase
 from scraper.serve.plugin import PLUGIN_NAME, READ_ONLY_FLAG
 
 logger = logging.getLogger(__name__)
@@ -27,6 +27,7 @@ METADATA_RESOURCE = "metadata.yml"
 SETTINGS = {
     "sql_time_limit_ms": 3000,
     "max_returned_rows": 2000,
+    # Each facet's own limit; an articles page's facets also share budget.FACET_BUDGET_MS.
     "facet_time_limit_ms": 1000,
     # Visitors get the data through JSON/CSV; the whole file is not offered.
     "allow_download": False,
@@ -83,7 +84,7 @@ def datasette_instance(db: str | Path) -> Datasette:
     datasette = Datasette(metadata=metadata, settings=SETTINGS)
     # With no files Datasette adds an in-memory database; visitors don't need it.
     datasette.remove_database("_memory")
-    datasette.add_database(Database(datasette, path=str(path), is_mutable=True), name=DATABASE_NAME)
+    datasette.add_database(BudgetedDatabase(datasette, path=str(path), is_mutable=True), name=DATABASE_NAME)
     return datasette
 
 

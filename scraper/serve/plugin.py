@@ -19,6 +19,7 @@ from scraper.archive.document_search import has_documents_index, matching_articl
 from scraper.archive.search import fold, match_expression
 from scraper.serve import filters
 from scraper.serve.article_page import gather
+from scraper.serve.budget import PageBudget, page_budget
 from scraper.serve.document_page import gather_document
 from scraper.serve.facets import ManyToManyFacet, YearFacet
 from scraper.serve.headers import secured
@@ -41,6 +42,8 @@ NOISY_COLUMNS = {
     "articles": ("search_title", "search_lead", "search_body"),
     "pages": ("body", "headers"),
 }
+# The HTML articles table page (JSON and CSV keep exact counts and Datasette's own facet limits).
+ARTICLES_HTML_PATH = re.compile(rf"/[^/]+/{SEARCHED_TABLE}")
 HTML_TABLE_PATH = re.compile(r"/[^/]+/(?P<table>[^/.]+)")
 
 # What an article body may keep on screen: structure and links, nothing active.
@@ -158,6 +161,14 @@ def asgi_wrapper(datasette):
                 scope = {**scope, "query_string": query_string.encode("latin-1")}
                 if scope["path"].endswith(ATOM_SUFFIX):
                     send = atom_typed(send)
+                if ARTICLES_HTML_PATH.fullmatch(scope["path"]):
+                    # Researchers' page: capped count, facets within one budget (budget.py).
+                    token = page_budget.set(PageBudget())
+                    try:
+                        await app(scope, receive, send)
+                    finally:
+                        page_budget.reset(token)
+                    return
             await app(scope, receive, send)
 
         return secured(rewritten)
@@ -165,20 +176,33 @@ def asgi_wrapper(datasette):
     return wrap
 
 
+# The articles table's default order (metadata.yml sort_desc), which idx_articles_published_at serves.
+PUBLICATION_ORDER = "published_at"
+
+
+def _sorted_by_publication(request) -> bool:
+    chosen = request.args.get("_sort") or request.args.get("_sort_desc")
+    return chosen in (None, "", PUBLICATION_ORDER)
+
+
 @hookimpl
 def filters_from_request(request, database, table, datasette):
     query = request.args.get(POLISH_SEARCH_ARG)
     if table != SEARCHED_TABLE or not query:
         return None
+    # With `+rowid` SQLite walks the published_at index newest first and stops at the page's last row, and
+    # facets read their column's index alone, instead of fetching and sorting every matching (wide) row
+    # (BENCHMARKS.md, pages at scale). Sorted by an unindexed column it would scan the whole table, so other
+    # sorts keep the plain form.
+    rowid = "+rowid" if _sorted_by_publication(request) else "rowid"
 
     async def search_filter():
         with_documents = await datasette.get_database(database).execute_fn(has_documents_index)
         return FilterArguments(
-            # The MATCH expression is computed here, once: as kronika_match(:q)
-            # inside the IN subquery SQLite re-ran the Python function while
-            # sorting (1.9 s instead of 0.2 s for a broad query on 100k articles).
+            # The MATCH expression is computed here, once: as kronika_match(:q) inside the IN subquery
+            # SQLite re-ran the Python function while sorting, for every row compared.
             # Articles are found by their own text and by their documents' pages.
-            [f"rowid in ({matching_article_rowids_sql('polish_search', with_documents=with_documents)})"],
+            [f"{rowid} in ({matching_article_rowids_sql('polish_search', with_documents=with_documents)})"],
             {"polish_search": match_expression(query)},
             [f'search matches "{query}"'],
             {"search": query},

@@ -1,0 +1,141 @@
+"""Researcher pages at scale: p50/p95 of every page type served by `kronika serve`, beside plain FTS5 MATCH."""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import sqlite3
+import time
+
+import httpx
+import sqlite_utils
+from datasette.utils import tilde_encode
+
+from bench import report
+from bench.generate import scaled_archive
+from bench.processes import datasette_server
+from scraper.archive.search import FTS_TABLE, match_expression
+from scraper.serve.app import load_metadata
+
+logger = logging.getLogger(__name__)
+
+# Polish words as researchers type them: inflected forms, no diacritics, names, places, two-word phrases.
+QUERIES = ("rewitalizacja", "rewitalizacji", "Chylonia", "Babie Doły", "kamienicy Grodzka", "Przystani Oksywie",
+           "konsultacje", "sciezki rowerowej", "Mickiewicza", "Kazimierza Wielkiego", "budżet obywatelski",
+           "dom sąsiedzki", "lodz", "Żółkiewska")
+ARTICLE_SAMPLE = 14
+P95_TARGET = {100_000: 0.200, 1_000_000: 0.500}
+FLOOR_RATIO_TARGET = 1.5
+# The canned search's ranking CTE alone: what FTS5 itself costs for the same terms (metadata.yml polish_search).
+FLOOR_SQL = (f"select rowid, bm25({FTS_TABLE}, 10.0, 4.0, 1.0) as score from {FTS_TABLE} "
+             f"where {FTS_TABLE} match ? order by score limit 200")
+
+
+def dashboard_queries() -> list[str]:
+    """The SQL of each dashboard chart, which the dashboard page's script fetches as JSON."""
+    charts = load_metadata()["plugins"]["datasette-dashboards"]["kronika"]["charts"]
+    return [chart["query"] for chart in charts.values()]
+
+
+def page_requests(db, seed: int) -> dict[str, list[tuple[str, dict]]]:
+    """Page type -> the (path, params) a researcher's browser requests for it."""
+    ids = [row["id"] for row in sqlite_utils.Database(str(db)).query("select id from articles")]
+    articles = random.Random(seed).sample(ids, min(ARTICLE_SAMPLE, len(ids)))
+    return {
+        "articles table (count, facets)": [("/archive/articles", {})],
+        "table search (count, facets)": [("/archive/articles", {"_search": query}) for query in QUERIES],
+        "article page": [(f"/archive/articles/{tilde_encode(article)}", {}) for article in articles],
+        "canned Polish search": [("/archive/polish_search", {"q": query}) for query in QUERIES],
+        "dashboard page": [("/-/dashboards/kronika", {})],
+        "dashboard charts (JSON)": [("/archive.json", {"sql": sql, "_shape": "array"}) for sql in dashboard_queries()],
+        "new articles feed": [("/archive/new_articles_feed.atom", {})],
+        "quiet edits feed": [("/archive/quiet_edits_feed.atom", {})],
+    }
+
+
+def measure_pages(base_url: str, requests: dict[str, list[tuple[str, dict]]], rounds: int):
+    """Page type -> (latencies, failed requests), after one warm-up pass over every request."""
+    results = {}
+    with httpx.Client(base_url=base_url, timeout=60) as client:
+        for path, params in (request for batch in requests.values() for request in batch):
+            client.get(path, params=params)
+        for kind, batch in requests.items():
+            latencies, failed = [], 0
+            for _ in range(rounds):
+                for path, params in batch:
+                    start = time.perf_counter()
+                    response = client.get(path, params=params)
+                    latencies.append(time.perf_counter() - start)
+                    failed += response.status_code != 200
+            results[kind] = (latencies, failed)
+    return results
+
+
+def measure_floor(db, rounds: int) -> list[float]:
+    """Plain FTS5 MATCH (the canned search's ranking, no HTTP, no Datasette) over QUERIES, lemmas computed first."""
+    expressions = [match_expression(query) for query in QUERIES]
+    connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    latencies = []
+    try:
+        for expression in expressions:  # warm-up
+            connection.execute(FLOOR_SQL, [expression]).fetchall()
+        for _ in range(rounds):
+            for expression in expressions:
+                start = time.perf_counter()
+                connection.execute(FLOOR_SQL, [expression]).fetchall()
+                latencies.append(time.perf_counter() - start)
+    finally:
+        connection.close()
+    return latencies
+
+
+def rows(results, floor: list[float], articles: int) -> list[report.Row]:
+    target = P95_TARGET.get(articles, P95_TARGET[1_000_000] if articles > 100_000 else P95_TARGET[100_000])
+    floor_p95 = report.percentile(floor, 0.95)
+    result = [report.Row("plain FTS5 MATCH p50 / p95 (the floor)",
+                         f"{report.ms(report.median(floor))} / {report.ms(floor_p95)}")]
+    for kind, (latencies, failed) in results.items():
+        p95 = report.percentile(latencies, 0.95)
+        errors = f", {failed} failed" if failed else ""
+        result.append(report.Row(f"{kind} p50 / p95", f"{report.ms(report.median(latencies))} / {report.ms(p95)}{errors}",
+                                 f"p95 ≤ {target * 1000:.0f} ms", p95 <= target and not failed))
+    polish_p95 = report.percentile(results["canned Polish search"][0], 0.95)
+    ratio = polish_p95 / floor_p95
+    result.append(report.Row("canned Polish search p95 / floor p95", report.ratio_text(ratio),
+                             f"≤ {FLOOR_RATIO_TARGET}×", ratio <= FLOOR_RATIO_TARGET))
+    return result
+
+
+def run(argv: list[str] | None = None) -> report.Result:
+    options = report.arguments(__doc__, argv, articles=(100_000, 200), rounds=(3, 1))
+    started = time.perf_counter()
+    db = scaled_archive(options.out, options.articles, options.seed)
+    generated = time.perf_counter() - started
+    requests = page_requests(db, options.seed)
+    load = os.getloadavg()[0]  # others' work on a shared machine slows every figure, the floor included
+    with datasette_server(db) as base_url:
+        results = measure_pages(base_url, requests, options.rounds)
+    floor = measure_floor(db, options.rounds)
+    result = report.Result(
+        # The 100k default (and --small) is section `pages`; other sizes get a section each beside it.
+        name="pages" if options.articles <= 100_000 else f"pages-{options.articles}", title=f"6b. Researcher pages at {options.articles:,} articles",
+        command=report.command("pages", options, articles=options.articles, rounds=options.rounds),
+        rows=rows(results, floor, options.articles),
+        notes=[f"Archive `{db.name}` ({db.stat().st_size / 1e9:.1f} GB; {generated:.0f} s to get, 0 when cached): "
+               "bench/generate.py `scaled_archive`, 10,000 articles stored through `Archive.store`, the rest SQL "
+               "copies of them with new ids (same texts and dates), indexes and FTS built once at the end.",
+               f"`kronika serve` (default `--workers`), one keep-alive client on loopback, one warm-up pass, then "
+               f"{options.rounds} rounds of each page type's requests back to back; latency is the full request.",
+               f"Queries: {', '.join(QUERIES)}. Article pages: {ARTICLE_SAMPLE} seeded random articles. Dashboard "
+               "charts: each chart's SQL as the dashboard page's script fetches it.",
+               "Floor: the canned search's ranking CTE (`bm25` top 200) run directly with sqlite3 on the same "
+               "MATCH expressions (lemmas computed beforehand), no HTTP.",
+               f"Machine load average when measuring: {load:.1f} (1 min) on {os.cpu_count()} CPUs."])
+    report.publish(result, options.report)
+    return result
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.WARNING)
+    run()
