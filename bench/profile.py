@@ -15,8 +15,7 @@ from bench.crawl import UNTHROTTLED, fresh, mirror_for
 from bench.generate import archive_items, cached_archive, mirror_specs, page_bytes
 from bench.processes import python, run_measured
 from bench.search import QUERIES
-from bench.writing import Stats
-from scraper.crawl.archiving import ArchivePipeline
+from bench.writing import archive_pipeline
 from scraper.extract import extract_article
 from scraper.mirror.site import mirrored_sites
 from scraper.serve.app import SETTINGS
@@ -81,8 +80,7 @@ def _arguments(body_spec) -> tuple:
 
 def writing_profile(articles: int, seed: int, out) -> str:
     items = list(archive_items(articles, seed))
-    pipeline = ArchivePipeline(str(fresh(out / "profile-writing.db")), Stats())
-    pipeline.open_spider()
+    pipeline = archive_pipeline(out / "profile-writing.db")
     pipeline.process_item(dict(items[0]))  # Morfeusz's dictionary load, outside the profile
 
     def work():

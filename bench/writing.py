@@ -12,6 +12,9 @@ import sqlite_utils
 from bench import report
 from bench.crawl import fresh
 from bench.generate import archive_items
+from scrapy.utils.test import get_crawler
+
+from scraper.crawl.archive_session import ArchiveSession
 from scraper.crawl.archiving import ArchivePipeline
 from scraper.archive.search import index_text
 
@@ -20,14 +23,12 @@ logger = logging.getLogger(__name__)
 CHILD_FIELDS = ("tags", "attachments", "images")
 
 
-class Stats:
-    """The one Scrapy stats method the pipeline calls."""
-
-    def __init__(self):
-        self.values = collections.Counter()
-
-    def inc_value(self, key, count=1):
-        self.values[key] += count
+def archive_pipeline(path) -> ArchivePipeline:
+    """The crawl's archive pipeline, with the ArchiveSession it gets the archive from, over a fresh file at `path`."""
+    crawler = get_crawler(settings_dict={"KRONIKA_DB": str(fresh(path)), "EXTENSIONS": {ArchiveSession: 0}})
+    pipeline = ArchivePipeline.from_crawler(crawler)
+    pipeline.open_spider()
+    return pipeline
 
 
 def plain_row(item: dict) -> dict:
@@ -38,11 +39,10 @@ def plain_row(item: dict) -> dict:
 
 def through_pipeline(items: list[dict], path) -> tuple[float, collections.Counter]:
     start = time.perf_counter()
-    pipeline = ArchivePipeline(str(fresh(path)), Stats())
-    pipeline.open_spider()
+    pipeline = archive_pipeline(path)
     for item in items:
         pipeline.process_item(dict(item))
-    return time.perf_counter() - start, pipeline.stats.values
+    return time.perf_counter() - start, collections.Counter(pipeline.stats.get_stats())
 
 
 def plain_insert(rows: list[dict], path) -> float:
