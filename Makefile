@@ -44,6 +44,8 @@ demo: $(VENV)/.installed
 	$(BIN)/kronika demo
 
 test: $(VENV)/.installed chromium document-tools pywb
+	$(BIN)/ruff check --quiet .
+	$(BIN)/ruff format --check --quiet .
 	$(BIN)/pytest -q
 
 # Benchmarks (BENCHMARKS.md); wrk from Debian is the load generator for the serving one.

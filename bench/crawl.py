@@ -14,8 +14,16 @@ logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 6
 # Politeness off on loopback: no delay, no autothrottle, 16 requests in flight per site.
-UNTHROTTLED = ("-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
-               "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
+UNTHROTTLED = (
+    "-s",
+    "CONCURRENT_REQUESTS=16",
+    "-s",
+    "CONCURRENT_REQUESTS_PER_DOMAIN=16",
+    "-s",
+    "DOWNLOAD_DELAY=0",
+    "-s",
+    "AUTOTHROTTLE_ENABLED=False",
+)
 CRAWL_TIMEOUT = 1800
 
 
@@ -25,8 +33,9 @@ def mirror_for(specs: dict) -> MirrorServer:
 
 def kronika_crawl(db, base_url: str, *extra: str) -> Measured:
     """`kronika crawl` of the mirrored sites at `base_url` into `db`, timed, in its own process."""
-    args = python("-m", "scraper", "crawl", *sorted(mirrored_sites()), "--db", str(db), "--mirror", base_url,
-                  *UNTHROTTLED, *extra)
+    args = python(
+        "-m", "scraper", "crawl", *sorted(mirrored_sites()), "--db", str(db), "--mirror", base_url, *UNTHROTTLED, *extra
+    )
     return run_measured(args, CRAWL_TIMEOUT).check("kronika crawl")
 
 
@@ -53,8 +62,7 @@ def measure(options) -> tuple[Measured, int, Measured, int]:
         log = mirror.request_log
         mirror.clear_log()
         urls_file = options.out / "bare-urls.txt"
-        urls_file.write_text("\n".join(f"{mirror.base_url}/{path}" for _method, path, _status in log),
-                             encoding="utf-8")
+        urls_file.write_text("\n".join(f"{mirror.base_url}/{path}" for _method, path, _status in log), encoding="utf-8")
         bare = bare_crawl(urls_file)
         bare_log = mirror.request_log
     return kronika, answered(log), bare, answered(bare_log)
@@ -65,7 +73,9 @@ def rows(kronika: Measured, pages: int, bare: Measured, bare_pages: int) -> list
     share = rate / bare_rate
     return [
         report.Row("Kronika full crawl", f"{pages} pages in {kronika.seconds:.1f} s = {rate:.0f} pages/s"),
-        report.Row("bare Scrapy spider, same URLs", f"{bare_pages} pages in {bare.seconds:.1f} s = {bare_rate:.0f} pages/s"),
+        report.Row(
+            "bare Scrapy spider, same URLs", f"{bare_pages} pages in {bare.seconds:.1f} s = {bare_rate:.0f} pages/s"
+        ),
         report.Row("Kronika / bare spider throughput", report.ratio_text(share), "≥ 0.7×", share >= 0.7),
         report.Row("Kronika crawl peak RSS", f"{kronika.peak_rss_mb:.0f} MB", "≤ 300 MB", kronika.peak_rss_mb <= 300),
         report.Row("bare spider peak RSS", f"{bare.peak_rss_mb:.0f} MB"),
@@ -76,15 +86,19 @@ def run(argv: list[str] | None = None) -> report.Result:
     options = report.arguments(__doc__, argv, articles=(5000, 12))
     kronika, pages, bare, bare_pages = measure(options)
     result = report.Result(
-        name="crawl", title="2. Crawl throughput (full crawl over loopback)",
+        name="crawl",
+        title="2. Crawl throughput (full crawl over loopback)",
         command=report.command("crawl", options, articles=options.articles),
         rows=rows(kronika, pages, bare, bare_pages),
-        notes=[f"Mirror of {options.articles} generated articles per site (seed {options.seed}), listing pages of "
-               f"{PAGE_SIZE}, served by Kronika's own `MirrorServer` in the benchmark process.",
-               "`kronika crawl --full` with politeness off (`" + " ".join(UNTHROTTLED[1::2]) + "`), extracting and "
-               "archiving every page (raw page, versions, FTS); the bare spider (`bench/bare_spider.py`, no "
-               "project settings) then fetches exactly the URLs Kronika fetched, 32 in flight.",
-               "Times are wall-clock of each child process, start-up included; peak RSS is the child's own VmHWM, sampled every 20 ms."])
+        notes=[
+            f"Mirror of {options.articles} generated articles per site (seed {options.seed}), listing pages of "
+            f"{PAGE_SIZE}, served by Kronika's own `MirrorServer` in the benchmark process.",
+            "`kronika crawl --full` with politeness off (`" + " ".join(UNTHROTTLED[1::2]) + "`), extracting and "
+            "archiving every page (raw page, versions, FTS); the bare spider (`bench/bare_spider.py`, no "
+            "project settings) then fetches exactly the URLs Kronika fetched, 32 in flight.",
+            "Times are wall-clock of each child process, start-up included; peak RSS is the child's own VmHWM, sampled every 20 ms.",
+        ],
+    )
     report.publish(result, options.report)
     return result
 

@@ -31,8 +31,9 @@ TARGET_MB = 500
 def routes():
     bundled = bundled_articles()
     extra = tuple(document.url for document in DOCUMENTS if document.url.startswith(EXTRA))
-    return build_routes(przemysl=bundled["przemysl"] + [przemysl_files_article("45990", 0, extra)],
-                        gdynia=bundled["gdynia"])
+    return build_routes(
+        przemysl=bundled["przemysl"] + [przemysl_files_article("45990", 0, extra)], gdynia=bundled["gdynia"]
+    )
 
 
 def crawl(db: Path, mirror_url: str, *sites: str) -> dict:
@@ -52,15 +53,22 @@ def crawl(db: Path, mirror_url: str, *sites: str) -> dict:
     output = child.stdout.read()
     # poll() reaped the child: its workers' peak is in this process's children usage.
     workers_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {"wall": wall, "peak_mb": peak_kb / 1024, "children_peak_mb": workers_kb / 1024,
-            "output": output.strip(), "seconds": site_seconds(db)}
+    return {
+        "wall": wall,
+        "peak_mb": peak_kb / 1024,
+        "children_peak_mb": workers_kb / 1024,
+        "output": output.strip(),
+        "seconds": site_seconds(db),
+    }
 
 
 def site_seconds(db: Path) -> dict[str, float]:
     with sqlite3.connect(db) as connection:
         rows = connection.execute("SELECT site, started_at, finished_at FROM crawls ORDER BY id DESC LIMIT 2")
-        return {site: (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds()
-                for site, start, end in rows}
+        return {
+            site: (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds()
+            for site, start, end in rows
+        }
 
 
 def run() -> None:
@@ -69,12 +77,16 @@ def run() -> None:
         alone = crawl(Path(directory) / "gdynia.db", mirror.base_url, "gdynia")
     print(both["output"])
     verdict = "met" if both["peak_mb"] <= TARGET_MB else "MISSED"
-    print(f"crawl with documents: wall {both['wall']:.1f} s, crawl process peak RSS {both['peak_mb']:.0f} MB "
-          f"(target <= {TARGET_MB} MB: {verdict}), largest peak of any process in the crawl (workers included) "
-          f"{both['children_peak_mb']:.0f} MB")
-    print(f"gdynia alongside przemysl's extractions: {both['seconds'].get('gdynia', float('nan')):.0f} s "
-          f"(przemysl {both['seconds'].get('przemysl', float('nan')):.0f} s); gdynia alone: "
-          f"{alone['seconds'].get('gdynia', float('nan')):.0f} s")
+    print(
+        f"crawl with documents: wall {both['wall']:.1f} s, crawl process peak RSS {both['peak_mb']:.0f} MB "
+        f"(target <= {TARGET_MB} MB: {verdict}), largest peak of any process in the crawl (workers included) "
+        f"{both['children_peak_mb']:.0f} MB"
+    )
+    print(
+        f"gdynia alongside przemysl's extractions: {both['seconds'].get('gdynia', float('nan')):.0f} s "
+        f"(przemysl {both['seconds'].get('przemysl', float('nan')):.0f} s); gdynia alone: "
+        f"{alone['seconds'].get('gdynia', float('nan')):.0f} s"
+    )
 
 
 if __name__ == "__main__":

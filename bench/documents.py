@@ -58,9 +58,14 @@ def kronika(data: bytes) -> list[str]:
     return [extract_document(data).text]
 
 
-LIBRARIES = {"pdftotext": pdftotext, "pypdfium2": with_pdfium, "pypdf": with_pypdf, "pdfminer.six": with_pdfminer,
-             "pdfplumber": with_pdfplumber,
-             "kronika engine": kronika}
+LIBRARIES = {
+    "pdftotext": pdftotext,
+    "pypdfium2": with_pdfium,
+    "pypdf": with_pypdf,
+    "pdfminer.six": with_pdfminer,
+    "pdfplumber": with_pdfplumber,
+    "kronika engine": kronika,
+}
 
 
 def words(text: str) -> Counter:
@@ -101,8 +106,10 @@ def bench_pdf_libraries() -> None:
     pages = sum(len(document.pages) for document in documents)
     references = {document.url: "\n".join(pdftotext(data)) for document, data in files}
     print(f"PDF text: {len(files)} mirror PDFs, {pages} pages, {ROUNDS} rounds\n")
-    print("| library | pages/s | × pdftotext | word agreement vs pdftotext (min / mean) | vs ground truth (min) | "
-          "diacritics exact | two columns in order |")
+    print(
+        "| library | pages/s | × pdftotext | word agreement vs pdftotext (min / mean) | vs ground truth (min) | "
+        "diacritics exact | two columns in order |"
+    )
     print("|---|---|---|---|---|---|---|")
     reference_speed = None
     for name, extract in LIBRARIES.items():
@@ -115,9 +122,11 @@ def bench_pdf_libraries() -> None:
         truth = min(agreement(outputs[document.url], document.expected_text()) for document in documents)
         exact = sum(diacritics_exact(outputs[document.url], document.expected_text()) for document in documents)
         two_columns = next(document for document in documents if document.kind == "pdf_two_columns")
-        print(f"| {name} | {speed:.0f} | {speed / reference_speed:.2f} | {min(agreements):.1%} / "
-              f"{sum(agreements) / len(agreements):.1%} | {truth:.1%} | {exact}/{len(documents)} | "
-              f"{'yes' if columns_in_order(outputs[two_columns.url]) else 'no'} |")
+        print(
+            f"| {name} | {speed:.0f} | {speed / reference_speed:.2f} | {min(agreements):.1%} / "
+            f"{sum(agreements) / len(agreements):.1%} | {truth:.1%} | {exact}/{len(documents)} | "
+            f"{'yes' if columns_in_order(outputs[two_columns.url]) else 'no'} |"
+        )
 
 
 def bench_ocr() -> None:
@@ -130,8 +139,10 @@ def bench_ocr() -> None:
         result = extract_document(data)
         elapsed = time.perf_counter() - started
         ocr_pages = 1  # every OCR file here has exactly one page without a text layer
-        print(f"| {document.url.rsplit('/', 1)[-1]} | {ocr_pages} | {elapsed / ocr_pages:.2f} | "
-              f"{character_error_rate(result.text, document.expected_text()):.2%} | {result.ocr_confidence} |")
+        print(
+            f"| {document.url.rsplit('/', 1)[-1]} | {ocr_pages} | {elapsed / ocr_pages:.2f} | "
+            f"{character_error_rate(result.text, document.expected_text()):.2%} | {result.ocr_confidence} |"
+        )
 
 
 def bench_wrong_model() -> None:

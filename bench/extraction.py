@@ -26,8 +26,9 @@ def kronika(body: bytes, spec: ArticleSpec) -> dict:
 
 
 def with_trafilatura(body: bytes, spec: ArticleSpec):
-    return trafilatura.bare_extraction(body, url=spec.expected["url"], with_metadata=True,
-                                       date_extraction_params=TRAFILATURA_DATES)
+    return trafilatura.bare_extraction(
+        body, url=spec.expected["url"], with_metadata=True, date_extraction_params=TRAFILATURA_DATES
+    )
 
 
 def lxml_parse(body: bytes, spec: ArticleSpec):
@@ -49,23 +50,36 @@ def _attachment_urls(attachments) -> list[str]:
 
 def kronika_answers(item: dict) -> dict:
     published = item["published_at"] or ""
-    return {"title": item["title"], "published date": published[:10], "published date with time": published,
-            "author": item["author"], "attachments": _attachment_urls(item["attachments"])}
+    return {
+        "title": item["title"],
+        "published date": published[:10],
+        "published date with time": published,
+        "author": item["author"],
+        "attachments": _attachment_urls(item["attachments"]),
+    }
 
 
 def trafilatura_answers(document) -> dict:
     date = (document.date if document else None) or ""
-    return {"title": document.title if document else None, "published date": date[:10],
-            "published date with time": date, "author": document.author if document else None,
-            # trafilatura has no notion of attachments.
-            "attachments": []}
+    return {
+        "title": document.title if document else None,
+        "published date": date[:10],
+        "published date with time": date,
+        "author": document.author if document else None,
+        # trafilatura has no notion of attachments.
+        "attachments": [],
+    }
 
 
 def truth(spec: ArticleSpec) -> dict:
     published = spec.expected["published_at"]
-    return {"title": spec.expected["title"], "published date": published[:10],
-            "published date with time": published, "author": spec.expected["author"],
-            "attachments": _attachment_urls(spec.expected["attachments"])}
+    return {
+        "title": spec.expected["title"],
+        "published date": published[:10],
+        "published date with time": published,
+        "author": spec.expected["author"],
+        "attachments": _attachment_urls(spec.expected["attachments"]),
+    }
 
 
 def local_wall_time(iso: str) -> str:
@@ -92,8 +106,10 @@ def measure(specs: list[ArticleSpec]) -> tuple[dict[str, list[float]], dict[str,
         for name, function in EXTRACTORS.items():
             elapsed, outputs[name] = timed(function, body, spec)
             times[name].append(elapsed)
-        answers = {"kronika": kronika_answers(outputs["kronika"]),
-                   "trafilatura": trafilatura_answers(outputs["trafilatura"])}
+        answers = {
+            "kronika": kronika_answers(outputs["kronika"]),
+            "trafilatura": trafilatura_answers(outputs["trafilatura"]),
+        }
         for extractor, found in answers.items():
             for name in FIELDS:
                 hits[extractor][name] += correct(name, found[name], expected[name], extractor)
@@ -114,28 +130,36 @@ def timing_rows(times: dict[str, list[float]]) -> list[report.Row]:
 
 
 def accuracy_rows(hits: dict[str, dict[str, int]], pages: int) -> list[report.Row]:
-    return [report.Row(f"accuracy, {name}", f"Kronika {hits['kronika'][name] / pages:.1%} · "
-                       f"trafilatura {hits['trafilatura'][name] / pages:.1%}")
-            for name in FIELDS]
+    return [
+        report.Row(
+            f"accuracy, {name}",
+            f"Kronika {hits['kronika'][name] / pages:.1%} · trafilatura {hits['trafilatura'][name] / pages:.1%}",
+        )
+        for name in FIELDS
+    ]
 
 
 def run(argv: list[str] | None = None) -> report.Result:
     options = report.arguments(__doc__, argv, pages=(500, 4))
     specs = mirror_specs(options.pages, options.seed)
     pages = specs["przemysl"] + specs["gdynia"]
-    for name, function in EXTRACTORS.items():  # warm imports and caches outside the timing
+    for function in EXTRACTORS.values():  # warm imports and caches outside the timing
         function(page_bytes(pages[0]), pages[0])
     times, hits = measure(pages)
     result = report.Result(
-        name="extraction", title="1. Extraction (per article page)",
+        name="extraction",
+        title="1. Extraction (per article page)",
         command=report.command("extraction", options, pages=options.pages),
         rows=timing_rows(times) + accuracy_rows(hits, len(pages)),
-        notes=[f"{len(pages)} generated pages ({options.pages} per site, seed {options.seed}), each parsed by all "
-               "three in turn from the same bytes; Kronika gets the Content-Type header, trafilatura the bytes "
-               "with `with_metadata=True` and htmldate asked for date and time.",
-               "Accuracy is exact match against the generator's ground truth over all pages (author: null is "
-               "right where the page names nobody); trafilatura's date+time is scored on local wall time only; "
-               "trafilatura reports no attachments, so it scores only the pages without any."])
+        notes=[
+            f"{len(pages)} generated pages ({options.pages} per site, seed {options.seed}), each parsed by all "
+            "three in turn from the same bytes; Kronika gets the Content-Type header, trafilatura the bytes "
+            "with `with_metadata=True` and htmldate asked for date and time.",
+            "Accuracy is exact match against the generator's ground truth over all pages (author: null is "
+            "right where the page names nobody); trafilatura's date+time is scored on local wall time only; "
+            "trafilatura reports no attachments, so it scores only the pages without any.",
+        ],
+    )
     report.publish(result, options.report)
     return result
 

@@ -24,7 +24,7 @@ from scraper.mirror.documents import DOCUMENTS
 from scraper.mirror.files import file_bytes
 
 COPIES = 32  # copies of each mirror file: ~25 MB written per layout
-FIVE_GB = 5 * 1024 ** 3
+FIVE_GB = 5 * 1024**3
 # Files the crawl never keeps (over the engine's cap, or an HTML page) are left out.
 SKIPPED_KINDS = ("missing", "oversized_pdf", "html_as_pdf")
 
@@ -43,8 +43,10 @@ def blob_layout(directory: Path, files: list[bytes], compress, decompress) -> di
     start = time.perf_counter()
     for data in files:
         with db:
-            db.execute("INSERT OR IGNORE INTO files VALUES (?, ?, ?)",
-                       [hashlib.sha256(data).hexdigest(), len(data), compress(data)])
+            db.execute(
+                "INSERT OR IGNORE INTO files VALUES (?, ?, ?)",
+                [hashlib.sha256(data).hexdigest(), len(data), compress(data)],
+            )
     write = time.perf_counter() - start
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     keys = [row[0] for row in db.execute("SELECT sha256 FROM files")]
@@ -60,8 +62,14 @@ def blob_layout(directory: Path, files: list[bytes], compress, decompress) -> di
     db.execute(f"VACUUM INTO '{directory / 'backup.db'}'")
     backup = time.perf_counter() - start
     db.close()
-    return {"write": write, "read": read, "size": path.stat().st_size, "backup": backup, "listing": listing,
-            "backup_command": 'sqlite3 archive.db "VACUUM INTO \'copy.db\'"  (one file)'}
+    return {
+        "write": write,
+        "read": read,
+        "size": path.stat().st_size,
+        "backup": backup,
+        "listing": listing,
+        "backup_command": "sqlite3 archive.db \"VACUUM INTO 'copy.db'\"  (one file)",
+    }
 
 
 def beside_layout(directory: Path, files: list[bytes]) -> dict:
@@ -85,8 +93,14 @@ def beside_layout(directory: Path, files: list[bytes]) -> dict:
     start = time.perf_counter()
     subprocess.run(["tar", "-cf", str(directory / "backup.tar"), "-C", str(directory), "files"], check=True)
     backup = time.perf_counter() - start
-    return {"write": write, "read": read, "size": size, "backup": backup, "listing": None,
-            "backup_command": "sqlite3 .backup + tar/rsync of files/ (two steps, must agree)"}
+    return {
+        "write": write,
+        "read": read,
+        "size": size,
+        "backup": backup,
+        "listing": None,
+        "backup_command": "sqlite3 .backup + tar/rsync of files/ (two steps, must agree)",
+    }
 
 
 def run() -> None:
@@ -98,8 +112,10 @@ def run() -> None:
         "zstd-3 BLOB": lambda d: blob_layout(d, files, lambda b: zstd.compress(b, 3), zstd.decompress),
         "files beside": lambda d: beside_layout(d, files),
     }
-    print(f"{'layout':14} {'write MB/s':>10} {'read MB/s':>10} {'size/raw':>9} {'5 GB ->':>9} {'backup s':>9} "
-          f"{'list ms':>8}  backup")
+    print(
+        f"{'layout':14} {'write MB/s':>10} {'read MB/s':>10} {'size/raw':>9} {'5 GB ->':>9} {'backup s':>9} "
+        f"{'list ms':>8}  backup"
+    )
     for name, measure in layouts.items():
         directory = Path(tempfile.mkdtemp(prefix="kronika-files-"))
         try:
@@ -108,8 +124,10 @@ def run() -> None:
             shutil.rmtree(directory)
         ratio = result["size"] / raw
         listing = f"{result['listing'] * 1000:.1f}" if result["listing"] is not None else "-"
-        print(f"{name:14} {raw / 1e6 / result['write']:10.0f} {raw / 1e6 / result['read']:10.0f} {ratio:9.3f} "
-              f"{ratio * FIVE_GB / 1024 ** 3:8.2f}G {result['backup']:9.2f} {listing:>8}  {result['backup_command']}")
+        print(
+            f"{name:14} {raw / 1e6 / result['write']:10.0f} {raw / 1e6 / result['read']:10.0f} {ratio:9.3f} "
+            f"{ratio * FIVE_GB / 1024**3:8.2f}G {result['backup']:9.2f} {listing:>8}  {result['backup_command']}"
+        )
 
 
 if __name__ == "__main__":

@@ -20,8 +20,11 @@ from scraper.mirror.hostile import HOSTILE_CLASSES, forty_thousand_attributes, m
 logger = logging.getLogger(__name__)
 
 # Damage -> (maker, whether it takes the page's markup rather than its bytes).
-DAMAGES = {"truncated mirror page": (truncated, False), "re-encoded mirror page": (re_encoded, True),
-           "mutated mirror page": (mutated, False)}
+DAMAGES = {
+    "truncated mirror page": (truncated, False),
+    "re-encoded mirror page": (re_encoded, True),
+    "mutated mirror page": (mutated, False),
+}
 KINDS = (*HOSTILE_CLASSES, *DAMAGES)
 MIRROR_PAGES_PER_SITE = (50, 3)
 PAGE_TARGET = 2.0  # seconds, any page up to the size cap
@@ -108,16 +111,20 @@ def worst_cases() -> dict[str, bytes]:
     fill = MAX_PAGE_BYTES - len(head) - 100
     return {
         "40,000 attributes on one element (the issue's page)": f"{head}<p {forty_thousand_attributes()}>Tekst</p>"
-                                                               f"{paragraph}",
-        "255 attributes on each of many elements": head + "".join(
-            f"<span {' '.join(f'a{n}=1' for n in range(255))}>x</span>" for _ in range(fill // 1400)),
+        f"{paragraph}",
+        "255 attributes on each of many elements": head
+        + "".join(f"<span {' '.join(f'a{n}=1' for n in range(255))}>x</span>" for _ in range(fill // 1400)),
         "2 MiB of paragraphs": head + paragraph * (fill // len(paragraph)),
         "divs nested 20,000 deep": head + "<div>tekst " * 20_000 + paragraph + "</div>" * 20_000,
         "2 MiB of attachment links": head + '<a href="/p.pdf">PDF Plan (1,5MB)</a> ' * (fill // 38),
         "2 MiB of label lines": head + "<p>Data publikacji: 29.03.2021 r., godz. 10:15</p>" * (fill // 50),
         "2 MiB of table cells": head + "<table>" + "<tr><td>a</td><td>b</td></tr>" * (fill // 30) + "</table>",
-        "JSON-LD nested 500,000 deep": head + '<script type="application/ld+json">' + "[" * 500_000
-        + "]" * 500_000 + "</script>" + paragraph,
+        "JSON-LD nested 500,000 deep": head
+        + '<script type="application/ld+json">'
+        + "[" * 500_000
+        + "]" * 500_000
+        + "</script>"
+        + paragraph,
         "2 MiB of control characters": head + "\x01\x02&#0;" * (fill // 10) + paragraph,
         "20 MiB page (ten times the cap)": head + paragraph * (10 * fill // len(paragraph)),
     }
@@ -127,7 +134,7 @@ def time_worst_cases(small: bool) -> list[tuple[str, int, float]]:
     """Seconds per worst case; `small` (the smoke test) times only the first, the issue's own page."""
     logging.disable(logging.CRITICAL)
     timings = []
-    for name, markup in list(worst_cases().items())[:1 if small else None]:
+    for name, markup in list(worst_cases().items())[: 1 if small else None]:
         body = markup.encode("utf-8")
         start = time.perf_counter()
         try:
@@ -146,17 +153,31 @@ def rows(tally: Tally, inputs: int, timings: list[tuple[str, int, float]]) -> li
     table = [
         report.Row("inputs", f"{inputs:,}", "≥ 100,000", inputs >= 100_000),
         report.Row("uncaught exceptions", str(uncaught), "0", uncaught == 0),
-        report.Row("slowest fuzz input", f"{seconds:.3f} s ({kind}, #{number}, {size:,} bytes)",
-                   f"≤ {PAGE_TARGET:g} s", seconds <= PAGE_TARGET),
-        report.Row("slowest worst case", f"{worst[2]:.3f} s ({worst[0]})", f"≤ {PAGE_TARGET:g} s",
-                   worst[2] <= PAGE_TARGET),
+        report.Row(
+            "slowest fuzz input",
+            f"{seconds:.3f} s ({kind}, #{number}, {size:,} bytes)",
+            f"≤ {PAGE_TARGET:g} s",
+            seconds <= PAGE_TARGET,
+        ),
+        report.Row(
+            "slowest worst case", f"{worst[2]:.3f} s ({worst[0]})", f"≤ {PAGE_TARGET:g} s", worst[2] <= PAGE_TARGET
+        ),
     ]
     for kind in KINDS:
         counts = {outcome: tally.outcomes[kind, outcome] for outcome in ("item", "refused", "uncaught")}
-        table.append(report.Row(f"class {kind}", f"{sum(counts.values()):,} inputs: {counts['item']:,} items, "
-                                                 f"{counts['refused']:,} refused, {counts['uncaught']} uncaught"))
-    table += [report.Row(f"worst case: {name}", f"{seconds:.3f} s ({size:,} bytes)", f"≤ {PAGE_TARGET:g} s",
-                         seconds <= PAGE_TARGET) for name, size, seconds in timings]
+        table.append(
+            report.Row(
+                f"class {kind}",
+                f"{sum(counts.values()):,} inputs: {counts['item']:,} items, "
+                f"{counts['refused']:,} refused, {counts['uncaught']} uncaught",
+            )
+        )
+    table += [
+        report.Row(
+            f"worst case: {name}", f"{seconds:.3f} s ({size:,} bytes)", f"≤ {PAGE_TARGET:g} s", seconds <= PAGE_TARGET
+        )
+        for name, size, seconds in timings
+    ]
     return table
 
 
@@ -169,17 +190,21 @@ def run(argv: list[str] | None = None) -> report.Result:
     elapsed = time.perf_counter() - start
     timings = time_worst_cases(options.small)
     result = report.Result(
-        name="fuzz", title="7. Hostile input (fuzzing)",
+        name="fuzz",
+        title="7. Hostile input (fuzzing)",
         command=report.command("fuzz", options, inputs=options.inputs),
         rows=rows(tally, options.inputs, timings),
-        notes=[f"{options.inputs:,} inputs in {elapsed:.0f} s over {processes} processes: the 14 crash classes of "
-               f"issue 9 §2 spliced into {2 * pages_per_site} generated mirror pages (seed {options.seed}), and "
-               "the same pages truncated, re-encoded (cp1250, ISO-8859-2, cp852, UTF-16, BOMs; declared rightly, "
-               "wrongly or not) and byte-mutated, in turn. 'refused' is the documented ExtractionError (empty, "
-               "binary, no article); anything else escaping is uncaught.",
-               f"Worst cases are built up to the extractor's {MAX_PAGE_BYTES // 1024 // 1024} MiB cap (no download "
-               "cap is set for the crawl) and timed one by one in the main process.",
-               *(f"uncaught: `{failure.splitlines()[-1]}`" for failure in tally.failures)])
+        notes=[
+            f"{options.inputs:,} inputs in {elapsed:.0f} s over {processes} processes: the 14 crash classes of "
+            f"issue 9 §2 spliced into {2 * pages_per_site} generated mirror pages (seed {options.seed}), and "
+            "the same pages truncated, re-encoded (cp1250, ISO-8859-2, cp852, UTF-16, BOMs; declared rightly, "
+            "wrongly or not) and byte-mutated, in turn. 'refused' is the documented ExtractionError (empty, "
+            "binary, no article); anything else escaping is uncaught.",
+            f"Worst cases are built up to the extractor's {MAX_PAGE_BYTES // 1024 // 1024} MiB cap (no download "
+            "cap is set for the crawl) and timed one by one in the main process.",
+            *(f"uncaught: `{failure.splitlines()[-1]}`" for failure in tally.failures),
+        ],
+    )
     report.publish(result, options.report)
     return result
 

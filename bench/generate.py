@@ -15,8 +15,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bench import text
-from scraper.extract.topics import revitalisation
 from scraper.extract.items import ARTICLE_FIELDS
+from scraper.extract.topics import revitalisation
 from scraper.mirror.factory import gdynia_article, przemysl_article
 from scraper.mirror.render_common import encode_page
 from scraper.mirror.site import mirrored_sites
@@ -34,9 +34,16 @@ LAST_DAY = datetime(2026, 9, 30)
 FIRST_NEW = datetime(2026, 10, 1)
 FIRST_ID = {"przemysl": 30000, "gdynia": 500000}
 ATTACHMENT_TITLES = (
-    "Harmonogram prac", "Mapa obszaru rewitalizacji", "Formularz zgłaszania uwag", "Regulamin konkursu",
-    "Protokół z konsultacji", "Plakat wydarzenia", "Ogłoszenie o przetargu", "Zarządzenie Prezydenta Miasta",
-    "Wyniki naboru", "Projekt uchwały",
+    "Harmonogram prac",
+    "Mapa obszaru rewitalizacji",
+    "Formularz zgłaszania uwag",
+    "Regulamin konkursu",
+    "Protokół z konsultacji",
+    "Plakat wydarzenia",
+    "Ogłoszenie o przetargu",
+    "Zarządzenie Prezydenta Miasta",
+    "Wyniki naboru",
+    "Projekt uchwały",
 )
 ATTACHMENT_TYPES = ("pdf", "pdf", "pdf", "jpg", "doc", "docx", "xlsx")
 STORAGE_FOLDERS = ("konsultacje", "przystanie", "gpr", "mieszkania", "ogloszenia")
@@ -57,8 +64,10 @@ def warsaw_iso(local: datetime) -> str:
 def moments(rng: random.Random, count: int, first: datetime, last: datetime) -> list[datetime]:
     """`count` sorted wall-clock times between `first` and `last`, office hours (never in a DST gap)."""
     days = (last - first).days
-    return sorted(first + timedelta(days=rng.randrange(days + 1), hours=rng.randrange(7, 21),
-                                    minutes=rng.randrange(60)) for _ in range(count))
+    return sorted(
+        first + timedelta(days=rng.randrange(days + 1), hours=rng.randrange(7, 21), minutes=rng.randrange(60))
+        for _ in range(count)
+    )
 
 
 def size_label(size: int) -> tuple[str, int]:
@@ -93,12 +102,19 @@ def przemysl_spec(rng: random.Random, article_id: int, published: datetime) -> A
     subject = text.topic_object(rng, is_revitalisation)
     title = text.title(rng, subject)
     body = text.paragraphs(rng, subject)
-    attachments = tuple(przemysl_attachment(rng, published.year, str(article_id), n)
-                        for n in range(rng.choice((0, 0, 1, 1, 2, 3))))
+    attachments = tuple(
+        przemysl_attachment(rng, published.year, str(article_id), n) for n in range(rng.choice((0, 0, 1, 1, 2, 3)))
+    )
     return przemysl_article(
-        article_id=str(article_id), slug=slug(title), title=title, published_at=warsaw_iso(published),
-        body=body, revitalisation=is_revitalisation, body_contains=(body[-1],),
-        author="" if rng.random() < 0.05 else text.person(rng), attachments=attachments,
+        article_id=str(article_id),
+        slug=slug(title),
+        title=title,
+        published_at=warsaw_iso(published),
+        body=body,
+        revitalisation=is_revitalisation,
+        body_contains=(body[-1],),
+        author="" if rng.random() < 0.05 else text.person(rng),
+        attachments=attachments,
         **_changes(rng, published),
     )
 
@@ -126,23 +142,38 @@ def gdynia_spec(rng: random.Random, article_id: int, published: datetime) -> Art
         "photo": _photo(rng, published, article_id) if rng.random() < 0.6 else None,
     }
     return gdynia_article(
-        article_id=str(article_id), slug=slug(title), title=title, published_at=warsaw_iso(published),
-        body=paragraphs + files, body_contains=(paragraphs[-1],), author=text.person(rng),
+        article_id=str(article_id),
+        slug=slug(title),
+        title=title,
+        published_at=warsaw_iso(published),
+        body=paragraphs + files,
+        body_contains=(paragraphs[-1],),
+        author=text.person(rng),
         tags=tuple(rng.sample(text.GDYNIA_TAGS, rng.randrange(1, 4))),
-        **{key: value for key, value in optional.items() if value}, **_changes(rng, published),
+        **{key: value for key, value in optional.items() if value},
+        **_changes(rng, published),
     )
 
 
 SPEC_MAKERS = {"przemysl": przemysl_spec, "gdynia": gdynia_spec}
 
 
-def site_specs(site: str, count: int, seed: int, *, first_id: int | None = None,
-               first: datetime = FIRST_DAY, last: datetime = LAST_DAY) -> list[ArticleSpec]:
+def site_specs(
+    site: str,
+    count: int,
+    seed: int,
+    *,
+    first_id: int | None = None,
+    first: datetime = FIRST_DAY,
+    last: datetime = LAST_DAY,
+) -> list[ArticleSpec]:
     """`count` articles of `site`, ids rising with the publication date, the same for the same seed."""
     rng = random.Random(f"{seed}:{site}:{first_id}:{first.isoformat()}")
     start = FIRST_ID[site] if first_id is None else first_id
-    return [SPEC_MAKERS[site](rng, start + index, published)
-            for index, published in enumerate(moments(rng, count, first, last))]
+    return [
+        SPEC_MAKERS[site](rng, start + index, published)
+        for index, published in enumerate(moments(rng, count, first, last))
+    ]
 
 
 def mirror_specs(count: int, seed: int) -> dict[str, list[ArticleSpec]]:
@@ -153,9 +184,10 @@ def mirror_specs(count: int, seed: int) -> dict[str, list[ArticleSpec]]:
 def new_specs(count: int, seed: int, after: dict[str, list[ArticleSpec]]) -> dict[str, list[ArticleSpec]]:
     """`count` articles per site newer (in date and id) than every article in `after`."""
     last_day = FIRST_NEW + timedelta(days=20)
-    return {site: site_specs(site, count, seed + 1, first_id=int(specs[-1].article_id) + 1,
-                             first=FIRST_NEW, last=last_day)
-            for site, specs in after.items()}
+    return {
+        site: site_specs(site, count, seed + 1, first_id=int(specs[-1].article_id) + 1, first=FIRST_NEW, last=last_day)
+        for site, specs in after.items()
+    }
 
 
 def page_bytes(spec: ArticleSpec) -> bytes:
@@ -172,13 +204,19 @@ def item_from_spec(spec: ArticleSpec, fetched_at: str = "2026-11-01T12:00:00Z") 
     blocks = _text_blocks(spec)
     body_text = "\n\n".join(blocks)
     whole_text = "\n".join(filter(None, (spec.title, spec.expected["subtitle"], spec.expected["lead"], body_text)))
-    is_revitalisation, topics = revitalisation(whole_text, whole_site_is_revitalisation=SITES[spec.site].all_revitalisation)
+    is_revitalisation, topics = revitalisation(
+        whole_text, whole_site_is_revitalisation=SITES[spec.site].all_revitalisation
+    )
     item = {
         **spec.expected,
-        "site": spec.site, "city": SITES[spec.site].city,
-        "body_text": body_text, "body_html": "\n".join(f"<p>{block}</p>" for block in blocks),
-        "revitalisation": is_revitalisation, "topics": topics,
-        "fetched_at": fetched_at, "http_status": 200,
+        "site": spec.site,
+        "city": SITES[spec.site].city,
+        "body_text": body_text,
+        "body_html": "\n".join(f"<p>{block}</p>" for block in blocks),
+        "revitalisation": is_revitalisation,
+        "topics": topics,
+        "fetched_at": fetched_at,
+        "http_status": 200,
         "content_sha256": hashlib.sha256(body_text.encode("utf-8")).hexdigest(),
         "extraction": {"fields": {}, "warnings": [], "fallbacks": [], "encoding": "utf-8"},
     }
@@ -204,8 +242,9 @@ def archive_path(out_dir: Path, count: int, seed: int) -> Path:
 
 def cached_archive(out_dir: Path, count: int, seed: int, batch_size: int = 1000) -> Path:
     """An archive of `count` generated articles stored through `Archive.store`, built once per seed+size."""
-    return _stored_once(archive_path(out_dir, count, seed), ((item, None) for item in archive_items(count, seed)),
-                        count, batch_size)
+    return _stored_once(
+        archive_path(out_dir, count, seed), ((item, None) for item in archive_items(count, seed)), count, batch_size
+    )
 
 
 def _stored_once(path: Path, pairs, count: int, batch_size: int) -> Path:
@@ -248,12 +287,15 @@ def archive_pages(count: int, seed: int, *, old_titles: bool = False):
         item = item_from_spec(spec)
         if old_titles:
             item["title"] += OLD_TITLE_SUFFIX
-        yield item, page_record(page_bytes(spec), item["url"], {"content-type": spec.content_type}, 200,
-                                item["fetched_at"])
+        yield (
+            item,
+            page_record(page_bytes(spec), item["url"], {"content-type": spec.content_type}, 200, item["fetched_at"]),
+        )
 
 
-def cached_pages_archive(out_dir: Path, count: int, seed: int, *, old_titles: bool = False,
-                         batch_size: int = 1000) -> Path:
+def cached_pages_archive(
+    out_dir: Path, count: int, seed: int, *, old_titles: bool = False, batch_size: int = 1000
+) -> Path:
     """An archive of `count` generated articles with their raw pages (for reparse and WARC), built once."""
     path = Path(out_dir) / f"pages-seed{seed}-n{count}{'-old-titles' if old_titles else ''}.db"
     return _stored_once(path, archive_pages(count, seed, old_titles=old_titles), count, batch_size)
@@ -308,8 +350,10 @@ def _fill_copies(path: Path, count: int) -> None:
     db["articles"].disable_fts()  # rebuilt once, below, instead of a trigger per copied row
     tables = ("articles", *COPIED_CHILDREN)
     for (name,) in connection.execute(
-            "select name from sqlite_master where type = 'index' and sql is not null and tbl_name in "
-            f"({', '.join('?' * len(tables))})", tables).fetchall():
+        "select name from sqlite_master where type = 'index' and sql is not null and tbl_name in "
+        f"({', '.join('?' * len(tables))})",
+        tables,
+    ).fetchall():
         connection.execute(f"drop index [{name}]")
     started = time.perf_counter()
     connection.execute("begin")
@@ -318,16 +362,22 @@ def _fill_copies(path: Path, count: int) -> None:
     connection.execute("commit")
     copied = time.perf_counter() - started
     ensure_schema(db)  # the indexes and the FTS table, each built in one pass
-    logger.info("scaled archive %s: rows copied in %.0f s, indexes and FTS in %.0f s", path.name, copied,
-                time.perf_counter() - started - copied)
+    logger.info(
+        "scaled archive %s: rows copied in %.0f s, indexes and FTS in %.0f s",
+        path.name,
+        copied,
+        time.perf_counter() - started - copied,
+    )
     connection.execute("PRAGMA journal_mode=DELETE")
     connection.close()
 
 
 def _new_id(column: str, copy: int) -> str:
     # "site:123" -> "site:<123 + copy * step>"
-    return (f"substr({column}, 1, instr({column}, ':')) || "
-            f"(cast(substr({column}, instr({column}, ':') + 1) as integer) + {copy * COPY_ID_STEP})")
+    return (
+        f"substr({column}, 1, instr({column}, ':')) || "
+        f"(cast(substr({column}, instr({column}, ':') + 1) as integer) + {copy * COPY_ID_STEP})"
+    )
 
 
 def _columns(connection: sqlite3.Connection, table: str) -> list[str]:
@@ -338,14 +388,21 @@ def _copy_rows(connection: sqlite3.Connection, copy: int, limit: int) -> None:
     """Copy `limit` base articles (rowid order) and their children as copy number `copy`."""
     connection.execute("drop table if exists temp.copied")
     connection.execute(f"create temp table copied as select id from articles where rowid <= {limit}")
-    replaced = {"articles": {"id": _new_id("id", copy)},
-                # Child ids are "<article id>:<position>".
-                "attachments": {"id": _new_id("article_id", copy) + " || ':' || position"},
-                "images": {"id": _new_id("article_id", copy) + " || ':' || position"}}
+    replaced = {
+        "articles": {"id": _new_id("id", copy)},
+        # Child ids are "<article id>:<position>".
+        "attachments": {"id": _new_id("article_id", copy) + " || ':' || position"},
+        "images": {"id": _new_id("article_id", copy) + " || ':' || position"},
+    }
     for table in ("articles", *COPIED_CHILDREN):
         columns = _columns(connection, table)
         key = "id" if table == "articles" else "article_id"
-        changes = {**replaced.get(table, {}), **({"article_id": _new_id("article_id", copy)} if key == "article_id" else {})}
+        changes = {
+            **replaced.get(table, {}),
+            **({"article_id": _new_id("article_id", copy)} if key == "article_id" else {}),
+        }
         selected = ", ".join(changes.get(column, f"[{column}]") for column in columns)
-        connection.execute(f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-                           f"select {selected} from [{table}] where {key} in (select id from temp.copied)")
+        connection.execute(
+            f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+            f"select {selected} from [{table}] where {key} in (select id from temp.copied)"
+        )

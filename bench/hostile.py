@@ -42,11 +42,16 @@ SCENARIOS = (
     Scenario("400 MB article (Content-Length)", {ARTICLE: "huge"}),
     Scenario("400 MB article (streamed, no length)", {ARTICLE: "huge-unannounced"}),
     Scenario("gzip bomb (2 GiB of zeros)", {ARTICLE: "gzip-bomb"}),
-    *(Scenario(f"redirect to {host}", {ARTICLE: f"redirect-{host}"})
-      for host in ("127.0.0.1", "10.0.0.1", "169.254.169.254", "[::1]")),
+    *(
+        Scenario(f"redirect to {host}", {ARTICLE: f"redirect-{host}"})
+        for host in ("127.0.0.1", "10.0.0.1", "169.254.169.254", "[::1]")
+    ),
     Scenario("endless pagination (default bounds)", {}, endless=True),
-    Scenario(f"random 500/hang/reset/truncate (deadline {RANDOM_DEADLINE} s)", {GDYNIA_ARTICLES: "random"},
-             ("-s", f"KRONIKA_SITE_DEADLINE={RANDOM_DEADLINE}")),
+    Scenario(
+        f"random 500/hang/reset/truncate (deadline {RANDOM_DEADLINE} s)",
+        {GDYNIA_ARTICLES: "random"},
+        ("-s", f"KRONIKA_SITE_DEADLINE={RANDOM_DEADLINE}"),
+    ),
 )
 
 
@@ -58,8 +63,9 @@ def archive_state(db) -> tuple:
 
 
 def crawl(db, base_url: str, *options: str) -> Measured:
-    return run_measured(python("-m", "scraper", "crawl", "gdynia", "--db", str(db), "--mirror", base_url, *options),
-                        RUN_TIMEOUT)
+    return run_measured(
+        python("-m", "scraper", "crawl", "gdynia", "--db", str(db), "--mirror", base_url, *options), RUN_TIMEOUT
+    )
 
 
 def summary_line(measured: Measured) -> str:
@@ -89,10 +95,16 @@ def measure(scenario: Scenario, reference, options) -> report.Row:
         archive = "unchanged" if after == before else "**changed**"
     summary = summary_line(measured).split(" -- ")[:2]
     logger.info("%s: %s", scenario.name, " -- ".join(summary))
-    value = (f"{measured.peak_rss_mb:.0f} MB, {measured.seconds:.1f} s, exit {measured.returncode}, "
-             f"archive {archive}; {' -- '.join(summary)}")
-    met = (measured.peak_rss_mb <= MAX_RSS_MB and measured.seconds <= MAX_SECONDS and measured.returncode != 0
-           and archive != "**changed**")
+    value = (
+        f"{measured.peak_rss_mb:.0f} MB, {measured.seconds:.1f} s, exit {measured.returncode}, "
+        f"archive {archive}; {' -- '.join(summary)}"
+    )
+    met = (
+        measured.peak_rss_mb <= MAX_RSS_MB
+        and measured.seconds <= MAX_SECONDS
+        and measured.returncode != 0
+        and archive != "**changed**"
+    )
     return report.Row(scenario.name, value.replace("|", "/"), f"≤ {MAX_RSS_MB} MB, ≤ {MAX_SECONDS} s, exit ≠ 0", met)
 
 
@@ -101,13 +113,18 @@ def run(argv: list[str] | None = None) -> report.Result:
     reference = reference_archive(options)
     scenarios = SCENARIOS[:3] if options.small else SCENARIOS
     result = report.Result(
-        name="hostile", title="Hostile servers", command=report.command("hostile", options),
+        name="hostile",
+        title="Hostile servers",
+        command=report.command("hostile", options),
         rows=[measure(scenario, reference, options) for scenario in scenarios],
-        notes=["One `kronika crawl gdynia` per row against the bundled mirror with the fault injected "
-               "(scraper/mirror/server.py, scraper/mirror/endless.py); peak RSS is the crawl process's VmHWM.",
-               "Pre-filled rows re-crawl an archive of the mirror with `--full`: 'unchanged' means every "
-               "article's content hash and version and the version count are as before.",
-               "Exit ≠ 0 is the target: each of these runs left the archive not fully up to date."])
+        notes=[
+            "One `kronika crawl gdynia` per row against the bundled mirror with the fault injected "
+            "(scraper/mirror/server.py, scraper/mirror/endless.py); peak RSS is the crawl process's VmHWM.",
+            "Pre-filled rows re-crawl an archive of the mirror with `--full`: 'unchanged' means every "
+            "article's content hash and version and the version count are as before.",
+            "Exit ≠ 0 is the target: each of these runs left the archive not fully up to date.",
+        ],
+    )
     report.publish(result, options.report)
     return result
 

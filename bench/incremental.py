@@ -43,17 +43,31 @@ def archived_share(db, specs: dict) -> tuple[int, int]:
 def rows(initial, unchanged, unchanged_requests, added, added_requests, new_count, archived) -> list[report.Row]:
     result = [report.Row("first crawl into an empty archive", f"{initial.seconds:.1f} s")]
     for site in unchanged_requests:
-        result.append(report.Row(f"no-change re-run, {site}: requests", str(unchanged_requests[site]), "≤ 2",
-                                 unchanged_requests[site] <= 2))
-    result.append(report.Row("no-change re-run: seconds (both sites, process start-up included)",
-                             f"{unchanged.seconds:.1f} s"))
+        result.append(
+            report.Row(
+                f"no-change re-run, {site}: requests",
+                str(unchanged_requests[site]),
+                "≤ 2",
+                unchanged_requests[site] <= 2,
+            )
+        )
+    result.append(
+        report.Row("no-change re-run: seconds (both sites, process start-up included)", f"{unchanged.seconds:.1f} s")
+    )
     for site in unchanged_requests:
         ceiling = budget(new_count)
-        result.append(report.Row(f"{new_count} new articles, {site}: requests", str(added_requests[site]),
-                                 f"≤ {ceiling} (k + ⌈k/{PAGE_SIZE}⌉ + 2)", added_requests[site] <= ceiling))
+        result.append(
+            report.Row(
+                f"{new_count} new articles, {site}: requests",
+                str(added_requests[site]),
+                f"≤ {ceiling} (k + ⌈k/{PAGE_SIZE}⌉ + 2)",
+                added_requests[site] <= ceiling,
+            )
+        )
     result.append(report.Row("1% new run: seconds (both sites)", f"{added.seconds:.1f} s"))
-    result.append(report.Row("new articles archived", f"{archived[0]} of {archived[1]}", "all",
-                             archived[0] == archived[1]))
+    result.append(
+        report.Row("new articles archived", f"{archived[0]} of {archived[1]}", "all", archived[0] == archived[1])
+    )
     return result
 
 
@@ -66,19 +80,25 @@ def run(argv: list[str] | None = None) -> report.Result:
     with mirror_for(specs) as mirror:
         initial = kronika_crawl(db, mirror.base_url)
         unchanged, unchanged_requests = crawl_counting(mirror, db)
-        mirror.set_routes(build_routes(page_size=PAGE_SIZE,
-                                       **{site: specs[site] + added_specs[site] for site in specs}))
+        mirror.set_routes(
+            build_routes(page_size=PAGE_SIZE, **{site: specs[site] + added_specs[site] for site in specs})
+        )
         added, added_requests = crawl_counting(mirror, db)
     result = report.Result(
-        name="incremental", title="3. Incremental cost",
+        name="incremental",
+        title="3. Incremental cost",
         command=report.command("incremental", options, articles=options.articles),
-        rows=rows(initial, unchanged, unchanged_requests, added, added_requests, new_count,
-                  archived_share(db, added_specs)),
-        notes=[f"Mirror of {options.articles} generated articles per site (seed {options.seed}), listing pages of "
-               f"{PAGE_SIZE}; archive filled by a first `kronika crawl`, then two plain (incremental) runs: "
-               f"nothing changed, then {new_count} new articles per site ({NEW_SHARE:.0%}) at the top of the listings.",
-               "Requests counted at the mirror per live host, robots.txt included; the generated articles are all "
-               "older than the 14-day re-check window, as the bulk of a real archive is."])
+        rows=rows(
+            initial, unchanged, unchanged_requests, added, added_requests, new_count, archived_share(db, added_specs)
+        ),
+        notes=[
+            f"Mirror of {options.articles} generated articles per site (seed {options.seed}), listing pages of "
+            f"{PAGE_SIZE}; archive filled by a first `kronika crawl`, then two plain (incremental) runs: "
+            f"nothing changed, then {new_count} new articles per site ({NEW_SHARE:.0%}) at the top of the listings.",
+            "Requests counted at the mirror per live host, robots.txt included; the generated articles are all "
+            "older than the 14-day re-check window, as the bulk of a real archive is.",
+        ],
+    )
     report.publish(result, options.report)
     return result
 

@@ -65,7 +65,10 @@ def with_wrk(base_url: str, paths: list[str], seconds: int, scratch: Path) -> Lo
     script.write_text(LUA_SCRIPT % ", ".join(map(_lua_string, paths)), encoding="utf-8")
     completed = subprocess.run(
         ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s", "-s", str(script), base_url],
-        capture_output=True, text=True, timeout=seconds + 60, check=True,
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+        check=True,
     )
     return parse_wrk(completed.stdout, seconds)
 

@@ -20,8 +20,17 @@ logger = logging.getLogger(__name__)
 SITES = ("przemysl", "gdynia")
 BATCH = 1000
 # Copied by the floor in this order (parents first, as the foreign keys want).
-TABLES = ("crawls", "articles", "article_versions", "attachments", "images", "tags", "articles_tags", "pages",
-          "fetch_warnings")
+TABLES = (
+    "crawls",
+    "articles",
+    "article_versions",
+    "attachments",
+    "images",
+    "tags",
+    "articles_tags",
+    "pages",
+    "fetch_warnings",
+)
 
 
 def shard_path(out: Path, site: str, count: int, seed: int) -> Path:
@@ -39,11 +48,16 @@ def cached_shard(out: Path, site: str, count: int, seed: int) -> Path:
     specs = site_specs(site, count, seed)
     for start in range(0, count, BATCH):
         with archive.batch():
-            for spec in specs[start:start + BATCH]:
+            for spec in specs[start : start + BATCH]:
                 item = item_from_spec(spec)
-                page = {"url": item["url"], "final_url": item["url"], "status": 200, "fetched_at": item["fetched_at"],
-                        "headers": {"Content-Type": "text/html; charset=utf-8"},
-                        "body": f"<html><body>{item['body_html']}</body></html>".encode()}
+                page = {
+                    "url": item["url"],
+                    "final_url": item["url"],
+                    "status": 200,
+                    "fetched_at": item["fetched_at"],
+                    "headers": {"Content-Type": "text/html; charset=utf-8"},
+                    "body": f"<html><body>{item['body_html']}</body></html>".encode(),
+                }
                 archive.store(item, page, crawl_id=crawl_id)
         logger.info("shard %s: %d of %d stored", path.name, min(start + BATCH, count), count)
     archive.finish_crawl(crawl_id, finished_at="2026-11-01T13:00:00+00:00", finish_reason="finished", exit_status=0)
@@ -87,8 +101,19 @@ def rerun(shards: list[Path], target: Path) -> float:
 
 def counts(path: Path) -> dict[str, int]:
     db = sqlite_utils.Database(str(path))
-    return {table: db[table].count for table in ("articles", "article_versions", "pages", "attachments",
-                                                 "articles_tags", "crawls", "articles_fts", "related_articles")}
+    return {
+        table: db[table].count
+        for table in (
+            "articles",
+            "article_versions",
+            "pages",
+            "attachments",
+            "articles_tags",
+            "crawls",
+            "articles_fts",
+            "related_articles",
+        )
+    }
 
 
 def run(argv: list[str] | None = None) -> report.Result:
@@ -105,28 +130,34 @@ def run(argv: list[str] | None = None) -> report.Result:
     total = options.articles * len(shards)
     written, copied = counts(merged), counts(plain)
     result = report.Result(
-        name="merge", title="7. Merging shards",
+        name="merge",
+        title="7. Merging shards",
         command=report.command("merge", options, articles=options.articles, rounds=options.rounds),
         rows=[
-            report.Row(f"`kronika merge`, 2 shards × {options.articles} articles",
-                       f"{kronika:.2f} s = {total / kronika:.0f} articles/s"),
+            report.Row(
+                f"`kronika merge`, 2 shards × {options.articles} articles",
+                f"{kronika:.2f} s = {total / kronika:.0f} articles/s",
+            ),
             report.Row("plain INSERT … SELECT, same rows", f"{floor:.2f} s = {total / floor:.0f} articles/s"),
             report.Row("merge / plain INSERT … SELECT", report.ratio_text(kronika / floor)),
             report.Row("merging the same shards again (no change)", f"{again:.2f} s"),
             report.Row("rows merged", ", ".join(f"{table} {count}" for table, count in written.items())),
         ],
-        notes=[f"Two one-site shards (przemysl, gdynia; seed {options.seed}) of {options.articles} generated "
-               "articles each, stored through `Archive.store` with a raw page and a crawl row, built once and "
-               "cached. Timed in process: `merge_archives` (checks each shard with `PRAGMA quick_check`, attaches "
-               "it read-only, maps crawls, copies new articles with their versions, children, tags and pages, "
-               "files and documents, then links related articles for every article it brought or changed, "
-               "one transaction per shard) into a new archive. Linking (shingles, MinHash bands, candidate "
-               "scoring: `scraper/archive/related.py`, as the crawl does per article) is most of the time: "
-               "a pair across two shards is in neither, so it is recomputed, not copied.",
-               "Floor: the same tables appended with `INSERT … SELECT` from each attached shard into an empty "
-               "archive of the same schema (its indexes and search triggers, so both build the FTS index), no "
-               f"checks. Best of {options.rounds} alternated rounds.",
-               f"Rows copied by the floor: {', '.join(f'{table} {count}' for table, count in copied.items())}."])
+        notes=[
+            f"Two one-site shards (przemysl, gdynia; seed {options.seed}) of {options.articles} generated "
+            "articles each, stored through `Archive.store` with a raw page and a crawl row, built once and "
+            "cached. Timed in process: `merge_archives` (checks each shard with `PRAGMA quick_check`, attaches "
+            "it read-only, maps crawls, copies new articles with their versions, children, tags and pages, "
+            "files and documents, then links related articles for every article it brought or changed, "
+            "one transaction per shard) into a new archive. Linking (shingles, MinHash bands, candidate "
+            "scoring: `scraper/archive/related.py`, as the crawl does per article) is most of the time: "
+            "a pair across two shards is in neither, so it is recomputed, not copied.",
+            "Floor: the same tables appended with `INSERT … SELECT` from each attached shard into an empty "
+            "archive of the same schema (its indexes and search triggers, so both build the FTS index), no "
+            f"checks. Best of {options.rounds} alternated rounds.",
+            f"Rows copied by the floor: {', '.join(f'{table} {count}' for table, count in copied.items())}.",
+        ],
+    )
     report.publish(result, options.report)
     return result
 

@@ -21,15 +21,30 @@ from scraper.serve.app import load_metadata
 logger = logging.getLogger(__name__)
 
 # Polish words as researchers type them: inflected forms, no diacritics, names, places, two-word phrases.
-QUERIES = ("rewitalizacja", "rewitalizacji", "Chylonia", "Babie Doły", "kamienicy Grodzka", "Przystani Oksywie",
-           "konsultacje", "sciezki rowerowej", "Mickiewicza", "Kazimierza Wielkiego", "budżet obywatelski",
-           "dom sąsiedzki", "lodz", "Żółkiewska")
+QUERIES = (
+    "rewitalizacja",
+    "rewitalizacji",
+    "Chylonia",
+    "Babie Doły",
+    "kamienicy Grodzka",
+    "Przystani Oksywie",
+    "konsultacje",
+    "sciezki rowerowej",
+    "Mickiewicza",
+    "Kazimierza Wielkiego",
+    "budżet obywatelski",
+    "dom sąsiedzki",
+    "lodz",
+    "Żółkiewska",
+)
 ARTICLE_SAMPLE = 14
 P95_TARGET = {100_000: 0.200, 1_000_000: 0.500}
 FLOOR_RATIO_TARGET = 1.5
 # The canned search's ranking CTE alone: what FTS5 itself costs for the same terms (metadata.yml polish_search).
-FLOOR_SQL = (f"select rowid, bm25({FTS_TABLE}, 10.0, 4.0, 1.0) as score from {FTS_TABLE} "
-             f"where {FTS_TABLE} match ? order by score limit 200")
+FLOOR_SQL = (
+    f"select rowid, bm25({FTS_TABLE}, 10.0, 4.0, 1.0) as score from {FTS_TABLE} "
+    f"where {FTS_TABLE} match ? order by score limit 200"
+)
 
 
 def dashboard_queries() -> list[str]:
@@ -93,17 +108,32 @@ def measure_floor(db, rounds: int) -> list[float]:
 def rows(results, floor: list[float], articles: int) -> list[report.Row]:
     target = P95_TARGET.get(articles, P95_TARGET[1_000_000] if articles > 100_000 else P95_TARGET[100_000])
     floor_p95 = report.percentile(floor, 0.95)
-    result = [report.Row("plain FTS5 MATCH p50 / p95 (the floor)",
-                         f"{report.ms(report.median(floor))} / {report.ms(floor_p95)}")]
+    result = [
+        report.Row(
+            "plain FTS5 MATCH p50 / p95 (the floor)", f"{report.ms(report.median(floor))} / {report.ms(floor_p95)}"
+        )
+    ]
     for kind, (latencies, failed) in results.items():
         p95 = report.percentile(latencies, 0.95)
         errors = f", {failed} failed" if failed else ""
-        result.append(report.Row(f"{kind} p50 / p95", f"{report.ms(report.median(latencies))} / {report.ms(p95)}{errors}",
-                                 f"p95 ≤ {target * 1000:.0f} ms", p95 <= target and not failed))
+        result.append(
+            report.Row(
+                f"{kind} p50 / p95",
+                f"{report.ms(report.median(latencies))} / {report.ms(p95)}{errors}",
+                f"p95 ≤ {target * 1000:.0f} ms",
+                p95 <= target and not failed,
+            )
+        )
     polish_p95 = report.percentile(results["canned Polish search"][0], 0.95)
     ratio = polish_p95 / floor_p95
-    result.append(report.Row("canned Polish search p95 / floor p95", report.ratio_text(ratio),
-                             f"≤ {FLOOR_RATIO_TARGET}×", ratio <= FLOOR_RATIO_TARGET))
+    result.append(
+        report.Row(
+            "canned Polish search p95 / floor p95",
+            report.ratio_text(ratio),
+            f"≤ {FLOOR_RATIO_TARGET}×",
+            ratio <= FLOOR_RATIO_TARGET,
+        )
+    )
     return result
 
 
@@ -119,19 +149,23 @@ def run(argv: list[str] | None = None) -> report.Result:
     floor = measure_floor(db, options.rounds)
     result = report.Result(
         # The 100k default (and --small) is section `pages`; other sizes get a section each beside it.
-        name="pages" if options.articles <= 100_000 else f"pages-{options.articles}", title=f"6b. Researcher pages at {options.articles:,} articles",
+        name="pages" if options.articles <= 100_000 else f"pages-{options.articles}",
+        title=f"6b. Researcher pages at {options.articles:,} articles",
         command=report.command("pages", options, articles=options.articles, rounds=options.rounds),
         rows=rows(results, floor, options.articles),
-        notes=[f"Archive `{db.name}` ({db.stat().st_size / 1e9:.1f} GB; {generated:.0f} s to get, 0 when cached): "
-               "bench/generate.py `scaled_archive`, 10,000 articles stored through `Archive.store`, the rest SQL "
-               "copies of them with new ids (same texts and dates), indexes and FTS built once at the end.",
-               f"`kronika serve` (default `--workers`), one keep-alive client on loopback, one warm-up pass, then "
-               f"{options.rounds} rounds of each page type's requests back to back; latency is the full request.",
-               f"Queries: {', '.join(QUERIES)}. Article pages: {ARTICLE_SAMPLE} seeded random articles. Dashboard "
-               "charts: each chart's SQL as the dashboard page's script fetches it.",
-               "Floor: the canned search's ranking CTE (`bm25` top 200) run directly with sqlite3 on the same "
-               "MATCH expressions (lemmas computed beforehand), no HTTP.",
-               f"Machine load average when measuring: {load:.1f} (1 min) on {os.cpu_count()} CPUs."])
+        notes=[
+            f"Archive `{db.name}` ({db.stat().st_size / 1e9:.1f} GB; {generated:.0f} s to get, 0 when cached): "
+            "bench/generate.py `scaled_archive`, 10,000 articles stored through `Archive.store`, the rest SQL "
+            "copies of them with new ids (same texts and dates), indexes and FTS built once at the end.",
+            f"`kronika serve` (default `--workers`), one keep-alive client on loopback, one warm-up pass, then "
+            f"{options.rounds} rounds of each page type's requests back to back; latency is the full request.",
+            f"Queries: {', '.join(QUERIES)}. Article pages: {ARTICLE_SAMPLE} seeded random articles. Dashboard "
+            "charts: each chart's SQL as the dashboard page's script fetches it.",
+            "Floor: the canned search's ranking CTE (`bm25` top 200) run directly with sqlite3 on the same "
+            "MATCH expressions (lemmas computed beforehand), no HTTP.",
+            f"Machine load average when measuring: {load:.1f} (1 min) on {os.cpu_count()} CPUs.",
+        ],
+    )
     report.publish(result, options.report)
     return result
 

@@ -27,7 +27,7 @@ class Measured:
     returncode: int
     output: str
 
-    def check(self, what: str) -> "Measured":
+    def check(self, what: str) -> Measured:
         """Self, or RuntimeError with the output's tail when the child failed."""
         if self.returncode != 0:
             raise RuntimeError(f"{what} exited with {self.returncode}:\n{self.output[-3000:]}")
@@ -96,9 +96,12 @@ def wait_for_port(port: int, child: subprocess.Popen, timeout: float = 60) -> No
 def datasette_server(db: Path):
     """`kronika serve` over `db` on a free loopback port; yields its base URL, stops it afterwards."""
     port = free_port()
-    child = subprocess.Popen(python("-m", "scraper", "serve", "--db", str(db), "--port", str(port),
-                                    "--host", "127.0.0.1"),
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    child = subprocess.Popen(
+        python("-m", "scraper", "serve", "--db", str(db), "--port", str(port), "--host", "127.0.0.1"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+    )
     try:
         wait_for_port(port, child)
         yield f"http://127.0.0.1:{port}"

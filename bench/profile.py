@@ -48,8 +48,10 @@ def top_functions(profiler: cProfile.Profile, total: float) -> str:
     lines = []
     for (filename, line, function), (_calls, ncalls, own, cumulative, _callers) in entries:
         where = repository_path(filename.split("site-packages/")[-1])
-        lines.append(f"  - `{function}` ({where}:{line}): own {own:.2f} s ({own / total:.0%}), "
-                     f"cumulative {cumulative:.2f} s, {ncalls} calls")
+        lines.append(
+            f"  - `{function}` ({where}:{line}): own {own:.2f} s ({own / total:.0%}), "
+            f"cumulative {cumulative:.2f} s, {ncalls} calls"
+        )
     return "\n".join(lines)
 
 
@@ -96,17 +98,42 @@ def crawl_profile(articles: int, seed: int, out) -> str:
     profile_path = out / "crawl.prof"
     db = fresh(out / "profile-crawl.db")
     with mirror_for(mirror_specs(articles, seed)) as mirror:
-        measured = run_measured(python("-m", "cProfile", "-o", str(profile_path), "-m", "scraper", "crawl",
-                                       *sorted(mirrored_sites()), "--db", str(db), "--mirror", mirror.base_url, "--full", *UNTHROTTLED), 1800)
+        measured = run_measured(
+            python(
+                "-m",
+                "cProfile",
+                "-o",
+                str(profile_path),
+                "-m",
+                "scraper",
+                "crawl",
+                *sorted(mirrored_sites()),
+                "--db",
+                str(db),
+                "--mirror",
+                mirror.base_url,
+                "--full",
+                *UNTHROTTLED,
+            ),
+            1800,
+        )
     measured.check("profiled crawl")
     stats = pstats.Stats(str(profile_path), stream=io.StringIO())
     # Kronika's own functions by cumulative time: the stages of the crawl, outermost first.
-    entries = sorted(((key, value) for key, value in stats.stats.items() if "/scraper/" in key[0]),
-                     key=lambda entry: entry[1][3], reverse=True)[:TOP * 2]
-    lines = [f"  - `{function}` ({repository_path(filename)}:{line}): cumulative {cumulative:.2f} s "
-             f"({cumulative / measured.seconds:.0%} of the {measured.seconds:.1f} s run)"
-             for (filename, line, function), (_calls, _ncalls, _own, cumulative, _callers) in entries]
-    return f"`kronika crawl --full` of {articles} articles per site under cProfile; Kronika's functions by cumulative time:\n" + "\n".join(lines)
+    entries = sorted(
+        ((key, value) for key, value in stats.stats.items() if "/scraper/" in key[0]),
+        key=lambda entry: entry[1][3],
+        reverse=True,
+    )[: TOP * 2]
+    lines = [
+        f"  - `{function}` ({repository_path(filename)}:{line}): cumulative {cumulative:.2f} s "
+        f"({cumulative / measured.seconds:.0%} of the {measured.seconds:.1f} s run)"
+        for (filename, line, function), (_calls, _ncalls, _own, cumulative, _callers) in entries
+    ]
+    return (
+        f"`kronika crawl --full` of {articles} articles per site under cProfile; Kronika's functions by cumulative time:\n"
+        + "\n".join(lines)
+    )
 
 
 # What a crawl process holds before its first page, step by step (each in a fresh interpreter).
@@ -114,8 +141,7 @@ MEMORY_STEPS = {
     "Python + Scrapy + Twisted asyncio reactor": "import scrapy.crawler",
     "+ Kronika's extractor (lxml, trafilatura, charset-normalizer)": "import scrapy.crawler, scraper.extract",
     "+ the archive (sqlite-utils)": "import scrapy.crawler, scraper.extract, scraper.archive",
-    "+ Morfeusz 2's Polish dictionary (first index_text)":
-        "import scrapy.crawler, scraper.extract, scraper.archive.search as s; s.index_text('rewitalizacji')",
+    "+ Morfeusz 2's Polish dictionary (first index_text)": "import scrapy.crawler, scraper.extract, scraper.archive.search as s; s.index_text('rewitalizacji')",
 }
 
 
@@ -140,33 +166,55 @@ def search_profile(articles: int, seed: int, out) -> str:
     """The canned search's SQL straight on SQLite: with its snippet, without, and snippet after the LIMIT."""
     connection = sqlite3.connect(f"file:{cached_archive(out, articles, seed)}?mode=ro", uri=True)
     register_functions(connection, SETTINGS["sql_time_limit_ms"] / 1000)
-    variants = {"canned query as shipped": CANNED_SEARCH, "same without the snippet column": WITHOUT_SNIPPET,
-                "snippet computed after the LIMIT (same rows)": SNIPPET_AFTER_LIMIT}
+    variants = {
+        "canned query as shipped": CANNED_SEARCH,
+        "same without the snippet column": WITHOUT_SNIPPET,
+        "snippet computed after the LIMIT (same rows)": SNIPPET_AFTER_LIMIT,
+    }
     _timed_query(connection, WITHOUT_SNIPPET, QUERIES)  # warm the page cache
     lines = []
     for name, sql in variants.items():
         times = _timed_query(connection, sql, QUERIES)
-        lines.append(f"  - {name}: p50 {report.ms(report.median(times))}, p95 {report.ms(report.percentile(times, 0.95))}")
-    matches = [connection.execute("select count(*) from articles_fts where articles_fts match kronika_match(?)",
-                                  [query]).fetchone()[0] for query in QUERIES]
+        lines.append(
+            f"  - {name}: p50 {report.ms(report.median(times))}, p95 {report.ms(report.percentile(times, 0.95))}"
+        )
+    matches = [
+        connection.execute(
+            "select count(*) from articles_fts where articles_fts match kronika_match(?)", [query]
+        ).fetchone()[0]
+        for query in QUERIES
+    ]
     connection.close()
-    return (f"Polish search SQL on the {articles}-article archive, {len(QUERIES)} queries, no HTTP "
-            f"(median {report.median(matches):.0f} matching articles per query, max {max(matches)}):\n" + "\n".join(lines))
+    return (
+        f"Polish search SQL on the {articles}-article archive, {len(QUERIES)} queries, no HTTP "
+        f"(median {report.median(matches):.0f} matching articles per query, max {max(matches)}):\n" + "\n".join(lines)
+    )
 
 
 def run(argv: list[str] | None = None) -> report.Result:
-    options = report.arguments(__doc__, argv, pages=(200, 3), articles=(10000, 40), crawl_articles=(1000, 6),
-                               search_articles=(100_000, 200))
-    parts = [extraction_profile(options.pages, options.seed),
-             writing_profile(options.articles, options.seed, options.out),
-             crawl_profile(options.crawl_articles, options.seed, options.out),
-             search_profile(options.search_articles, options.seed, options.out),
-             memory_profile()]
+    options = report.arguments(
+        __doc__, argv, pages=(200, 3), articles=(10000, 40), crawl_articles=(1000, 6), search_articles=(100_000, 200)
+    )
+    parts = [
+        extraction_profile(options.pages, options.seed),
+        writing_profile(options.articles, options.seed, options.out),
+        crawl_profile(options.crawl_articles, options.seed, options.out),
+        search_profile(options.search_articles, options.seed, options.out),
+        memory_profile(),
+    ]
     result = report.Result(
-        name="profile", title="Profiles",
-        command=report.command("profile", options, pages=options.pages, articles=options.articles,
-                               crawl_articles=options.crawl_articles, search_articles=options.search_articles),
-        notes=parts)
+        name="profile",
+        title="Profiles",
+        command=report.command(
+            "profile",
+            options,
+            pages=options.pages,
+            articles=options.articles,
+            crawl_articles=options.crawl_articles,
+            search_articles=options.search_articles,
+        ),
+        notes=parts,
+    )
     report.publish(result, options.report)
     return result
 

@@ -74,22 +74,30 @@ def run(argv=None) -> report.Result:
         report.Row("archive size (articles)", str(db["articles"].count)),
         report.Row("one-off band index of an existing archive", f"{indexed} articles in {index_seconds:.1f} s"),
         report.Row("link one repost: p50", report.ms(report.median(repost_seconds))),
-        report.Row("link one repost: p95", report.ms(report.percentile(repost_seconds, 0.95)), "≤ 50 ms",
-                   report.percentile(repost_seconds, 0.95) <= 0.05),
+        report.Row(
+            "link one repost: p95",
+            report.ms(report.percentile(repost_seconds, 0.95)),
+            "≤ 50 ms",
+            report.percentile(repost_seconds, 0.95) <= 0.05,
+        ),
         report.Row("link one ordinary article: p50", report.ms(report.median(sample_seconds))),
         report.Row("planted reposts linked", f"{hits} / {len(planted)}", "all", hits == len(planted)),
         report.Row("links beyond the planted pairs", str(extra + sum(len(v) for v in sample_found.values()))),
     ]
     result = report.Result(
-        name="related", title="7. Related articles at scale",
+        name="related",
+        title="7. Related articles at scale",
         command=report.command("related", options, articles=options.articles),
         rows=rows,
-        notes=[f"{options.articles} generated articles (`bench.generate.archive_items`, seed {options.seed}) "
-               f"inserted straight into `articles`, plus one planted `lis:` repost (same title, body + one "
-               f"sentence) per {REPOST_EVERY}; then the band index built once for all of them, as for an archive "
-               "that predates linking.",
-               f"Each link = MinHash of the body ({BANDS} bands × {ROWS} rows), one indexed lookup of its band keys, "
-               "the title/shingle measure on the colliding articles of other sites, and the pair writes."])
+        notes=[
+            f"{options.articles} generated articles (`bench.generate.archive_items`, seed {options.seed}) "
+            f"inserted straight into `articles`, plus one planted `lis:` repost (same title, body + one "
+            f"sentence) per {REPOST_EVERY}; then the band index built once for all of them, as for an archive "
+            "that predates linking.",
+            f"Each link = MinHash of the body ({BANDS} bands × {ROWS} rows), one indexed lookup of its band keys, "
+            "the title/shingle measure on the colliding articles of other sites, and the pair writes.",
+        ],
+    )
     report.publish(result, options.report)
     return result
 

@@ -53,24 +53,35 @@ def run(argv: list[str] | None = None) -> report.Result:
     pages = sum(counts.values())
     speedup = single / pooled
     result = report.Result(
-        name="reparse", title="8. Reparse process pool",
-        command=report.command("reparse", options, articles=options.articles, workers=options.workers,
-                               rounds=options.rounds),
+        name="reparse",
+        title="8. Reparse process pool",
+        command=report.command(
+            "reparse", options, articles=options.articles, workers=options.workers, rounds=options.rounds
+        ),
         rows=[
             report.Row(f"1 process, {pages} pages", f"{single:.1f} s = {pages / single:.0f} pages/s"),
-            report.Row(f"{options.workers} worker processes + 1 writer", f"{pooled:.1f} s = {pages / pooled:.0f} pages/s"),
+            report.Row(
+                f"{options.workers} worker processes + 1 writer", f"{pooled:.1f} s = {pages / pooled:.0f} pages/s"
+            ),
             report.Row(f"{options.workers} workers / 1 process (pages/s)", report.ratio_text(speedup)),
-            report.Row("archive identical either way (every row of every table)", "yes" if identical else "**no**",
-                       "yes", identical),
+            report.Row(
+                "archive identical either way (every row of every table)",
+                "yes" if identical else "**no**",
+                "yes",
+                identical,
+            ),
         ],
-        notes=[f"{pages} generated article pages (seed {options.seed}, both sites, as the mirror renders them) "
-               f"archived from generated items whose titles carry the site's name ('{OLD_TITLE_SUFFIX}', as an older "
-               "extractor read them, so every page makes a new version), then `reparse_archive` with the real extractor on a fresh copy "
-               f"each time; outcomes 1 process {counts}, pool {pool_counts}. The pool sends chunks of pages to "
-               "worker processes and stores their items in the main process, in page order. Best of "
-               f"{options.rounds} alternated rounds. Extrapolated linearly at these rates, the 100,000-article archive takes "
-               f"{FULL_ARCHIVE / (pages / single) / 60:.0f} min in 1 process and "
-               f"{FULL_ARCHIVE / (pages / pooled) / 60:.0f} min with {options.workers} workers here."])
+        notes=[
+            f"{pages} generated article pages (seed {options.seed}, both sites, as the mirror renders them) "
+            f"archived from generated items whose titles carry the site's name ('{OLD_TITLE_SUFFIX}', as an older "
+            "extractor read them, so every page makes a new version), then `reparse_archive` with the real extractor on a fresh copy "
+            f"each time; outcomes 1 process {counts}, pool {pool_counts}. The pool sends chunks of pages to "
+            "worker processes and stores their items in the main process, in page order. Best of "
+            f"{options.rounds} alternated rounds. Extrapolated linearly at these rates, the 100,000-article archive takes "
+            f"{FULL_ARCHIVE / (pages / single) / 60:.0f} min in 1 process and "
+            f"{FULL_ARCHIVE / (pages / pooled) / 60:.0f} min with {options.workers} workers here."
+        ],
+    )
     report.publish(result, options.report)
     return result
 

@@ -10,7 +10,7 @@ import sqlite3
 import statistics
 import subprocess
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
@@ -94,8 +94,10 @@ def _wrk_version() -> str:
 def machine() -> str:
     """One line naming the machine and the software the figures depend on."""
     packages = ", ".join(f"{name} {_version(name)}" for name in PACKAGES)
-    return (f"{os.cpu_count()} CPUs ({_cpu_model()}), {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, {packages}, {_wrk_version()}")
+    return (
+        f"{os.cpu_count()} CPUs ({_cpu_model()}), {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, {packages}, {_wrk_version()}"
+    )
 
 
 def table(rows: list[Row]) -> str:
@@ -106,7 +108,7 @@ def table(rows: list[Row]) -> str:
 
 def section(result: Result) -> str:
     """The markdown of one benchmark section."""
-    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     notes = "".join(f"- {note}\n" for note in result.notes)
     rows = f"{table(result.rows)}\n\n" if result.rows else ""
     return f"## {result.title}\n\nCommand: `{result.command}` — run {when}\n\n{rows}{notes}\nMachine: {machine()}\n"
@@ -149,7 +151,9 @@ def arguments(description: str, argv: list[str] | None = None, **sizes: tuple[in
     parser.add_argument("--report", type=Path, help=f"markdown file to update (default {DEFAULT_REPORT.name})")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="cache and scratch directory")
     for name in sizes:
-        parser.add_argument(f"--{name.replace('_', '-')}", type=int, help=f"default {sizes[name][0]} (--small: {sizes[name][1]})")
+        parser.add_argument(
+            f"--{name.replace('_', '-')}", type=int, help=f"default {sizes[name][0]} (--small: {sizes[name][1]})"
+        )
     options = parser.parse_args(argv)
     for name, (full, small) in sizes.items():
         if getattr(options, name) is None:

@@ -5,14 +5,44 @@ from __future__ import annotations
 import logging
 import sys
 
-from bench import (crawl, extraction, fuzz, hostile, incremental, merge, profile, related, reparse, search,
-                   search_quality, serving, sql_bounds, warc, writing)
+from bench import (
+    crawl,
+    extraction,
+    fuzz,
+    hostile,
+    incremental,
+    merge,
+    profile,
+    related,
+    reparse,
+    search,
+    search_quality,
+    serving,
+    sql_bounds,
+    warc,
+    writing,
+)
 
 logger = logging.getLogger(__name__)
 
 # The profiles come last: they explain the misses of the runs before them.
-BENCHMARKS = (extraction, crawl, incremental, writing, search, search_quality, serving, sql_bounds, hostile, fuzz, warc,
-              reparse, merge, related, profile)
+BENCHMARKS = (
+    extraction,
+    crawl,
+    incremental,
+    writing,
+    search,
+    search_quality,
+    serving,
+    sql_bounds,
+    hostile,
+    fuzz,
+    warc,
+    reparse,
+    merge,
+    related,
+    profile,
+)
 
 
 def main(argv: list[str]) -> None:

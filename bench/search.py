@@ -17,14 +17,56 @@ logger = logging.getLogger(__name__)
 # What residents and researchers type: inflected forms, missing diacritics,
 # two-word phrases, streets, districts, people, and a few that match nothing.
 QUERIES = (
-    "rewitalizacja", "rewitalizacji", "Chylonia", "chylonii", "Oksywie", "Babie Doły", "babich dolow",
-    "kamienica", "kamienicy Grodzka", "Zasanie", "Przystań", "Przystani Oksywie", "konsultacje",
-    "termomodernizacja", "elewacja", "ścieżka rowerowa", "sciezki rowerowej", "parking", "oświetlenie uliczne",
-    "Mickiewicza", "Słowackiego", "Kościuszki", "Kazimierza Wielkiego", "Unii Europejskiej",
-    "budżet obywatelski", "przetarg odpady", "festyn rodzinny", "koncert", "nasadzenia drzew", "wodociąg",
-    "skrzyżowanie", "przedszkola", "dyżur radnych", "Klub Seniora", "biblioteka", "Muzeum Narodowe",
-    "szkoła podstawowa", "warsztaty", "Witomino", "Leszczynki", "Pekin", "Meksyk", "koszary", "nabrzeże",
-    "dom sąsiedzki", "centrum sąsiedzkie", "aktywizacja zawodowa", "Źródlana", "lodz", "Żółkiewska",
+    "rewitalizacja",
+    "rewitalizacji",
+    "Chylonia",
+    "chylonii",
+    "Oksywie",
+    "Babie Doły",
+    "babich dolow",
+    "kamienica",
+    "kamienicy Grodzka",
+    "Zasanie",
+    "Przystań",
+    "Przystani Oksywie",
+    "konsultacje",
+    "termomodernizacja",
+    "elewacja",
+    "ścieżka rowerowa",
+    "sciezki rowerowej",
+    "parking",
+    "oświetlenie uliczne",
+    "Mickiewicza",
+    "Słowackiego",
+    "Kościuszki",
+    "Kazimierza Wielkiego",
+    "Unii Europejskiej",
+    "budżet obywatelski",
+    "przetarg odpady",
+    "festyn rodzinny",
+    "koncert",
+    "nasadzenia drzew",
+    "wodociąg",
+    "skrzyżowanie",
+    "przedszkola",
+    "dyżur radnych",
+    "Klub Seniora",
+    "biblioteka",
+    "Muzeum Narodowe",
+    "szkoła podstawowa",
+    "warsztaty",
+    "Witomino",
+    "Leszczynki",
+    "Pekin",
+    "Meksyk",
+    "koszary",
+    "nabrzeże",
+    "dom sąsiedzki",
+    "centrum sąsiedzkie",
+    "aktywizacja zawodowa",
+    "Źródlana",
+    "lodz",
+    "Żółkiewska",
 )
 WORD = re.compile(r"\w+")
 SEARCH_PATH = "/archive/polish_search.json"
@@ -38,8 +80,10 @@ def like_sql(query: str) -> tuple[str, dict]:
     """The LIKE scan a user without FTS would write: every word somewhere in title, lead or body, newest first."""
     words = [word for word in WORD.findall(query) if len(word) >= 2] or WORD.findall(query)
     conditions = [f"(title like :w{n} or lead like :w{n} or body_text like :w{n})" for n in range(len(words))]
-    sql = (f"select id, title, site, published_at, url from articles where {' and '.join(conditions)} "
-           f"order by published_at desc limit {LIKE_LIMIT}")
+    sql = (
+        f"select id, title, site, published_at, url from articles where {' and '.join(conditions)} "
+        f"order by published_at desc limit {LIKE_LIMIT}"
+    )
     return sql, {f"w{n}": f"%{word}%" for n, word in enumerate(words)}
 
 
@@ -82,38 +126,55 @@ def rows(latencies: dict[str, list[float]], failures: dict[str, int]) -> list[re
     result = [
         report.Row("Polish search p50", report.ms(p50), "≤ 50 ms", p50 <= 0.050),
         report.Row("Polish search p95", report.ms(p95), "≤ 150 ms", p95 <= 0.150),
-        report.Row("LIKE scan p50 / p95", f"{report.ms(report.median(latencies['LIKE scan']))} / "
-                   f"{report.ms(report.percentile(latencies['LIKE scan'], 0.95))}"),
+        report.Row(
+            "LIKE scan p50 / p95",
+            f"{report.ms(report.median(latencies['LIKE scan']))} / "
+            f"{report.ms(report.percentile(latencies['LIKE scan'], 0.95))}",
+        ),
         report.Row("Polish search speed-up over LIKE (p50)", report.ratio_text(speedup), "≥ 20×", speedup >= 20),
-        report.Row("table search (`articles.json?_search=`) p50 / p95",
-                   f"{report.ms(report.median(latencies['table search']))} / "
-                   f"{report.ms(report.percentile(latencies['table search'], 0.95))}"),
-        report.Row("search page (`articles?_search=`, HTML hits) p50 / p95",
-                   f"{report.ms(report.median(latencies['search page']))} / "
-                   f"{report.ms(report.percentile(latencies['search page'], 0.95))}"),
+        report.Row(
+            "table search (`articles.json?_search=`) p50 / p95",
+            f"{report.ms(report.median(latencies['table search']))} / "
+            f"{report.ms(report.percentile(latencies['table search'], 0.95))}",
+        ),
+        report.Row(
+            "search page (`articles?_search=`, HTML hits) p50 / p95",
+            f"{report.ms(report.median(latencies['search page']))} / "
+            f"{report.ms(report.percentile(latencies['search page'], 0.95))}",
+        ),
     ]
-    result.append(report.Row("failed requests (non-200)", ", ".join(f"{kind} {count}" for kind, count in failures.items()),
-                             "0 for Polish search", failures["polish search"] == 0))
+    result.append(
+        report.Row(
+            "failed requests (non-200)",
+            ", ".join(f"{kind} {count}" for kind, count in failures.items()),
+            "0 for Polish search",
+            failures["polish search"] == 0,
+        )
+    )
     return result
 
 
 def run(argv: list[str] | None = None) -> report.Result:
     options = report.arguments(__doc__, argv, articles=(100_000, 200), queries=(len(QUERIES), 3))
     db = cached_archive(options.out, options.articles, options.seed)
-    queries = QUERIES[:options.queries]
+    queries = QUERIES[: options.queries]
     with datasette_server(db) as base_url:
         latencies, failures = measure(base_url, queries)
     result = report.Result(
-        name="search", title="5. Search latency",
+        name="search",
+        title="5. Search latency",
         command=report.command("search", options, articles=options.articles, queries=options.queries),
         rows=rows(latencies, failures),
-        notes=[f"Archive of {options.articles} generated articles (seed {options.seed}) written through "
-               f"`Archive.store`, cached as `{db.name}`; served by `kronika serve` (default `--workers`: one uvicorn process per CPU).",
-               f"{len(queries)} queries (`bench/search.py` QUERIES), one warm-up pass, then each query once per kind, "
-               "back to back, over HTTP on loopback with one keep-alive client; latency is the full request.",
-               f"Polish search = the canned query `{SEARCH_PATH}?q=` (bm25, snippet, limit 200). LIKE scan = "
-               f"`/archive.json?sql=` with every word `LIKE '%w%'` over title, lead or body, newest first, limit "
-               f"{LIKE_LIMIT}; Datasette's 3 s time limit applies to both."])
+        notes=[
+            f"Archive of {options.articles} generated articles (seed {options.seed}) written through "
+            f"`Archive.store`, cached as `{db.name}`; served by `kronika serve` (default `--workers`: one uvicorn process per CPU).",
+            f"{len(queries)} queries (`bench/search.py` QUERIES), one warm-up pass, then each query once per kind, "
+            "back to back, over HTTP on loopback with one keep-alive client; latency is the full request.",
+            f"Polish search = the canned query `{SEARCH_PATH}?q=` (bm25, snippet, limit 200). LIKE scan = "
+            f"`/archive.json?sql=` with every word `LIKE '%w%'` over title, lead or body, newest first, limit "
+            f"{LIKE_LIMIT}; Datasette's 3 s time limit applies to both.",
+        ],
+    )
     report.publish(result, options.report)
     return result
 

@@ -62,8 +62,11 @@ class MorfeuszThenSimplemma:
         return self.morfeusz.lemmas(word) or self.simplemma.lemmas(word)
 
 
-LEMMATISERS = {"simplemma": Simplemma, "morfeusz2 (adopted)": Morfeusz,
-               "morfeusz2, simplemma fallback": MorfeuszThenSimplemma}
+LEMMATISERS = {
+    "simplemma": Simplemma,
+    "morfeusz2 (adopted)": Morfeusz,
+    "morfeusz2, simplemma fallback": MorfeuszThenSimplemma,
+}
 
 
 @dataclass
@@ -90,8 +93,10 @@ def polish_index(articles: dict, lemmatiser: Lemmatiser) -> sqlite_utils.Databas
     """An in-memory FTS5 index of `articles` with Kronika's index text built by `lemmatiser`."""
     db = sqlite_utils.Database(memory=True)
     db["docs"].insert_all(
-        [{"id": key, **{column: index_text(text, lemmatiser) for column, text in zip(("t", "l", "b"), fields)}}
-         for key, fields in articles.items()],
+        [
+            {"id": key, **{column: index_text(text, lemmatiser) for column, text in zip(("t", "l", "b"), fields)}}
+            for key, fields in articles.items()
+        ],
         pk="id",
     )
     db["docs"].enable_fts(["t", "l", "b"], tokenize=TOKENIZER)
@@ -100,14 +105,17 @@ def polish_index(articles: dict, lemmatiser: Lemmatiser) -> sqlite_utils.Databas
 
 def plain_index(articles: dict) -> sqlite_utils.Database:
     db = sqlite_utils.Database(memory=True)
-    db["docs"].insert_all([{"id": key, "t": t, "l": l, "b": b} for key, (t, l, b) in articles.items()], pk="id")
+    db["docs"].insert_all(
+        [{"id": key, "t": title, "l": lead, "b": body} for key, (title, lead, body) in articles.items()], pk="id"
+    )
     db["docs"].enable_fts(["t", "l", "b"], tokenize=PLAIN_TOKENIZER)
     return db
 
 
 def found_ids(db: sqlite_utils.Database, expression: str) -> set[str]:
-    rows = db.execute("SELECT docs.id FROM docs_fts JOIN docs ON docs.rowid = docs_fts.rowid WHERE docs_fts MATCH ?",
-                      [expression])
+    rows = db.execute(
+        "SELECT docs.id FROM docs_fts JOIN docs ON docs.rowid = docs_fts.rowid WHERE docs_fts MATCH ?", [expression]
+    )
     return {row[0] for row in rows}
 
 
@@ -178,8 +186,14 @@ def rows(scores: list[Score]) -> list[report.Row]:
     result = []
     for item in scores:
         met = item.recall >= RECALL_TARGET and item.precision >= PRECISION_TARGET
-        result.append(report.Row(f"{item.name}: recall / precision", f"{item.recall:.3f} / {item.precision:.3f}",
-                                 f"≥ {RECALL_TARGET} / ≥ {PRECISION_TARGET}", met))
+        result.append(
+            report.Row(
+                f"{item.name}: recall / precision",
+                f"{item.recall:.3f} / {item.precision:.3f}",
+                f"≥ {RECALL_TARGET} / ≥ {PRECISION_TARGET}",
+                met,
+            )
+        )
     return result
 
 
@@ -193,25 +207,39 @@ def run(argv: list[str] | None = None) -> report.Result:
     measured = []
     for name in ("morfeusz2 (adopted)", "simplemma"):
         load, speed, added, peak = speed_and_memory(name, words)
-        measured.append(report.Row(f"{name}: load / words per second / resident MB (added, whole process)",
-                                   f"{load:.2f} s / {speed:,.0f} / {added:.0f} MB, {peak:.0f} MB"))
-    notes = [f"{len(pairs.QUERIES)} queries, {sum(map(len, pairs.QUERIES.values()))} expected hits over "
-             f"{len(pairs.ARTICLES)} articles (`tests/search_pairs.py`); every lemmatiser through the same index "
-             "text and MATCH expression (`scraper/archive/search.py`), plain FTS5 = unicode61 remove_diacritics 2, "
-             "words ANDed.",
-             f"Speed: {len(words)} distinct words of the mirror's articles and the pair set, each analysed once "
-             "(no cache), in a fresh process per lemmatiser; resident MB = its VmRSS growth from before the "
-             "dictionary loads, and the whole process's (Python, SQLite, sqlite-utils, Kronika's search module)."]
+        measured.append(
+            report.Row(
+                f"{name}: load / words per second / resident MB (added, whole process)",
+                f"{load:.2f} s / {speed:,.0f} / {added:.0f} MB, {peak:.0f} MB",
+            )
+        )
+    notes = [
+        f"{len(pairs.QUERIES)} queries, {sum(map(len, pairs.QUERIES.values()))} expected hits over "
+        f"{len(pairs.ARTICLES)} articles (`tests/search_pairs.py`); every lemmatiser through the same index "
+        "text and MATCH expression (`scraper/archive/search.py`), plain FTS5 = unicode61 remove_diacritics 2, "
+        "words ANDed.",
+        f"Speed: {len(words)} distinct words of the mirror's articles and the pair set, each analysed once "
+        "(no cache), in a fresh process per lemmatiser; resident MB = its VmRSS growth from before the "
+        "dictionary loads, and the whole process's (Python, SQLite, sqlite-utils, Kronika's search module).",
+    ]
     floor, *lemmatised = scores
-    notes.append(f"{floor.name}: {len(floor.misses)} misses (every inflected or diacritic-free form), "
-                 f"{len(floor.false_hits)} wrong hits.")
+    notes.append(
+        f"{floor.name}: {len(floor.misses)} misses (every inflected or diacritic-free form), "
+        f"{len(floor.false_hits)} wrong hits."
+    )
     for item in lemmatised:
         if item.misses or item.false_hits:
-            notes.append(f"{item.name} — missed: {', '.join(item.misses) or 'none'}; "
-                         f"wrongly found: {', '.join(item.false_hits) or 'none'}")
-    result = report.Result(name="search_quality", title="5b. Polish search quality",
-                           command=report.command("search_quality", options, words=options.words),
-                           rows=rows(scores) + measured, notes=notes)
+            notes.append(
+                f"{item.name} — missed: {', '.join(item.misses) or 'none'}; "
+                f"wrongly found: {', '.join(item.false_hits) or 'none'}"
+            )
+    result = report.Result(
+        name="search_quality",
+        title="5b. Polish search quality",
+        command=report.command("search_quality", options, words=options.words),
+        rows=rows(scores) + measured,
+        notes=notes,
+    )
     report.publish(result, options.report)
     return result
 

@@ -41,19 +41,29 @@ def run(argv: list[str] | None = None) -> report.Result:
             loads[name] = generate_load(base_url, paths, options.seconds, options.out)
     rows = []
     for name, load in loads.items():
-        rows.append(report.Row(f"{name}: requests/s", f"{load.per_second:.0f} ({load.requests} in {load.seconds:.0f} s)",
-                               "≥ 200", load.per_second >= 200))
+        rows.append(
+            report.Row(
+                f"{name}: requests/s",
+                f"{load.per_second:.0f} ({load.requests} in {load.seconds:.0f} s)",
+                "≥ 200",
+                load.per_second >= 200,
+            )
+        )
         rows.append(report.Row(f"{name}: errors", str(load.errors), "0", load.errors == 0))
     tool = next(iter(loads.values())).tool
     result = report.Result(
-        name="serving", title="6. Serving under load",
+        name="serving",
+        title="6. Serving under load",
         command=report.command("serving", options, articles=options.articles, seconds=options.seconds),
         rows=rows,
-        notes=[f"`kronika serve` (default `--workers`: one uvicorn process per CPU, one SQL thread each) over the {options.articles}-article archive; load from {tool}, "
-               f"{CONNECTIONS} connections, {options.seconds} s per workload, loopback, on the same 2-core machine.",
-               f"Article pages: HTML row pages of {ARTICLE_SAMPLE} seeded random articles in turn. Search JSON: the "
-               f"{len(QUERIES)} benchmark queries against `{SEARCH_PATH}` in turn. Errors: non-2xx/3xx answers "
-               "plus socket errors and timeouts (10 s)."])
+        notes=[
+            f"`kronika serve` (default `--workers`: one uvicorn process per CPU, one SQL thread each) over the {options.articles}-article archive; load from {tool}, "
+            f"{CONNECTIONS} connections, {options.seconds} s per workload, loopback, on the same 2-core machine.",
+            f"Article pages: HTML row pages of {ARTICLE_SAMPLE} seeded random articles in turn. Search JSON: the "
+            f"{len(QUERIES)} benchmark queries against `{SEARCH_PATH}` in turn. Errors: non-2xx/3xx answers "
+            "plus socket errors and timeouts (10 s).",
+        ],
+    )
     report.publish(result, options.report)
     return result
 

@@ -35,7 +35,9 @@ def main() -> None:
         original = "\n\n".join(bodies[key])
         for name, edited in edits(bodies[key], bodies[other]).items():
             edit_scores.setdefault(name, []).append(body_overlap(original, edited))
-    different = [body_overlap("\n\n".join(bodies[a]), "\n\n".join(bodies[b])) for a, b in itertools.combinations(keys, 2)]
+    different = [
+        body_overlap("\n\n".join(bodies[a]), "\n\n".join(bodies[b])) for a, b in itertools.combinations(keys, 2)
+    ]
     print(f"{len(specs)} mirror articles; suspect when overlap < {BODY_OVERLAP_MIN} (and the title changed)")
     for name, scores in edit_scores.items():
         print(f"  edit {name:28s} min {min(scores):.2f}  median {sorted(scores)[len(scores) // 2]:.2f}")

@@ -10,71 +10,222 @@ logger = logging.getLogger(__name__)
 # Phrases are stored already inflected for the slot they fill, so sentences
 # stay grammatical without a morphology engine.
 SUBJECTS = (
-    "Urząd Miejski", "Prezydent Miasta", "Rada Miasta", "Zarząd Dróg Miejskich", "Miejski Konserwator Zabytków",
-    "Miejski Ośrodek Pomocy Rodzinie", "Laboratorium Innowacji Społecznych", "Rada Dzielnicy",
-    "Zarząd Budynków Komunalnych", "Wydział Rozwoju Miasta", "Komitet Rewitalizacji", "Spółdzielnia mieszkaniowa",
-    "Centrum Kultury", "Miejska Biblioteka Publiczna", "Powiatowy Urząd Pracy",
+    "Urząd Miejski",
+    "Prezydent Miasta",
+    "Rada Miasta",
+    "Zarząd Dróg Miejskich",
+    "Miejski Konserwator Zabytków",
+    "Miejski Ośrodek Pomocy Rodzinie",
+    "Laboratorium Innowacji Społecznych",
+    "Rada Dzielnicy",
+    "Zarząd Budynków Komunalnych",
+    "Wydział Rozwoju Miasta",
+    "Komitet Rewitalizacji",
+    "Spółdzielnia mieszkaniowa",
+    "Centrum Kultury",
+    "Miejska Biblioteka Publiczna",
+    "Powiatowy Urząd Pracy",
 )
 VERBS = (
-    "rozpoczyna", "ogłasza", "przygotowuje", "planuje", "finansuje", "kończy", "współorganizuje", "zapowiada",
-    "podsumowuje", "przedłuża", "odbiera", "wspiera",
+    "rozpoczyna",
+    "ogłasza",
+    "przygotowuje",
+    "planuje",
+    "finansuje",
+    "kończy",
+    "współorganizuje",
+    "zapowiada",
+    "podsumowuje",
+    "przedłuża",
+    "odbiera",
+    "wspiera",
 )
 REVITALISATION_OBJECTS = (
-    "rewitalizację podwórek", "remont zabytkowej kamienicy", "przebudowę placu targowego",
-    "konsultacje Gminnego Programu Rewitalizacji", "termomodernizację budynków komunalnych",
-    "renowację elewacji", "program aktywizacji zawodowej", "warsztaty dla mieszkańców obszaru rewitalizacji",
-    "budowę centrum sąsiedzkiego", "zagospodarowanie nabrzeża", "modernizację domu sąsiedzkiego",
-    "odnowę zieleni miejskiej", "organizowanie społeczności lokalnej", "adaptację dawnych koszar",
+    "rewitalizację podwórek",
+    "remont zabytkowej kamienicy",
+    "przebudowę placu targowego",
+    "konsultacje Gminnego Programu Rewitalizacji",
+    "termomodernizację budynków komunalnych",
+    "renowację elewacji",
+    "program aktywizacji zawodowej",
+    "warsztaty dla mieszkańców obszaru rewitalizacji",
+    "budowę centrum sąsiedzkiego",
+    "zagospodarowanie nabrzeża",
+    "modernizację domu sąsiedzkiego",
+    "odnowę zieleni miejskiej",
+    "organizowanie społeczności lokalnej",
+    "adaptację dawnych koszar",
 )
 CITY_OBJECTS = (
-    "remont nawierzchni jezdni", "modernizację oświetlenia ulicznego", "budowę ścieżki rowerowej",
-    "przetarg na wywóz odpadów", "nasadzenia drzew", "naprawę chodników", "koncert plenerowy",
-    "zbiórkę elektrośmieci", "festyn rodzinny", "dyżur radnych", "zapisy do przedszkoli",
-    "wymianę wodociągu", "przebudowę skrzyżowania", "budowę parkingu",
+    "remont nawierzchni jezdni",
+    "modernizację oświetlenia ulicznego",
+    "budowę ścieżki rowerowej",
+    "przetarg na wywóz odpadów",
+    "nasadzenia drzew",
+    "naprawę chodników",
+    "koncert plenerowy",
+    "zbiórkę elektrośmieci",
+    "festyn rodzinny",
+    "dyżur radnych",
+    "zapisy do przedszkoli",
+    "wymianę wodociągu",
+    "przebudowę skrzyżowania",
+    "budowę parkingu",
 )
 STREETS = (
-    "ul. Grodzkiej", "ul. Franciszkańskiej", "ul. Mickiewicza", "ul. Słowackiego", "ul. Kościuszki",
-    "ul. Jagiellońskiej", "ul. Kazimierza Wielkiego", "ul. Dworskiego", "ul. Sanockiej", "ul. Basztowej",
-    "ul. Morskiej", "ul. Chylońskiej", "ul. Bosmańskiej", "ul. Wójta Radtkego", "ul. Kieleckiej",
-    "ul. Unruga", "ul. Śląskiej", "ul. Witomińskiej", "ul. Rybaków", "al. Zwycięstwa", "ul. Żeromskiego",
-    "ul. Łowickiej", "ul. Źródlanej", "placu Konstytucji", "Rynku", "Bulwarów nad Sanem",
+    "ul. Grodzkiej",
+    "ul. Franciszkańskiej",
+    "ul. Mickiewicza",
+    "ul. Słowackiego",
+    "ul. Kościuszki",
+    "ul. Jagiellońskiej",
+    "ul. Kazimierza Wielkiego",
+    "ul. Dworskiego",
+    "ul. Sanockiej",
+    "ul. Basztowej",
+    "ul. Morskiej",
+    "ul. Chylońskiej",
+    "ul. Bosmańskiej",
+    "ul. Wójta Radtkego",
+    "ul. Kieleckiej",
+    "ul. Unruga",
+    "ul. Śląskiej",
+    "ul. Witomińskiej",
+    "ul. Rybaków",
+    "al. Zwycięstwa",
+    "ul. Żeromskiego",
+    "ul. Łowickiej",
+    "ul. Źródlanej",
+    "placu Konstytucji",
+    "Rynku",
+    "Bulwarów nad Sanem",
 )
 DISTRICTS = (
-    "na Zasaniu", "na Starym Mieście", "na Lipowicy", "na Kmieciach", "na Wilczu", "w Śródmieściu",
-    "w Chyloni", "na Oksywiu", "na Babich Dołach", "na Witominie", "na Radiostacji", "w Leszczynkach",
-    "na Pekinie", "na Meksyku", "na Obłużu", "w Grabówku",
+    "na Zasaniu",
+    "na Starym Mieście",
+    "na Lipowicy",
+    "na Kmieciach",
+    "na Wilczu",
+    "w Śródmieściu",
+    "w Chyloni",
+    "na Oksywiu",
+    "na Babich Dołach",
+    "na Witominie",
+    "na Radiostacji",
+    "w Leszczynkach",
+    "na Pekinie",
+    "na Meksyku",
+    "na Obłużu",
+    "w Grabówku",
 )
 DISTRICTS_GENITIVE = (
-    "Zasania", "Starego Miasta", "Lipowicy", "Kmieci", "Chyloni", "Oksywia", "Babich Dołów", "Witomina",
-    "Leszczynek", "Obłuża", "Grabówka", "Śródmieścia",
+    "Zasania",
+    "Starego Miasta",
+    "Lipowicy",
+    "Kmieci",
+    "Chyloni",
+    "Oksywia",
+    "Babich Dołów",
+    "Witomina",
+    "Leszczynek",
+    "Obłuża",
+    "Grabówka",
+    "Śródmieścia",
 )
 VENUES = (
-    "sali nr 8 Urzędu Miejskiego", "Przystani Chylonia", "Przystani Oksywie", "Szkole Podstawowej nr 25",
-    "Domu Sąsiedzkim", "Centrum Kultury Zamek", "Bibliotece Pedagogicznej", "Klubie Seniora „Jesień”",
-    "świetlicy Rady Dzielnicy", "Muzeum Narodowym Ziemi Przemyskiej",
+    "sali nr 8 Urzędu Miejskiego",
+    "Przystani Chylonia",
+    "Przystani Oksywie",
+    "Szkole Podstawowej nr 25",
+    "Domu Sąsiedzkim",
+    "Centrum Kultury Zamek",
+    "Bibliotece Pedagogicznej",
+    "Klubie Seniora „Jesień”",
+    "świetlicy Rady Dzielnicy",
+    "Muzeum Narodowym Ziemi Przemyskiej",
 )
 FUNDING = (
-    "w ramach Gminnego Programu Rewitalizacji", "dzięki środkom z Unii Europejskiej",
-    "ze środków budżetu obywatelskiego", "z Regionalnego Programu Operacyjnego",
-    "przy wsparciu Narodowego Funduszu Ochrony Środowiska", "z budżetu miasta",
+    "w ramach Gminnego Programu Rewitalizacji",
+    "dzięki środkom z Unii Europejskiej",
+    "ze środków budżetu obywatelskiego",
+    "z Regionalnego Programu Operacyjnego",
+    "przy wsparciu Narodowego Funduszu Ochrony Środowiska",
+    "z budżetu miasta",
 )
 MONTHS_GENITIVE = (
-    "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
-    "października", "listopada", "grudnia",
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
 )
 FIRST_NAMES = (
-    "Anna", "Małgorzata", "Katarzyna", "Agnieszka", "Joanna", "Żaneta", "Elżbieta", "Jolanta", "Michał",
-    "Paweł", "Grzegorz", "Rafał", "Łukasz", "Piotr", "Tomasz", "Krzysztof", "Wojciech", "Jarosław",
+    "Anna",
+    "Małgorzata",
+    "Katarzyna",
+    "Agnieszka",
+    "Joanna",
+    "Żaneta",
+    "Elżbieta",
+    "Jolanta",
+    "Michał",
+    "Paweł",
+    "Grzegorz",
+    "Rafał",
+    "Łukasz",
+    "Piotr",
+    "Tomasz",
+    "Krzysztof",
+    "Wojciech",
+    "Jarosław",
 )
 LAST_NAMES = (
-    "Nowak", "Kowalska", "Wiśniewski", "Wójcik", "Kowalczyk", "Kamińska", "Lewandowski", "Zielińska",
-    "Szymański", "Woźniak", "Dąbrowski", "Kozłowska", "Jankowski", "Mazur", "Kwiatkowska", "Łącki",
-    "Żółkiewska", "Porada", "Dylejko", "Szczęsny", "Wróbel", "Ślusarczyk",
+    "Nowak",
+    "Kowalska",
+    "Wiśniewski",
+    "Wójcik",
+    "Kowalczyk",
+    "Kamińska",
+    "Lewandowski",
+    "Zielińska",
+    "Szymański",
+    "Woźniak",
+    "Dąbrowski",
+    "Kozłowska",
+    "Jankowski",
+    "Mazur",
+    "Kwiatkowska",
+    "Łącki",
+    "Żółkiewska",
+    "Porada",
+    "Dylejko",
+    "Szczęsny",
+    "Wróbel",
+    "Ślusarczyk",
 )
 CREDITS = ("fot.", "mat.", "arch.")
 GDYNIA_TAGS = (
-    "#rewitalizacja", "#Chylonia", "#Oksywie", "#BabieDoły", "#Witomino", "#Przystań", "#konsultacje",
-    "#mieszkania", "#zieleń", "#GPR", "#projekt", "FFW", "#sąsiedzi", "#seniorzy",
+    "#rewitalizacja",
+    "#Chylonia",
+    "#Oksywie",
+    "#BabieDoły",
+    "#Witomino",
+    "#Przystań",
+    "#konsultacje",
+    "#mieszkania",
+    "#zieleń",
+    "#GPR",
+    "#projekt",
+    "FFW",
+    "#sąsiedzi",
+    "#seniorzy",
 )
 
 
@@ -99,27 +250,40 @@ def _sentence(rng: random.Random, subject: str) -> str:
     # Each template stands for one kind of sentence municipal news repeats.
     kind = rng.randrange(7)
     if kind == 0:
-        return (f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {subject} przy {rng.choice(STREETS)} "
-                f"{rng.choice(DISTRICTS)}.")
+        return (
+            f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {subject} przy {rng.choice(STREETS)} {rng.choice(DISTRICTS)}."
+        )
     if kind == 1:
-        return (f"Koszt inwestycji wyniesie {rng.randrange(120, 9800)} tys. zł, z czego "
-                f"{rng.randrange(40, 86)} proc. zostanie sfinansowane {rng.choice(FUNDING)}.")
+        return (
+            f"Koszt inwestycji wyniesie {rng.randrange(120, 9800)} tys. zł, z czego "
+            f"{rng.randrange(40, 86)} proc. zostanie sfinansowane {rng.choice(FUNDING)}."
+        )
     if kind == 2:
-        return (f"Spotkanie z mieszkańcami odbędzie się {rng.randrange(1, 29)} "
-                f"{rng.choice(MONTHS_GENITIVE)} o godz. {rng.randrange(9, 19)}:{rng.choice(('00', '30'))} "
-                f"w {rng.choice(VENUES)}.")
+        return (
+            f"Spotkanie z mieszkańcami odbędzie się {rng.randrange(1, 29)} "
+            f"{rng.choice(MONTHS_GENITIVE)} o godz. {rng.randrange(9, 19)}:{rng.choice(('00', '30'))} "
+            f"w {rng.choice(VENUES)}."
+        )
     if kind == 3:
-        return (f"Prace potrwają około {rng.randrange(2, 30)} tygodni, a utrudnienia obejmą odcinek "
-                f"od {rng.choice(STREETS)} do {rng.choice(STREETS)}.")
+        return (
+            f"Prace potrwają około {rng.randrange(2, 30)} tygodni, a utrudnienia obejmą odcinek "
+            f"od {rng.choice(STREETS)} do {rng.choice(STREETS)}."
+        )
     if kind == 4:
-        return (f"Zachęcamy wszystkich mieszkańców {rng.choice(DISTRICTS_GENITIVE)} do zgłaszania uwag "
-                f"i pomysłów dotyczących przedsięwzięcia {rng.choice(FUNDING)}.")
+        return (
+            f"Zachęcamy wszystkich mieszkańców {rng.choice(DISTRICTS_GENITIVE)} do zgłaszania uwag "
+            f"i pomysłów dotyczących przedsięwzięcia {rng.choice(FUNDING)}."
+        )
     if kind == 5:
-        return (f"Szczegółowe informacje można uzyskać w {rng.choice(VENUES)} lub pod numerem telefonu "
-                f"{rng.randrange(16, 59)} {rng.randrange(100, 999)} {rng.randrange(10, 99)} {rng.randrange(10, 99)}.")
-    return (f"Jak podkreśla {person(rng)}, {rng.choice(('zadanie', 'projekt', 'program'))} "
-            f"{rng.choice(('zmieni', 'ożywi', 'uporządkuje', 'połączy'))} przestrzeń "
-            f"{rng.choice(DISTRICTS_GENITIVE)} i {rng.choice(('poprawi bezpieczeństwo', 'przyciągnie nowych mieszkańców', 'wzmocni więzi sąsiedzkie'))}.")
+        return (
+            f"Szczegółowe informacje można uzyskać w {rng.choice(VENUES)} lub pod numerem telefonu "
+            f"{rng.randrange(16, 59)} {rng.randrange(100, 999)} {rng.randrange(10, 99)} {rng.randrange(10, 99)}."
+        )
+    return (
+        f"Jak podkreśla {person(rng)}, {rng.choice(('zadanie', 'projekt', 'program'))} "
+        f"{rng.choice(('zmieni', 'ożywi', 'uporządkuje', 'połączy'))} przestrzeń "
+        f"{rng.choice(DISTRICTS_GENITIVE)} i {rng.choice(('poprawi bezpieczeństwo', 'przyciągnie nowych mieszkańców', 'wzmocni więzi sąsiedzkie'))}."
+    )
 
 
 def paragraph(rng: random.Random, subject: str) -> str:

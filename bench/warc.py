@@ -36,10 +36,12 @@ def warcio_alone(bodies: list[tuple[str, bytes]], out_path) -> float:
     with open(out_path, "wb") as out:
         writer = WARCWriter(out, gzip=True, warc_version="1.1")
         for url, body in bodies:
-            head = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Length", str(len(body)))],
-                                    protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(body), length=len(body),
-                                                          http_headers=head))
+            head = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html"), ("Content-Length", str(len(body)))], protocol="HTTP/1.1"
+            )
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=BytesIO(body), length=len(body), http_headers=head)
+            )
     return time.perf_counter() - start
 
 
@@ -55,20 +57,26 @@ def run(argv: list[str] | None = None) -> report.Result:
     kronika, alone = min(kronika_times), min(warcio_times)
     ratio = (megabytes / kronika) / (megabytes / alone)
     result = report.Result(
-        name="warc", title="7. WARC export",
+        name="warc",
+        title="7. WARC export",
         command=report.command("warc", options, articles=options.articles, rounds=options.rounds),
         rows=[
-            report.Row(f"`export_warc`, {len(bodies)} pages, {megabytes:.1f} MB of bodies",
-                       f"{kronika:.2f} s = {megabytes / kronika:.1f} MB/s"),
+            report.Row(
+                f"`export_warc`, {len(bodies)} pages, {megabytes:.1f} MB of bodies",
+                f"{kronika:.2f} s = {megabytes / kronika:.1f} MB/s",
+            ),
             report.Row("warcio alone, same bodies from memory", f"{alone:.2f} s = {megabytes / alone:.1f} MB/s"),
             report.Row("Kronika / warcio alone (MB/s)", report.ratio_text(ratio)),
         ],
-        notes=[f"{len(bodies)} generated article pages as the mirror renders them (seed {options.seed}), stored "
-               "through `Archive.store`. Kronika reads each row from SQLite, decompresses it, rebuilds the HTTP "
-               "head and writes a WARC/1.1 response record (gzip per record, digests by warcio); warcio alone "
-               f"writes the same bodies, already decompressed in memory, with a two-header head. Best of "
-               f"{options.rounds} alternated rounds (the machine is shared: single runs vary up to 2.5×); both "
-               "write to a file."])
+        notes=[
+            f"{len(bodies)} generated article pages as the mirror renders them (seed {options.seed}), stored "
+            "through `Archive.store`. Kronika reads each row from SQLite, decompresses it, rebuilds the HTTP "
+            "head and writes a WARC/1.1 response record (gzip per record, digests by warcio); warcio alone "
+            f"writes the same bodies, already decompressed in memory, with a two-header head. Best of "
+            f"{options.rounds} alternated rounds (the machine is shared: single runs vary up to 2.5×); both "
+            "write to a file."
+        ],
+    )
     report.publish(result, options.report)
     return result
 

@@ -8,15 +8,14 @@ import logging
 import time
 
 import sqlite_utils
+from scrapy.utils.test import get_crawler
 
 from bench import report
 from bench.crawl import fresh
 from bench.generate import archive_items
-from scrapy.utils.test import get_crawler
-
+from scraper.archive.search import index_text
 from scraper.crawl.archive_session import ArchiveSession
 from scraper.crawl.archiving import ArchivePipeline
-from scraper.archive.search import index_text
 
 logger = logging.getLogger(__name__)
 
@@ -33,8 +32,11 @@ def archive_pipeline(path) -> ArchivePipeline:
 
 def plain_row(item: dict) -> dict:
     """The article's own columns as a user would insert them: lists and dicts as JSON text."""
-    return {name: json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
-            for name, value in item.items() if name not in CHILD_FIELDS}
+    return {
+        name: json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+        for name, value in item.items()
+        if name not in CHILD_FIELDS
+    }
 
 
 def through_pipeline(items: list[dict], path) -> tuple[float, collections.Counter]:
@@ -55,8 +57,10 @@ def plain_insert(rows: list[dict], path) -> float:
 
 def counts(path) -> dict[str, int]:
     db = sqlite_utils.Database(str(path))
-    return {table: db[table].count for table in ("articles", "attachments", "articles_tags", "article_versions",
-                                                 "articles_fts")}
+    return {
+        table: db[table].count
+        for table in ("articles", "attachments", "articles_tags", "article_versions", "articles_fts")
+    }
 
 
 def run(argv: list[str] | None = None) -> report.Result:
@@ -74,21 +78,29 @@ def run(argv: list[str] | None = None) -> report.Result:
     written = counts(kronika_db)
     slowdown = kronika / plain
     result = report.Result(
-        name="writing", title="4. Writing",
+        name="writing",
+        title="4. Writing",
         command=report.command("writing", options, articles=options.articles, rounds=options.rounds),
         rows=[
-            report.Row(f"Kronika pipeline, {len(items)} articles", f"{kronika:.2f} s = {len(items) / kronika:.0f} articles/s"),
-            report.Row("plain `insert_all`, same article rows, no FTS", f"{plain:.2f} s = {len(items) / plain:.0f} articles/s"),
+            report.Row(
+                f"Kronika pipeline, {len(items)} articles", f"{kronika:.2f} s = {len(items) / kronika:.0f} articles/s"
+            ),
+            report.Row(
+                "plain `insert_all`, same article rows, no FTS", f"{plain:.2f} s = {len(items) / plain:.0f} articles/s"
+            ),
             report.Row("Kronika / plain insert", report.ratio_text(slowdown), "≤ 2×", slowdown <= 2),
             report.Row("rows written by Kronika", ", ".join(f"{table} {count}" for table, count in written.items())),
         ],
-        notes=[f"{len(items)} generated items (seed {options.seed}, both sites; attachments, Gdynia tags and "
-               f"images) through `ArchivePipeline.process_item` (one commit per article, as in a crawl): "
-               "article row, search columns (folded words + Morfeusz 2 lemmas), FTS5 via triggers, version row, "
-               f"children. No raw pages (measured with the crawl). Morfeusz's one-off dictionary load is done before timing. Best of {options.rounds} alternated rounds.",
-               f"Pipeline outcomes: {dict(outcomes)}.",
-               "Plain: `sqlite_utils.Database(file)['articles'].insert_all(rows, pk='id')`, rows prepared beforehand "
-               "(lists as JSON text), default journal."])
+        notes=[
+            f"{len(items)} generated items (seed {options.seed}, both sites; attachments, Gdynia tags and "
+            f"images) through `ArchivePipeline.process_item` (one commit per article, as in a crawl): "
+            "article row, search columns (folded words + Morfeusz 2 lemmas), FTS5 via triggers, version row, "
+            f"children. No raw pages (measured with the crawl). Morfeusz's one-off dictionary load is done before timing. Best of {options.rounds} alternated rounds.",
+            f"Pipeline outcomes: {dict(outcomes)}.",
+            "Plain: `sqlite_utils.Database(file)['articles'].insert_all(rows, pk='id')`, rows prepared beforehand "
+            "(lists as JSON text), default journal.",
+        ],
+    )
     report.publish(result, options.report)
     return result
 

@@ -53,6 +53,7 @@ KRONIKA_SITE_DEADLINE = 3 * 3600
 # mirror is loopback by design.
 KRONIKA_REFUSE_PRIVATE_ADDRESSES = True
 
+
 def user_agent(contact_url: str) -> str:
     """The honest User-Agent: who we are and where to complain."""
     return f"Kronika/0.1 (+{contact_url}; archive of municipal revitalisation news)"

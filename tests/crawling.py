@@ -40,12 +40,19 @@ def _new_article(site: str, article_id: str, n: int):
     common = dict(article_id=article_id, published_at=f"2025-01-{10 + n:02d}T10:00:00+01:00")  # winter: +01:00
     if site == "przemysl":
         return przemysl_article(
-            **common, slug=f"nowy-artykul-{n}", title=f"Nowy artykuł numer {n}",
+            **common,
+            slug=f"nowy-artykul-{n}",
+            title=f"Nowy artykuł numer {n}",
             body=(f"Treść nowego artykułu numer {n} o remoncie ulicy Grodzkiej.",),
-            revitalisation=False, body_contains=(f"nowego artykułu numer {n}",), author="Jan Nowak",
+            revitalisation=False,
+            body_contains=(f"nowego artykułu numer {n}",),
+            author="Jan Nowak",
         )
     return gdynia_article(
-        **common, slug=f"nowa-przystan-{n}", title=f"Nowa Przystań numer {n}",
+        **common,
+        slug=f"nowa-przystan-{n}",
+        title=f"Nowa Przystań numer {n}",
         body=(f"Mieszkańcy Chyloni otwierają Przystań numer {n}.",),
-        body_contains=(f"Przystań numer {n}",), author="Anna Kowalska",
+        body_contains=(f"Przystań numer {n}",),
+        author="Anna Kowalska",
     )

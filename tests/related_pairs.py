@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 
 from scraper.extract import extract_article
+from scraper.extract.wordpress.posts import post_item
 from scraper.mirror import render_gdynia
 from scraper.mirror.articles_lis import POSTS
 from scraper.mirror.render_common import encode_page
@@ -19,7 +20,6 @@ from scraper.mirror.wordpress import wordpress_sites
 from scraper.sites import SITES
 
 LIS = SITES["lis"]
-from scraper.extract.wordpress.posts import post_item
 
 
 @functools.cache
@@ -36,11 +36,18 @@ def articles() -> dict[str, dict]:
     return found
 
 
-def repost(key: str, *, title: str | None = None, prepend: str = "", append: str = "", drop_first: bool = False,
-           replace: tuple[tuple[str, str], ...] = ()) -> dict:
+def repost(
+    key: str,
+    *,
+    title: str | None = None,
+    prepend: str = "",
+    append: str = "",
+    drop_first: bool = False,
+    replace: tuple[tuple[str, str], ...] = (),
+) -> dict:
     """Gdynia article `key` as another site republishes it."""
     original = articles()[key]
-    paragraphs = original["body_text"].split("\n\n")[1 if drop_first else 0:]
+    paragraphs = original["body_text"].split("\n\n")[1 if drop_first else 0 :]
     body = "\n\n".join(filter(None, (prepend, *paragraphs, append)))
     for old, new in replace:
         body = body.replace(old, new)
@@ -51,17 +58,29 @@ def repost(key: str, *, title: str | None = None, prepend: str = "", append: str
 REPOSTS = (
     ("gdynia:542315", dict(title="Konsultacje podwórek na Oksywiu – zapraszamy", append="Zapraszamy!")),
     ("gdynia:545102", dict(title="Nowe mieszkania dla mieszkańców Meksyku – klucze odebrane")),
-    ("gdynia:548321", dict(title="Leszczynki: inicjatywa lokalna – zgłoś swój pomysł", drop_first=False,
-                           prepend="Przypominamy o naborze.")),
-    ("gdynia:549870", dict(title="Festyn sąsiedzki na Oksywiu już w sobotę",
-                           replace=(("Oksywiu", "Oksywiu (Gdynia)"),))),
+    (
+        "gdynia:548321",
+        dict(
+            title="Leszczynki: inicjatywa lokalna – zgłoś swój pomysł",
+            drop_first=False,
+            prepend="Przypominamy o naborze.",
+        ),
+    ),
+    (
+        "gdynia:549870",
+        dict(title="Festyn sąsiedzki na Oksywiu już w sobotę", replace=(("Oksywiu", "Oksywiu (Gdynia)"),)),
+    ),
     ("gdynia:551204", dict(title="Raport z monitoringu GPR – Gminnego Programu Rewitalizacji", drop_first=True)),
     ("gdynia:552640", dict(title="Budżet obywatelski na obszarach rewitalizacji: 11 projektów")),
-    ("gdynia:554118", dict(title="Przystań Witomino w nowej siedzibie przy ul. Uczniowskiej",
-                           append="Do zobaczenia w Przystani!")),
+    (
+        "gdynia:554118",
+        dict(title="Przystań Witomino w nowej siedzibie przy ul. Uczniowskiej", append="Do zobaczenia w Przystani!"),
+    ),
     ("gdynia:554160", dict(title="Zespół wsparcia lokalnego działa na Babich Dołach")),
-    ("gdynia:556702", dict(title="Wiosenne sprzątanie Chyloni – podziękowania",
-                           append="Dziękujemy wszystkim wolontariuszom.")),
+    (
+        "gdynia:556702",
+        dict(title="Wiosenne sprzątanie Chyloni – podziękowania", append="Dziękujemy wszystkim wolontariuszom."),
+    ),
     ("gdynia:556745", dict(title="Rusza nabór do Funduszu Sąsiedzkiego!", replace=(("5 tys. zł", "5000 zł"),))),
     ("gdynia:562076", dict(title="Modelownia dla młodzieży – podsumowanie projektu")),
     ("gdynia:541200", dict(title="Rada Miasta przyjęła Gminny Program Rewitalizacji", drop_first=True)),
@@ -89,30 +108,51 @@ DIFFERENT_STORIES = (
 )
 # Same title or template, another story.
 SAME_WORDS_OTHER_STORY = (
-    ({"title": "Festyn sąsiedzki na Oksywiu",
-      "body_text": "W niedzielę na boisku przy ul. Dickmana odbędzie się drugi festyn sąsiedzki. W programie turniej "
-                   "piłki nożnej, pokaz ratownictwa i loteria fantowa.\n\nWstęp wolny."},
-     "gdynia:549870", "the same title, next year's festival"),
-    ({"title": "Rusza nabór do Funduszu Sąsiedzkiego",
-      "body_text": "Od 1 marca 2022 r. można składać wnioski do nowej edycji Funduszu Sąsiedzkiego. W tym roku pula "
-                   "wynosi 100 tys. zł, a na jeden projekt można otrzymać do 8 tys. zł.\n\nSpotkania informacyjne "
-                   "odbędą się we wszystkich Przystaniach w drugim tygodniu marca."},
-     "gdynia:556745", "the same call, another year's edition"),
-    ({"title": "Przystań Witomino w nowej siedzibie",
-      "body_text": "Przystań Witomino zaprasza do nowej siedziby na dzień otwarty. Będą zajęcia plastyczne, "
-                   "kiermasz książek i spotkanie z dzielnicowym."},
-     "gdynia:554118", "the same title, an open day some weeks later"),
+    (
+        {
+            "title": "Festyn sąsiedzki na Oksywiu",
+            "body_text": "W niedzielę na boisku przy ul. Dickmana odbędzie się drugi festyn sąsiedzki. W programie turniej "
+            "piłki nożnej, pokaz ratownictwa i loteria fantowa.\n\nWstęp wolny.",
+        },
+        "gdynia:549870",
+        "the same title, next year's festival",
+    ),
+    (
+        {
+            "title": "Rusza nabór do Funduszu Sąsiedzkiego",
+            "body_text": "Od 1 marca 2022 r. można składać wnioski do nowej edycji Funduszu Sąsiedzkiego. W tym roku pula "
+            "wynosi 100 tys. zł, a na jeden projekt można otrzymać do 8 tys. zł.\n\nSpotkania informacyjne "
+            "odbędą się we wszystkich Przystaniach w drugim tygodniu marca.",
+        },
+        "gdynia:556745",
+        "the same call, another year's edition",
+    ),
+    (
+        {
+            "title": "Przystań Witomino w nowej siedzibie",
+            "body_text": "Przystań Witomino zaprasza do nowej siedziby na dzień otwarty. Będą zajęcia plastyczne, "
+            "kiermasz książek i spotkanie z dzielnicowym.",
+        },
+        "gdynia:554118",
+        "the same title, an open day some weeks later",
+    ),
 )
 
 
 def labelled_pairs() -> list[tuple[dict, dict, bool, str]]:
     """(article a, article b, same story?, why) for every labelled pair."""
     known = articles()
-    pairs = [(known[post.key], known[post.same_story_as], True, f"{post.key} reposts {post.same_story_as}")
-             for post in POSTS if post.same_story_as]
+    pairs = [
+        (known[post.key], known[post.same_story_as], True, f"{post.key} reposts {post.same_story_as}")
+        for post in POSTS
+        if post.same_story_as
+    ]
     pairs += [(repost(key, **edits), known[key], True, f"repost of {key}") for key, edits in REPOSTS]
-    pairs += [(known[post.key], known[post.near_miss_of], False, f"{post.key} near miss of {post.near_miss_of}")
-              for post in POSTS if post.near_miss_of]
+    pairs += [
+        (known[post.key], known[post.near_miss_of], False, f"{post.key} near miss of {post.near_miss_of}")
+        for post in POSTS
+        if post.near_miss_of
+    ]
     pairs += [(known[a], known[b], False, why) for a, b, why in DIFFERENT_STORIES]
     pairs += [(article, known[b], False, why) for article, b, why in SAME_WORDS_OTHER_STORY]
     return pairs

@@ -11,7 +11,7 @@ def hog(data: bytes):
     """Allocates without end, as a decompression bomb that lies about its size would."""
     chunks = []
     while True:
-        chunks.append(bytearray(64 * 1024 ** 2))
+        chunks.append(bytearray(64 * 1024**2))
 
 
 def sleep(data: bytes):

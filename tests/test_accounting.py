@@ -1,6 +1,6 @@
 """The crawl verdict and the politeness middlewares: counts, alarms, slowing down."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from types import SimpleNamespace
 
 from scrapy import Request
@@ -42,7 +42,10 @@ def test_empty_listing_fails_only_when_the_site_had_articles():
 
 
 def test_exhausted_retries_and_shutdown_fail():
-    assert "gave up after retries" in outcome_from_stats("gdynia", {"retry/max_reached": 2}, "finished", [], True).problems[0]
+    assert (
+        "gave up after retries"
+        in outcome_from_stats("gdynia", {"retry/max_reached": 2}, "finished", [], True).problems[0]
+    )
     assert outcome_from_stats("gdynia", {}, "shutdown", [], True).problems == ["stopped early (shutdown)"]
 
 
@@ -52,7 +55,7 @@ def test_fallbacks_become_warnings():
 
 
 def test_retry_after_forms():
-    now = datetime(2026, 11, 24, 12, 0, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 24, 12, 0, 0, tzinfo=UTC)
     assert retry_after_seconds("7") == 7.0
     assert retry_after_seconds("Tue, 24 Nov 2026 12:00:30 GMT", now) == 30.0
     assert retry_after_seconds("soon") is None
@@ -76,14 +79,18 @@ def fake_crawler(settings=None):
 def test_retry_after_slows_the_site_slot():
     crawler, slot = fake_crawler()
     request = Request("https://przemysl.pl/aktualnosci.html")
-    RetryAfterMiddleware(crawler).process_response(request, Response(request.url, status=503, headers={"Retry-After": "5"}))
+    RetryAfterMiddleware(crawler).process_response(
+        request, Response(request.url, status=503, headers={"Retry-After": "5"})
+    )
     assert slot.delay == 5.0 and not request.meta.get("dont_retry")
 
 
 def test_retry_after_beyond_the_cap_gives_up_the_retry():
     crawler, slot = fake_crawler({"KRONIKA_MAX_RETRY_AFTER": 60})
     request = Request("https://przemysl.pl/aktualnosci.html")
-    RetryAfterMiddleware(crawler).process_response(request, Response(request.url, status=429, headers={"Retry-After": "3600"}))
+    RetryAfterMiddleware(crawler).process_response(
+        request, Response(request.url, status=429, headers={"Retry-After": "3600"})
+    )
     assert request.meta["dont_retry"] is True and slot.delay == 0.0
 
 

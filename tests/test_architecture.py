@@ -55,6 +55,9 @@ def test_stage_does_not_depend_on_scrapy(stage):
 
 def test_the_site_registry_imports_no_page_objects():
     """Only the per-site modules use extract: the registry and the loader stay import-free of it."""
-    reached = {module for module, name in stage_imports("sites")
-               if name in ("__init__.py", "declaration.py") and module.startswith("scraper.extract")}
+    reached = {
+        module
+        for module, name in stage_imports("sites")
+        if name in ("__init__.py", "declaration.py") and module.startswith("scraper.extract")
+    }
     assert reached == set()

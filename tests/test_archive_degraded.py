@@ -47,8 +47,12 @@ def test_degraded_fetch_keeps_archived_values(archive, overrides):
     refetch(archive, **overrides)
     row = archive.db["articles"].get("gdynia:1")
     kept = {field: row[field] for field in ("title", "body_text", "author", "published_at")}
-    assert kept == {"title": "Rewitalizacja Chylonii", "body_text": LONG_BODY, "author": "Aleksandra Dylejko",
-                    "published_at": "2021-12-10T12:50:00+01:00"}
+    assert kept == {
+        "title": "Rewitalizacja Chylonii",
+        "body_text": LONG_BODY,
+        "author": "Aleksandra Dylejko",
+        "published_at": "2021-12-10T12:50:00+01:00",
+    }
 
 
 @pytest.mark.parametrize("field,table", [("tags", "articles_tags"), ("attachments", "attachments")])
@@ -66,7 +70,8 @@ def test_degraded_page_is_flagged(archive, overrides):
 def test_degraded_fetch_records_warning(archive):
     refetch(archive, http_status=404)
     assert [row["warning"] for row in archive.db["fetch_warnings"].rows] == [
-        "error page kept out of the archive: http_status 404"]
+        "error page kept out of the archive: http_status 404"
+    ]
 
 
 def test_repeated_degraded_fetch_adds_nothing(archive):
@@ -85,7 +90,10 @@ def test_degraded_fetch_with_new_values_merges_them(archive):
     outcome = refetch(archive, subtitle=None, lead=None, title="Rewitalizacja Chylonii – aktualizacja")
     row = archive.db["articles"].get("gdynia:1")
     assert (outcome.version, row["title"], row["lead"]) == (
-        2, "Rewitalizacja Chylonii – aktualizacja", "Nowe podwórka.")
+        2,
+        "Rewitalizacja Chylonii – aktualizacja",
+        "Nowe podwórka.",
+    )
 
 
 def test_degraded_fetch_that_loses_the_author_and_changes_is_held(archive):

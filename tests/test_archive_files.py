@@ -20,8 +20,15 @@ from scraper.extract.documents.result import DocumentResult, sha256_of
 PDF = b"%PDF-1.4\n" + b"plan " * 100
 SHA = sha256_of(PDF)
 PDF_URL = "https://www.gdynia.pl/storage/a.pdf"
-OK = {"download_status": "ok", "sha256": SHA, "fetched_size": len(PDF), "detected_type": "pdf",
-      "fetched_at": "2024-01-02T00:00:00+00:00", "http_status": 200, "etag": '"e1"'}
+OK = {
+    "download_status": "ok",
+    "sha256": SHA,
+    "fetched_size": len(PDF),
+    "detected_type": "pdf",
+    "fetched_at": "2024-01-02T00:00:00+00:00",
+    "http_status": 200,
+    "etag": '"e1"',
+}
 
 
 @pytest.fixture
@@ -30,8 +37,10 @@ def archive():
 
 
 def downloads(archive, article_id="gdynia:1"):
-    return {row["url"]: row["download_status"] for row in archive.db.query(
-        "SELECT url, download_status FROM attachments WHERE article_id = ?", [article_id])}
+    return {
+        row["url"]: row["download_status"]
+        for row in archive.db.query("SELECT url, download_status FROM attachments WHERE article_id = ?", [article_id])
+    }
 
 
 def test_a_file_reads_back_as_stored(archive):
@@ -63,8 +72,11 @@ def test_a_new_version_keeps_the_outcome_of_unchanged_attachments(archive):
     item = make_item("gdynia:1")
     archive.store(item)
     record_download(archive.db, [PDF_URL], OK)
-    changed = make_item("gdynia:1", title="Nowy tytuł", attachments=[
-        item["attachments"][0], {**item["attachments"][1], "url": "https://www.gdynia.pl/storage/c.jpg"}])
+    changed = make_item(
+        "gdynia:1",
+        title="Nowy tytuł",
+        attachments=[item["attachments"][0], {**item["attachments"][1], "url": "https://www.gdynia.pl/storage/c.jpg"}],
+    )
     assert archive.store(changed).status == "changed"
     assert downloads(archive) == {PDF_URL: "ok", "https://www.gdynia.pl/storage/c.jpg": None}
     assert archive.db.execute("SELECT sha256 FROM attachments WHERE url = ?", [PDF_URL]).fetchone()[0] == SHA
@@ -82,7 +94,12 @@ def test_a_not_modified_recheck_keeps_the_stored_sha256(archive):
     record_download(archive.db, [PDF_URL], OK)
     record_download(archive.db, [PDF_URL], {"download_status": "not_modified", "http_status": 304})
     row = next(archive.db.query("SELECT * FROM attachments WHERE url = ?", [PDF_URL]))
-    assert (row["download_status"], row["sha256"], row["etag"], row["http_status"]) == ("not_modified", SHA, '"e1"', 304)
+    assert (row["download_status"], row["sha256"], row["etag"], row["http_status"]) == (
+        "not_modified",
+        SHA,
+        '"e1"',
+        304,
+    )
 
 
 def test_an_unknown_status_is_refused(archive):
@@ -100,8 +117,10 @@ def test_documents_are_upserted_by_sha256(archive):
 def exported(archive):
     archive.store(make_item("gdynia:1"))
     record_download(archive.db, [PDF_URL], OK)
-    store_document(archive.db, DocumentResult(sha256=SHA, type="pdf", pages=2, language="pl", characters=9,
-                                              method="text", text="Plan prac"))
+    store_document(
+        archive.db,
+        DocumentResult(sha256=SHA, type="pdf", pages=2, language="pl", characters=9, method="text", text="Plan prac"),
+    )
     return archive
 
 
@@ -114,9 +133,19 @@ def exported_attachments(archive, **options):
 def test_export_nests_the_download_and_the_document(exported):
     pdf, jpg = exported_attachments(exported)
     assert {key: pdf[key] for key in ("download_status", "sha256", "detected_type", "fetched_size")} == {
-        "download_status": "ok", "sha256": SHA, "detected_type": "pdf", "fetched_size": len(PDF)}
-    assert pdf["document"] == {"type": "pdf", "pages": 2, "method": "text", "language": "pl", "characters": 9,
-                               "error": None}
+        "download_status": "ok",
+        "sha256": SHA,
+        "detected_type": "pdf",
+        "fetched_size": len(PDF),
+    }
+    assert pdf["document"] == {
+        "type": "pdf",
+        "pages": 2,
+        "method": "text",
+        "language": "pl",
+        "characters": 9,
+        "error": None,
+    }
     assert jpg["download_status"] is None and jpg["document"] is None
 
 
@@ -136,8 +165,9 @@ def test_csv_lists_download_statuses_and_sha256s_in_url_order(exported):
 def test_reparse_re_extracts_every_stored_file(archive):
     store_file(archive.db, SHA, PDF, "pdf")
     store_document(archive.db, DocumentResult(sha256=SHA, type="pdf", text="stara wersja"))
-    counts = reparse_documents(archive, extract=lambda data: DocumentResult(
-        sha256=sha256_of(data), type="pdf", text=f"{len(data)} bajtów"))
+    counts = reparse_documents(
+        archive, extract=lambda data: DocumentResult(sha256=sha256_of(data), type="pdf", text=f"{len(data)} bajtów")
+    )
     assert counts == {"ok": 1}
     assert archive.db.execute("SELECT text FROM documents").fetchone()[0] == f"{len(PDF)} bajtów"
 
@@ -150,9 +180,21 @@ def test_reparse_counts_documents_that_cannot_be_read(archive):
 
 def test_an_archive_from_before_downloads_gains_the_columns_and_tables():
     db = sqlite_utils.Database(memory=True)
-    db["attachments"].create({"id": str, "article_id": str, "position": int, "url": str, "filename": str,
-                              "title": str, "type": str, "size_bytes": int}, pk="id")
+    db["attachments"].create(
+        {
+            "id": str,
+            "article_id": str,
+            "position": int,
+            "url": str,
+            "filename": str,
+            "title": str,
+            "type": str,
+            "size_bytes": int,
+        },
+        pk="id",
+    )
     Archive(db)
     assert {"download_status", "sha256", "fetched_size", "detected_type", "declared_size", "etag"} <= set(
-        db["attachments"].columns_dict)
+        db["attachments"].columns_dict
+    )
     assert db["files"].exists() and db["documents"].exists()

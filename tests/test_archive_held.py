@@ -12,9 +12,13 @@ from scraper.archive.review import accept, held_fetches, keep_held, promote_conf
 from scraper.cli.archive import suspects as suspects_command
 from scraper.crawl.accounting import settle_suspects
 
-APOLOGY = {"title": "Przepraszamy", "body_text": "Trwają prace techniczne nad serwisem. Zapraszamy wkrótce.",
-           "body_html": "<p>Trwają prace techniczne.</p>", "published_at": "2026-12-01T00:00:00+01:00",
-           "author": None}
+APOLOGY = {
+    "title": "Przepraszamy",
+    "body_text": "Trwają prace techniczne nad serwisem. Zapraszamy wkrótce.",
+    "body_html": "<p>Trwają prace techniczne.</p>",
+    "published_at": "2026-12-01T00:00:00+01:00",
+    "author": None,
+}
 REFETCH = "2024-03-01T10:00:00Z"
 
 
@@ -34,8 +38,12 @@ def current(archive, article_id="gdynia:1"):
 
 
 def reviews(archive):
-    return [(row["article_id"], row["review"]) for row in archive.db.query(
-        "SELECT article_id, review FROM pages WHERE review IS NOT NULL ORDER BY article_id, rowid")]
+    return [
+        (row["article_id"], row["review"])
+        for row in archive.db.query(
+            "SELECT article_id, review FROM pages WHERE review IS NOT NULL ORDER BY article_id, rowid"
+        )
+    ]
 
 
 @pytest.fixture
@@ -104,7 +112,10 @@ def test_same_page_for_three_articles_holds_all_three(archive):
     assert [outcome.status for outcome in outcomes] == ["changed", "changed", "suspect"]
     assert outcomes[2].reverted == ("gdynia:1", "gdynia:2")
     assert [current(archive, f"gdynia:{number}") for number in (1, 2, 3)] == [
-        ("Artykuł 1", 1), ("Artykuł 2", 1), ("Artykuł 3", 1)]
+        ("Artykuł 1", 1),
+        ("Artykuł 2", 1),
+        ("Artykuł 3", 1),
+    ]
     assert reviews(archive) == [("gdynia:1", "held"), ("gdynia:2", "held"), ("gdynia:3", "held")]
 
 
@@ -133,7 +144,10 @@ def test_accept_makes_the_held_fetch_current(archive):
     fetch(archive, **APOLOGY)
     outcome = accept(archive, "gdynia:1", echo_extractor)
     assert (outcome.status, current(archive), reviews(archive)) == (
-        "degraded", ("Przepraszamy", 2), [("gdynia:1", "accepted")])  # degraded: the archived author is kept
+        "degraded",
+        ("Przepraszamy", 2),
+        [("gdynia:1", "accepted")],
+    )  # degraded: the archived author is kept
 
 
 def test_accept_without_a_held_fetch_is_an_error(archive):
@@ -144,11 +158,13 @@ def test_accept_without_a_held_fetch_is_an_error(archive):
 def test_held_page_is_not_used_for_conditional_requests_or_reparse(archive):
     good_etag = archive.known_articles("gdynia")["gdynia:1"].etag
     item = make_item(fetched_at=REFETCH, **APOLOGY)
-    archive.store(item, make_page(item, body=b"<html>apology</html>", ETag='"apology"',
-                                  headers={"ETag": '"apology"'}), crawl_id=2)
+    archive.store(
+        item, make_page(item, body=b"<html>apology</html>", ETag='"apology"', headers={"ETag": '"apology"'}), crawl_id=2
+    )
     assert archive.known_articles("gdynia")["gdynia:1"].etag == good_etag
     assert [page["body"] for page in archive.stored_pages() if page["article_id"] == "gdynia:1"] != [
-        b"<html>apology</html>"]
+        b"<html>apology</html>"
+    ]
 
 
 def test_held_fetches_lists_one_line_per_article(archive):
@@ -183,8 +199,10 @@ def test_run_end_that_looks_changed_keeps_confirmations_held(archive):
     fetch(archive, crawl_id=3, **APOLOGY)
     warnings = settle_suspects(archive, 3, site_looks_changed=True)
     assert (warnings, current(archive), reviews(archive)) == (
-        ["1 confirmations of held fetches not made current: site looks changed"], ("Artykuł 1", 1),
-        [("gdynia:1", "held")])
+        ["1 confirmations of held fetches not made current: site looks changed"],
+        ("Artykuł 1", 1),
+        [("gdynia:1", "held")],
+    )
 
 
 def test_confirmed_page_the_extractor_fails_on_stays_out_and_the_rest_carry_on(archive):

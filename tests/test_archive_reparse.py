@@ -107,7 +107,9 @@ def test_pool_leaves_the_same_archive_as_one_process(larger_archive, extractor):
     single = Archive(sqlite_utils.Database(memory=True))
     larger_archive.db.conn.backup(single.db.conn)
     assert (reparse_archive(larger_archive, extractor, workers=2), dump(larger_archive.db)) == (
-        reparse_archive(single, extractor, workers=1), dump(single.db))
+        reparse_archive(single, extractor, workers=1),
+        dump(single.db),
+    )
 
 
 def test_pool_counts_every_page(larger_archive):

@@ -52,14 +52,20 @@ def stored_ids(path) -> list[str]:
 @pytest.mark.slow
 def test_a_two_site_crawl_opens_the_archive_once_per_site_and_reports_through_the_signal(tmp_path):
     with MirrorServer() as mirror:
-        result = subprocess.run([sys.executable, "-c", COUNTING_CRAWL, str(tmp_path / "archive.db"), mirror.base_url],
-                                capture_output=True, text=True, timeout=240)
+        result = subprocess.run(
+            [sys.executable, "-c", COUNTING_CRAWL, str(tmp_path / "archive.db"), mirror.base_url],
+            capture_output=True,
+            text=True,
+            timeout=240,
+        )
     assert result.returncode == 0, result.stderr[-2000:]
     counts = json.loads(result.stdout.strip().splitlines()[-1])
     assert counts["opened"] == 2
     assert counts["connections"] == {"gdynia": 1, "przemysl": 1} and counts["distinct"] == 2
     assert {site: reason for site, (new, reason) in counts["outcomes"].items() if new > 0} == {
-        "gdynia": "finished", "przemysl": "finished"}
+        "gdynia": "finished",
+        "przemysl": "finished",
+    }
 
 
 def test_each_sites_session_has_a_connection_of_its_own(tmp_path):

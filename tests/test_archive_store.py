@@ -106,8 +106,13 @@ def test_attachments_keep_page_order(archive, db):
 
 def test_children_follow_changed_content(archive, db):
     archive.store(make_item())
-    archive.store(make_item(attachments=[{"url": "u", "filename": "c.docx", "title": None, "type": "docx",
-                                          "size_bytes": 5}], tags=["nowy"], fetched_at="2"))
+    archive.store(
+        make_item(
+            attachments=[{"url": "u", "filename": "c.docx", "title": None, "type": "docx", "size_bytes": 5}],
+            tags=["nowy"],
+            fetched_at="2",
+        )
+    )
     tags, attachments, _ = children.children_of(db, "gdynia:1")
     assert (tags, [row["filename"] for row in attachments]) == (["nowy"], ["c.docx"])
 
@@ -194,8 +199,17 @@ def test_fill_rates_refuses_unknown_field(archive):
 
 def test_crawl_row_round_trip(archive, db):
     crawl_id = archive.start_crawl("gdynia", "2024-01-01T00:00:00Z")
-    archive.finish_crawl(crawl_id, finished_at="2024-01-01T00:05:00Z", requests=12, articles_new=3,
-                         articles_changed=1, articles_unchanged=8, articles_failed=0,
-                         warnings=["slow"], finish_reason="finished", exit_status=0)
+    archive.finish_crawl(
+        crawl_id,
+        finished_at="2024-01-01T00:05:00Z",
+        requests=12,
+        articles_new=3,
+        articles_changed=1,
+        articles_unchanged=8,
+        articles_failed=0,
+        warnings=["slow"],
+        finish_reason="finished",
+        exit_status=0,
+    )
     row = db["crawls"].get(crawl_id)
     assert (row["articles_new"], json.loads(row["warnings"]), row["exit_status"]) == (3, ["slow"], 0)

@@ -11,8 +11,10 @@ from scraper.archive.suspect import (
     suspect_reasons,
 )
 
-OTHER_BODY = ("Trwają prace techniczne nad nową wersją serwisu. Za utrudnienia przepraszamy i zapraszamy "
-              "ponownie wkrótce. W sprawach pilnych prosimy o kontakt z Biurem Obsługi Mieszkańców.")
+OTHER_BODY = (
+    "Trwają prace techniczne nad nową wersją serwisu. Za utrudnienia przepraszamy i zapraszamy "
+    "ponownie wkrótce. W sprawach pilnych prosimy o kontakt z Biurem Obsługi Mieszkańców."
+)
 ARCHIVED = make_item(body_text=LONG_BODY + " Prace potrwają do końca roku, a koszt wyniesie 2 mln zł.")
 
 
@@ -22,7 +24,8 @@ def reasons(**overrides):
 
 def test_title_and_body_replaced_is_suspect():
     assert reasons(title="Przepraszamy", body_text=OTHER_BODY, body_html=None) == [
-        "title changed to 'Przepraszamy' and only 0% of the body matches the archived one"]
+        "title changed to 'Przepraszamy' and only 0% of the body matches the archived one"
+    ]
 
 
 def test_new_title_with_the_same_body_is_an_edit():
@@ -42,12 +45,15 @@ def test_title_case_change_is_no_title_change():
     assert reasons(title="REWITALIZACJA CHYLONII", body_text=OTHER_BODY) == []
 
 
-@pytest.mark.parametrize("moved, suspect", [
-    ("2021-12-10T12:50:00+02:00", False),   # an offset fix
-    ("2021-12-11T09:00:00+01:00", False),   # within a day
-    ("2021-12-12T12:50:00+01:00", True),
-    ("2026-12-01T00:00:00+01:00", True),    # a date label of today
-])
+@pytest.mark.parametrize(
+    "moved, suspect",
+    [
+        ("2021-12-10T12:50:00+02:00", False),  # an offset fix
+        ("2021-12-11T09:00:00+01:00", False),  # within a day
+        ("2021-12-12T12:50:00+01:00", True),
+        ("2026-12-01T00:00:00+01:00", True),  # a date label of today
+    ],
+)
 def test_published_date_moved_beyond_a_day_is_suspect(moved, suspect):
     assert bool(reasons(published_at=moved)) is suspect
 

@@ -13,24 +13,39 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
 # Benchmark -> its section title and figures its table must always carry.
 EXPECTED = {
-    "extraction": ("1. Extraction", "speed-up over trafilatura (median)", "Kronika / lxml parse (median)",
-                   "accuracy, author"),
+    "extraction": (
+        "1. Extraction",
+        "speed-up over trafilatura (median)",
+        "Kronika / lxml parse (median)",
+        "accuracy, author",
+    ),
     "crawl": ("2. Crawl throughput", "Kronika / bare spider throughput", "Kronika crawl peak RSS"),
     "incremental": ("3. Incremental cost", "no-change re-run, przemysl: requests", "1 new articles, gdynia: requests"),
     "writing": ("4. Writing", "Kronika / plain insert"),
     "search": ("5. Search latency", "Polish search p50", "Polish search speed-up over LIKE (p50)"),
-    "search_quality": ("5b. Polish search quality", "morfeusz2 (adopted): recall / precision",
-                       "simplemma: recall / precision", "plain FTS5 (floor): recall / precision"),
+    "search_quality": (
+        "5b. Polish search quality",
+        "morfeusz2 (adopted): recall / precision",
+        "simplemma: recall / precision",
+        "plain FTS5 (floor): recall / precision",
+    ),
     "serving": ("6. Serving under load", "article pages: requests/s", "search JSON: errors"),
-    "pages": ("6b. Researcher pages at 200 articles", "plain FTS5 MATCH p50 / p95 (the floor)",
-              "table search (count, facets) p50 / p95", "quiet edits feed p50 / p95",
-              "canned Polish search p95 / floor p95"),
+    "pages": (
+        "6b. Researcher pages at 200 articles",
+        "plain FTS5 MATCH p50 / p95 (the floor)",
+        "table search (count, facets) p50 / p95",
+        "quiet edits feed p50 / p95",
+        "canned Polish search p95 / floor p95",
+    ),
     "sql_bounds": ("7. SQL bounds", "kronika_fold at its input bound (median)", "next query after the stop"),
     "hostile": ("Hostile servers", "gzip bomb (2 GiB of zeros)", "400 MB article (Content-Length)"),
     "fuzz": ("7. Hostile input", "uncaught exceptions", "slowest fuzz input", "slowest worst case"),
     "warc": ("7. WARC export", "Kronika / warcio alone (MB/s)"),
-    "reparse": ("8. Reparse process pool", "2 workers / 1 process (pages/s)",
-                "archive identical either way (every row of every table)"),
+    "reparse": (
+        "8. Reparse process pool",
+        "2 workers / 1 process (pages/s)",
+        "archive identical either way (every row of every table)",
+    ),
     "merge": ("7. Merging shards", "merge / plain INSERT … SELECT", "merging the same shards again (no change)"),
     "related": ("7. Related articles at scale", "planted reposts linked", "link one repost: p95"),
     "profile": ("Profiles",),
@@ -42,7 +57,10 @@ def small_run(name: str, scratch: Path) -> str:
     report = scratch / "BENCHMARKS.md"
     completed = subprocess.run(
         [sys.executable, "-m", f"bench.{name}", "--small", "--out", str(scratch), "--report", str(report)],
-        cwd=ROOT, capture_output=True, text=True, timeout=240,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=240,
     )
     assert completed.returncode == 0, completed.stderr[-3000:]
     document = report.read_text(encoding="utf-8")
@@ -81,8 +99,10 @@ def test_percentile_is_nearest_rank(share, expected, bench_modules):
 def test_wrk_errors_add_non_2xx_answers_and_socket_errors(bench_modules):
     from bench.load import parse_wrk
 
-    output = ("  1000 requests in 10.00s, 1.2MB read\n  Socket errors: connect 0, read 2, write 0, timeout 3\n"
-              "  Non-2xx or 3xx responses: 5\n")
+    output = (
+        "  1000 requests in 10.00s, 1.2MB read\n  Socket errors: connect 0, read 2, write 0, timeout 3\n"
+        "  Non-2xx or 3xx responses: 5\n"
+    )
     assert parse_wrk(output, 10).errors == 10
 
 

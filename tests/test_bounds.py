@@ -15,12 +15,18 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.statscollectors import MemoryStatsCollector
 from twisted.python.failure import Failure
 
-from scraper.crawl.accounting import outcome_from_stats, record_failure, unaccounted_articles
 from scraper.archive import Archive
+from scraper.crawl.accounting import outcome_from_stats, record_failure, unaccounted_articles
 from scraper.crawl.bounds import BOUND_LISTING_PAGES, BOUND_NEW_ARTICLES, RunBounds
 from scraper.crawl.failures import failure_kind, failure_reason
-from scraper.crawl.guard import (OffsiteRedirect, OffsiteRedirectMiddleware, PrivateAddressGuard, RefusedAddress,
-                           non_public_address, resolve_host)
+from scraper.crawl.guard import (
+    OffsiteRedirect,
+    OffsiteRedirectMiddleware,
+    PrivateAddressGuard,
+    RefusedAddress,
+    non_public_address,
+    resolve_host,
+)
 from scraper.crawl.logformatter import ItemLabelLogFormatter
 from scraper.sites import SITES
 from scraper.spiders.declared import spider_class
@@ -42,6 +48,7 @@ def failure_of(error) -> Failure:
 
 
 # --- bounds ---
+
 
 def test_listing_pages_beyond_the_bound_are_not_followed():
     bounds = RunBounds(max_listing_pages=2, max_new_articles=10)
@@ -78,17 +85,26 @@ def test_reaching_a_bound_is_counted():
 
 # --- failure reasons ---
 
+
 def test_an_announced_oversized_body_is_too_large():
-    failure = failure_of(DownloadCancelledError(
-        f"Expected to receive 419430400 bytes which is larger than download max size (8388608) in request <GET {ARTICLE}>."))
+    failure = failure_of(
+        DownloadCancelledError(
+            f"Expected to receive 419430400 bytes which is larger than download max size (8388608) in request <GET {ARTICLE}>."
+        )
+    )
     assert failure_kind(failure) == "too_large"
     assert failure_reason(failure) == (
-        "DownloadCancelledError: Expected to receive 419430400 bytes which is larger than download max size (8388608).")
+        "DownloadCancelledError: Expected to receive 419430400 bytes which is larger than download max size (8388608)."
+    )
 
 
 def test_a_gzip_bomb_is_too_large():
-    failure = failure_of(IgnoreRequest("Ignored response <200 x> because its body (2 B compressed, 9 B "
-                                       "decompressed so far) exceeded DOWNLOAD_MAXSIZE (8 B) during decompression."))
+    failure = failure_of(
+        IgnoreRequest(
+            "Ignored response <200 x> because its body (2 B compressed, 9 B "
+            "decompressed so far) exceeded DOWNLOAD_MAXSIZE (8 B) during decompression."
+        )
+    )
     assert failure_kind(failure) == "too_large"
 
 
@@ -102,14 +118,30 @@ def test_a_silent_data_loss_is_described():
     from scrapy.exceptions import ResponseDataLossError
 
     assert failure_reason(failure_of(ResponseDataLossError())) == (
-        "ResponseDataLossError: the body ended before its announced length")
+        "ResponseDataLossError: the body ended before its announced length"
+    )
 
 
 # --- the private-address guard ---
 
-@pytest.mark.parametrize("address", ["127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254",
-                                     "100.64.0.1", "0.0.0.0", "::1", "fe80::1%eth0", "fc00::1", "::ffff:127.0.0.1",
-                                     "224.0.0.1"])
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "127.0.0.1",
+        "10.0.0.1",
+        "172.16.5.4",
+        "192.168.1.1",
+        "169.254.169.254",
+        "100.64.0.1",
+        "0.0.0.0",
+        "::1",
+        "fe80::1%eth0",
+        "fc00::1",
+        "::ffff:127.0.0.1",
+        "224.0.0.1",
+    ],
+)
 def test_non_public_addresses_are_recognised(address):
     assert non_public_address(address)
 
@@ -180,19 +212,23 @@ def test_a_redirect_within_the_site_passes():
 
 # --- logging ---
 
+
 def test_scraped_and_dropped_items_are_logged_without_their_body():
     item = {"id": "gdynia:562076", "url": ARTICLE, "body_text": "B" * 10_000}
     spider = SimpleNamespace(crawler=SimpleNamespace(settings={"DEFAULT_DROPITEM_LOG_LEVEL": "WARNING"}))
     formatter = ItemLabelLogFormatter()
     response = HtmlResponse(ARTICLE, body=b"<html></html>")
-    for entry in (formatter.scraped(item, response, spider),
-                  formatter.dropped(item, ValueError("no"), response, spider),
-                  formatter.item_error(item, ValueError("no"), response, spider)):
+    for entry in (
+        formatter.scraped(item, response, spider),
+        formatter.dropped(item, ValueError("no"), response, spider),
+        formatter.item_error(item, ValueError("no"), response, spider),
+    ):
         line = entry["msg"] % entry["args"]
         assert "gdynia:562076" in line and "BBBB" not in line and len(line) < 200
 
 
 # --- accounting ---
+
 
 def test_failures_are_listed_with_url_and_reason_then_counted():
     stats = stats_crawler().stats
@@ -203,7 +239,8 @@ def test_failures_are_listed_with_url_and_reason_then_counted():
     outcome = outcome_from_stats("gdynia", stats.get_stats(), "finished", [], True)
     assert (outcome.failed, outcome.too_large, outcome.exit_status) == (5, 1, 1)
     assert outcome.summary().endswith(
-        f"-- {ARTICLE}0: HTTP 500; {ARTICLE}1: HTTP 501; {ARTICLE}2: HTTP 502; and 3 more")
+        f"-- {ARTICLE}0: HTTP 500; {ARTICLE}1: HTTP 501; {ARTICLE}2: HTTP 502; and 3 more"
+    )
     assert "1 too large" in outcome.summary() and len(outcome.failures) == 6
 
 
@@ -230,11 +267,14 @@ def test_the_crawls_row_keeps_failures_and_the_new_counts():
 
 # --- the spider's accounting of every article request ---
 
+
 @pytest.fixture
 def spider():
     from scrapy.utils.test import get_crawler
 
-    crawler = get_crawler(spider_class(SITES["gdynia"]), {"KRONIKA_DB": "", "KRONIKA_MAX_LISTING_PAGES": 5, "KRONIKA_MAX_NEW_ARTICLES": 5})
+    crawler = get_crawler(
+        spider_class(SITES["gdynia"]), {"KRONIKA_DB": "", "KRONIKA_MAX_LISTING_PAGES": 5, "KRONIKA_MAX_NEW_ARTICLES": 5}
+    )
     crawler.stats = MemoryStatsCollector(crawler)
     spider = crawler.spidercls.from_crawler(crawler)
     crawler.spider = spider
@@ -252,7 +292,8 @@ def test_an_extraction_crash_is_a_counted_failure(spider):
     response = HtmlResponse(ARTICLE, body=b"<html></html>", request=request)
     spider.callback_crashed(failure_of(RuntimeError("boom")), response, spider)
     assert spider.crawler.stats.get_value("kronika/failures") == [
-        {"url": ARTICLE, "reason": "extraction crashed: boom"}]
+        {"url": ARTICLE, "reason": "extraction crashed: boom"}
+    ]
     assert unaccounted_articles(spider.crawler.stats.get_stats()) == 0
 
 
@@ -260,8 +301,12 @@ def test_an_item_the_archive_refused_is_a_counted_failure(spider):
     request = requested(spider)
     response = HtmlResponse(ARTICLE, body=b"<html></html>", request=request)
     spider._ended(request)  # parse_article yielded the item
-    spider.item_lost({"id": "gdynia:562076", "url": ARTICLE}, response, spider,
-                     failure=failure_of(OverflowError("string or blob too big")))
+    spider.item_lost(
+        {"id": "gdynia:562076", "url": ARTICLE},
+        response,
+        spider,
+        failure=failure_of(OverflowError("string or blob too big")),
+    )
     assert spider.crawler.stats.get_value("kronika/failures")[0]["reason"] == "not archived: string or blob too big"
     assert unaccounted_articles(spider.crawler.stats.get_stats()) == 0
 
@@ -288,19 +333,25 @@ def test_no_new_article_is_requested_beyond_the_bound(spider):
 def test_logging_an_item_never_logs_its_body(caplog):
     caplog.set_level(logging.DEBUG)
     formatter = ItemLabelLogFormatter()
-    entry = formatter.scraped({"id": "gdynia:1", "url": ARTICLE, "body_html": "<p>" + "x" * 5000}, None,
-                              SimpleNamespace())
+    entry = formatter.scraped(
+        {"id": "gdynia:1", "url": ARTICLE, "body_html": "<p>" + "x" * 5000}, None, SimpleNamespace()
+    )
     logging.getLogger("t").log(entry["level"], entry["msg"], entry["args"])
     assert "xxxx" not in caplog.text
 
 
 def test_reasons_drop_request_and_response_reprs():
-    failure = failure_of(IgnoreRequest(f"Ignored response <200 {ARTICLE}> because its body (2123796 B compressed, "
-                                       "8454144 B decompressed so far) exceeded DOWNLOAD_MAXSIZE (8388608 B) "
-                                       "during decompression."))
+    failure = failure_of(
+        IgnoreRequest(
+            f"Ignored response <200 {ARTICLE}> because its body (2123796 B compressed, "
+            "8454144 B decompressed so far) exceeded DOWNLOAD_MAXSIZE (8388608 B) "
+            "during decompression."
+        )
+    )
     assert failure_reason(failure) == (
         "IgnoreRequest: Ignored response because its body (2123796 B compressed, 8454144 B decompressed so far) "
-        "exceeded DOWNLOAD_MAXSIZE (8388608 B) during decompression.")
+        "exceeded DOWNLOAD_MAXSIZE (8388608 B) during decompression."
+    )
 
 
 def test_the_guard_is_on_for_the_live_sites_and_off_for_the_mirror():

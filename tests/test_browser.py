@@ -17,8 +17,15 @@ from test_datasette_data import CHANGED_ID, PDF_ONLY_WORD, XSS_ID, add_downloads
 from test_document_pages import add_attachment
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 DESKTOP, PHONE = {"width": 1366, "height": 768}, {"width": 390, "height": 844}
 STARTUP_SECONDS = 20
 
@@ -65,8 +72,14 @@ REAL_PDF = real_pdf()
 def add_real_pdf(path: str) -> None:
     """A PDF a browser can render, stored and extracted as a download of the Planty article."""
     db = sqlite_utils.Database(path)
-    add_attachment(db, 20, "harmonogram.pdf", REAL_PDF, "pdf",
-                   {"type": "pdf", "pages": 1, "method": "text", "text": REAL_PDF_TEXT, "page_offsets": "[0]"})
+    add_attachment(
+        db,
+        20,
+        "harmonogram.pdf",
+        REAL_PDF,
+        "pdf",
+        {"type": "pdf", "pages": 1, "method": "text", "text": REAL_PDF_TEXT, "page_offsets": "[0]"},
+    )
     db.close()
 
 
@@ -81,8 +94,11 @@ def base_url(tmp_path_factory):
     add_real_pdf(db)
     port = free_port()
     # `kronika serve` itself, in two worker processes as deployed (deploy/kronika-serve.service).
-    process = subprocess.Popen([sys.executable, "-m", "scraper", "serve", "--db", str(db), "--port", str(port), "--workers", "2"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "scraper", "serve", "--db", str(db), "--port", str(port), "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_for_port(port, process)
         yield f"http://127.0.0.1:{port}"
@@ -118,7 +134,10 @@ def page(browser, viewport):
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     # Chromium reports each script, style or frame the CSP blocked on the console.
     page.csp_violations = []
-    page.on("console", lambda message: "Content Security Policy" in message.text and page.csp_violations.append(message.text))
+    page.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text and page.csp_violations.append(message.text),
+    )
     page.on("pageerror", lambda error: page.csp_violations.append(f"page error: {error}"))
     yield page
     context.close()
@@ -166,10 +185,23 @@ def test_search_all_leads_to_the_matching_articles(page, base_url):
 
 
 # Every page type, as the CSP leaves it: Datasette's and the plugins' scripts still run.
-@pytest.mark.parametrize("path", ["/", "/archive", "/archive/articles", f"/archive/articles/{XSS_ID}",
-                                  "/archive/polish_search?q=lodz", "/archive?sql=select+1", "/-/dashboards",
-                                  "/-/dashboards/kronika", "/-/dashboards/kronika/articles-per-month",
-                                  "/-/search?q=lodz", "/-/databases", "/no-such-page"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/archive",
+        "/archive/articles",
+        f"/archive/articles/{XSS_ID}",
+        "/archive/polish_search?q=lodz",
+        "/archive?sql=select+1",
+        "/-/dashboards",
+        "/-/dashboards/kronika",
+        "/-/dashboards/kronika/articles-per-month",
+        "/-/search?q=lodz",
+        "/-/databases",
+        "/no-such-page",
+    ],
+)
 def test_no_page_violates_the_content_security_policy(page, base_url, path):
     page.goto(base_url + path)
     page.wait_for_load_state("networkidle")
@@ -182,8 +214,16 @@ def test_sql_editor_runs_under_the_csp(page, base_url):
     assert page.locator(".CodeMirror").count() == 1
 
 
-@pytest.mark.parametrize("path", [f"/archive/articles/{XSS_ID}", "/archive/articles", "/archive/article_versions",
-                                  "/archive/polish_search?q=Witomina", "/archive/articles?_search=Witomina"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/archive/articles/{XSS_ID}",
+        "/archive/articles",
+        "/archive/article_versions",
+        "/archive/polish_search?q=Witomina",
+        "/archive/articles?_search=Witomina",
+    ],
+)
 def test_planted_payload_never_runs(page, base_url, screenshots, path):
     page.goto(base_url + path)
     page.wait_for_load_state("load")
@@ -194,13 +234,19 @@ def test_planted_payload_never_runs(page, base_url, screenshots, path):
 
 # --- the reading room at a desktop's and a phone's width ---
 
+
 def article_path(article_id: str) -> str:
     return "/archive/articles/" + article_id.replace(":", "~3A")
 
 
-READING_PAGES = {"article": article_path("przemysl:45707"), "diff": article_path(CHANGED_ID) + "#wersja-2",
-                 "list": "/archive/articles",
-                 "search": "/archive/articles?_search=" + PDF_ONLY_WORD, "dashboard": "/-/dashboards/kronika", "quiet-edits": "/archive/quiet_edits"}
+READING_PAGES = {
+    "article": article_path("przemysl:45707"),
+    "diff": article_path(CHANGED_ID) + "#wersja-2",
+    "list": "/archive/articles",
+    "search": "/archive/articles?_search=" + PDF_ONLY_WORD,
+    "dashboard": "/-/dashboards/kronika",
+    "quiet-edits": "/archive/quiet_edits",
+}
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366", "390"])
@@ -245,8 +291,9 @@ def test_diff_marks_the_added_words(page, base_url):
 
 def test_article_page_csp_forbids_inline_script(page, base_url):
     response = page.goto(base_url + article_path(XSS_ID))
-    script_src = next(part for part in response.headers["content-security-policy"].split(";")
-                      if part.strip().startswith("script-src"))
+    script_src = next(
+        part for part in response.headers["content-security-policy"].split(";") if part.strip().startswith("script-src")
+    )
     assert "'unsafe-inline'" not in script_src and page.csp_violations == []
 
 
@@ -262,6 +309,7 @@ def test_payloads_in_every_field_never_run(page, base_url, screenshots):
 
 
 # --- documents: the document page and the stored copy ---
+
 
 def test_document_page_shows_its_text_under_the_csp(page, base_url, screenshots):
     page.goto(base_url + document_path(REAL_PDF))
@@ -279,7 +327,10 @@ def test_stored_pdf_opens_in_the_pdf_viewer_under_its_sandbox(page, base_url, sc
     page.screenshot(path=str(screenshots / "kronika-stored-pdf.png"))
     headers = stored.value.all_headers()
     assert (stored.value.status, headers["content-type"], headers["content-security-policy"]) == (
-        200, "application/pdf", "sandbox; default-src 'none'")
+        200,
+        "application/pdf",
+        "sandbox; default-src 'none'",
+    )
     # Chromium's PDF viewer is an extension frame: it ran, the bytes were not shown as a page.
     assert any(frame.url.startswith("chrome-extension://") for frame in page.frames)
 
@@ -290,6 +341,9 @@ def test_stored_copy_of_a_planted_script_never_runs(page, base_url):
     page.locator("a", has_text="kopia w archiwum").click()
     page.wait_for_timeout(1000)
     assert "/-/files/" in page.url
-    assert all(frame.evaluate("typeof window.__pwned") == "undefined" for frame in page.frames
-               if not frame.url.startswith("chrome-extension://"))
+    assert all(
+        frame.evaluate("typeof window.__pwned") == "undefined"
+        for frame in page.frames
+        if not frame.url.startswith("chrome-extension://")
+    )
     assert page.dialogs == []

@@ -53,8 +53,11 @@ def test_each_command_declares_db_through_the_shared_option(command):
 def test_site_is_a_choice_of_the_declared_sites(command, tmp_path):
     result = CliRunner().invoke(main, [command, "--db", str(tmp_path / "a.db"), "--site", "lodz"])
     assert result.exit_code == 2
-    assert result.stderr.strip() == ("kronika: error: Invalid value for '--site': 'lodz' is not one of "
-                                     + ", ".join(f"'{name}'" for name in sorted(SITES)) + ".")
+    assert result.stderr.strip() == (
+        "kronika: error: Invalid value for '--site': 'lodz' is not one of "
+        + ", ".join(f"'{name}'" for name in sorted(SITES))
+        + "."
+    )
 
 
 def test_unknown_site_is_a_one_line_error():
@@ -81,8 +84,9 @@ listing_url = '/wiadomosci/'
 
 
 def scrapy_list(*args: str, env: dict | None = None) -> list[str]:
-    result = subprocess.run([sys.executable, "-m", "scrapy", "list", *args], cwd=REPO, capture_output=True, text=True,
-                            check=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "scrapy", "list", *args], cwd=REPO, capture_output=True, text=True, check=True, env=env
+    )
     return result.stdout.split()
 
 
@@ -119,7 +123,9 @@ def test_a_broken_sites_file_is_a_one_line_error_naming_file_site_and_key(tmp_pa
 def test_a_broken_environment_sites_file_is_a_one_line_error(tmp_path):
     (tmp_path / "sites.toml").write_text(USER_SITE + "colour = 1\n", encoding="utf-8")
     env = {**os.environ, "KRONIKA_SITES": str(tmp_path / "sites.toml")}
-    result = subprocess.run([sys.executable, "-m", "scraper", "crawl", "--help"], capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "scraper", "crawl", "--help"], capture_output=True, text=True, env=env
+    )
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert len(lines) == 1

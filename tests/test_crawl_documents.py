@@ -8,12 +8,11 @@ import math
 import pytest
 import sqlite_utils
 
+from crawling import new_articles, requests_per_host, run_crawl
 from scraper.mirror.documents import DOCUMENTS, EXTRA
 from scraper.mirror.factory import przemysl_files_article
 from scraper.mirror.server import MirrorServer
 from scraper.mirror.site import build_routes, bundled_articles
-
-from crawling import new_articles, requests_per_host, run_crawl
 
 pytestmark = pytest.mark.slow
 PAGE_SIZE = 6
@@ -31,8 +30,11 @@ EXTRA_ARTICLES = [przemysl_files_article("45990", 0, FIRST), przemysl_files_arti
 
 def routes(przemysl_extra=(), gdynia_extra=()):
     bundled = bundled_articles()
-    return build_routes(przemysl=bundled["przemysl"] + EXTRA_ARTICLES + list(przemysl_extra),
-                        gdynia=bundled["gdynia"] + list(gdynia_extra), page_size=PAGE_SIZE)
+    return build_routes(
+        przemysl=bundled["przemysl"] + EXTRA_ARTICLES + list(przemysl_extra),
+        gdynia=bundled["gdynia"] + list(gdynia_extra),
+        page_size=PAGE_SIZE,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -65,13 +67,20 @@ def test_the_crawl_with_documents_succeeds(crawled):
 
 
 def linked_documents():
-    linked = {attachment["url"] for specs in bundled_articles().values() for spec in specs
-              for attachment in spec.expected["attachments"]}
+    linked = {
+        attachment["url"]
+        for specs in bundled_articles().values()
+        for spec in specs
+        for attachment in spec.expected["attachments"]
+    }
     return [BY_URL[url] for url in sorted(linked | set(FIRST))]
 
 
-@pytest.mark.parametrize("mirror_document", [d for d in linked_documents() if not d.expected_error
-                                             and d.kind not in ("missing", "html_as_pdf")], ids=lambda d: d.url)
+@pytest.mark.parametrize(
+    "mirror_document",
+    [d for d in linked_documents() if not d.expected_error and d.kind not in ("missing", "html_as_pdf")],
+    ids=lambda d: d.url,
+)
 def test_every_ground_truth_file_is_ok_with_its_document(crawled, mirror_document):
     _, db, _, _ = crawled
     row = download(db, mirror_document.url)
@@ -81,8 +90,9 @@ def test_every_ground_truth_file_is_ok_with_its_document(crawled, mirror_documen
     assert extracted["type"] == row["detected_type"]
 
 
-@pytest.mark.parametrize("mirror_document", [BY_URL[url] for url in FIRST if BY_URL[url].expected_error],
-                         ids=lambda d: d.url)
+@pytest.mark.parametrize(
+    "mirror_document", [BY_URL[url] for url in FIRST if BY_URL[url].expected_error], ids=lambda d: d.url
+)
 def test_a_hostile_file_records_its_error(crawled, mirror_document):
     _, db, _, _ = crawled
     row = download(db, mirror_document.url)
@@ -117,8 +127,10 @@ def test_the_crawls_rows_count_the_files(crawled):
     _, db, _, _ = crawled
     przemysl = rows(db, "SELECT * FROM crawls WHERE site = 'przemysl' ORDER BY id LIMIT 1")[0]
     assert przemysl["files_not_found"] == 1 and przemysl["files_wrong_type"] == 1
-    assert przemysl["files_requested"] == sum(przemysl[f"files_{status}"] for status in (
-        "ok", "not_modified", "too_large", "wrong_type", "not_found", "offsite", "failed"))
+    assert przemysl["files_requested"] == sum(
+        przemysl[f"files_{status}"]
+        for status in ("ok", "not_modified", "too_large", "wrong_type", "not_found", "offsite", "failed")
+    )
     assert przemysl["exit_status"] == 0 and json.loads(przemysl["failures"]) == []
     # Files have their own identity: articles_requested counts articles only.
     assert przemysl["articles_requested"] == len(bundled_articles()["przemysl"]) + len(EXTRA_ARTICLES)
@@ -126,8 +138,11 @@ def test_the_crawls_rows_count_the_files(crawled):
 
 def test_document_text_is_searchable(crawled):
     _, db, _, _ = crawled
-    found = rows(db, "SELECT a.url FROM documents d JOIN attachments a ON a.sha256 = d.sha256 "
-                     "WHERE d.text LIKE '%Komitetu Rewitalizacji%'")
+    found = rows(
+        db,
+        "SELECT a.url FROM documents d JOIN attachments a ON a.sha256 = d.sha256 "
+        "WHERE d.text LIKE '%Komitetu Rewitalizacji%'",
+    )
     assert {row["url"] for row in found} == {f"{EXTRA}/zarzadzenie_prezydenta.doc"}
 
 
@@ -159,8 +174,12 @@ def test_new_articles_with_new_files_stay_within_budget(crawled):
     assert all(paths.count(url.removeprefix("https://")) == 1 for url in LATER)
     assert KNOWN_FILE.removeprefix("https://") not in paths
     assert {download(db, url)["download_status"] for url in LATER} == {"ok"}
-    assert rows(db, "SELECT download_status FROM attachments WHERE article_id = 'przemysl:47000' AND url = ?",
-                [KNOWN_FILE])[0]["download_status"] == "ok"
+    assert (
+        rows(
+            db, "SELECT download_status FROM attachments WHERE article_id = 'przemysl:47000' AND url = ?", [KNOWN_FILE]
+        )[0]["download_status"]
+        == "ok"
+    )
 
 
 def test_full_rechecks_files_conditionally_and_keeps_them(crawled):
@@ -169,8 +188,9 @@ def test_full_rechecks_files_conditionally_and_keeps_them(crawled):
     before = len(mirror.request_log)
     result = run_crawl(db, mirror.base_url, "przemysl", "--full")
     assert result.returncode == 0, result.stderr[-2000:]
-    rechecked = [status for _m, path, status in mirror.request_log[before:]
-                 if path == KNOWN_FILE.removeprefix("https://")]
+    rechecked = [
+        status for _m, path, status in mirror.request_log[before:] if path == KNOWN_FILE.removeprefix("https://")
+    ]
     assert rechecked == [304]
     row = download(db, KNOWN_FILE)
     assert (row["download_status"], row["http_status"]) == ("not_modified", 304)
@@ -196,8 +216,9 @@ def test_reparse_re_extracts_the_stored_documents_offline(crawled):
     import sys
 
     before = {row["sha256"]: row["text"] for row in rows(db, "SELECT sha256, text FROM documents")}
-    result = subprocess.run([sys.executable, "-m", "scraper", "reparse", "--db", str(db)],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "scraper", "reparse", "--db", str(db)], capture_output=True, text=True, timeout=600
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     stored = rows(db, "SELECT count(*) AS n FROM files")[0]["n"]
     assert f"{stored} documents" in result.stdout

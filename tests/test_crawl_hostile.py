@@ -10,11 +10,10 @@ import time
 import pytest
 import sqlite_utils
 
+from crawling import run_crawl
 from scraper.mirror.endless import EndlessRoutes
 from scraper.mirror.server import PRIVATE_REDIRECTS, MirrorServer
 from scraper.mirror.site import build_routes, bundled_articles
-
-from crawling import run_crawl
 
 pytestmark = pytest.mark.slow
 ARTICLE_PATH = "www.gdynia.pl/rewitalizacja/aktualnosci,3963/modelownia-dla-mlodziezy,562076"
@@ -28,8 +27,13 @@ def last_crawl(db) -> dict:
 
 def assert_every_article_accounted_for(row):
     # The mirror serves no degraded pages, so these are all the endings.
-    ended = (row["articles_new"] + row["articles_changed"] + row["articles_unchanged"]
-             + row["articles_failed"] + row["articles_too_large"])
+    ended = (
+        row["articles_new"]
+        + row["articles_changed"]
+        + row["articles_unchanged"]
+        + row["articles_failed"]
+        + row["articles_too_large"]
+    )
     assert row["articles_requested"] == ended
     assert len(json.loads(row["failures"])) == row["articles_failed"] + row["articles_too_large"]
 
@@ -139,8 +143,9 @@ def test_a_hanging_site_stops_at_its_deadline_with_each_article_failed(tmp_path)
 
 
 def test_a_randomly_failing_server_is_bounded_and_fully_accounted(tmp_path):
-    result, elapsed, db = crawl_with_article_fault(tmp_path, "random", "-s", "KRONIKA_SITE_DEADLINE=10",
-                                                   "-s", "DOWNLOAD_TIMEOUT=3")
+    result, elapsed, db = crawl_with_article_fault(
+        tmp_path, "random", "-s", "KRONIKA_SITE_DEADLINE=10", "-s", "DOWNLOAD_TIMEOUT=3"
+    )
     assert elapsed < 30
     assert result.returncode == 1
     row = last_crawl(db)

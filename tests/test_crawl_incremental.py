@@ -51,8 +51,13 @@ def test_new_articles_cost_at_most_k_plus_listing_pages(archived, k_przemysl, k_
         "przemysl": new_articles("przemysl", k_przemysl, first["przemysl"]),
         "gdynia": new_articles("gdynia", k_gdynia, first["gdynia"]),
     }
-    mirror.set_routes(build_routes(przemysl=bundled["przemysl"] + extra["przemysl"],
-                                   gdynia=bundled["gdynia"] + extra["gdynia"], page_size=PAGE_SIZE))
+    mirror.set_routes(
+        build_routes(
+            przemysl=bundled["przemysl"] + extra["przemysl"],
+            gdynia=bundled["gdynia"] + extra["gdynia"],
+            page_size=PAGE_SIZE,
+        )
+    )
     try:
         result, per_host = crawl_and_count(mirror, db)
     finally:
@@ -81,10 +86,13 @@ def test_unchanged_articles_make_no_new_versions_on_full_recrawl(archived):
 
 
 def test_recent_article_is_rechecked_with_a_conditional_request(tmp_path):
-    recent = datetime.now(ZoneInfo("Europe/Warsaw")).replace(hour=9, minute=0, second=0, microsecond=0) - timedelta(days=2)
+    recent = datetime.now(ZoneInfo("Europe/Warsaw")).replace(hour=9, minute=0, second=0, microsecond=0) - timedelta(
+        days=2
+    )
     fresh = new_articles("gdynia", 1, 564000)[0]
-    fresh = dataclasses.replace(fresh, published_at=recent.isoformat(),
-                                expected={**fresh.expected, "published_at": recent.isoformat()})
+    fresh = dataclasses.replace(
+        fresh, published_at=recent.isoformat(), expected={**fresh.expected, "published_at": recent.isoformat()}
+    )
     routes = build_routes(gdynia=bundled_articles()["gdynia"] + [fresh])
     db = tmp_path / "archive.db"
     with MirrorServer(routes=routes) as mirror:

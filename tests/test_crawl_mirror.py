@@ -65,8 +65,10 @@ def test_no_request_left_loopback(crawl):
 def test_items_keep_the_live_urls(crawl):
     _, db, _ = crawl
     urls = [row["url"] for row in db.query("select url from articles")]
-    assert all(url.startswith(("https://przemysl.pl/", "https://www.gdynia.pl/rewitalizacja/", "https://lis.gdynia.pl/"))
-               for url in urls)
+    assert all(
+        url.startswith(("https://przemysl.pl/", "https://www.gdynia.pl/rewitalizacja/", "https://lis.gdynia.pl/"))
+        for url in urls
+    )
 
 
 @pytest.mark.parametrize("field", ["title", "published_at", "author", "publisher", "body_text", "lead", "language"])
@@ -74,18 +76,37 @@ def test_field_completeness_matches_the_mirror(crawl, field):
     _, db, _ = crawl
     # The mirror's ground truth states body_text by fragments: every page has one.
     expected = {spec.key: field == "body_text" or spec.expected.get(field) is not None for spec in mirror_specs()}
-    filled = {row["id"]: row[field] is not None
-              for row in db.query(f"select id, [{field}] from articles where site != 'lis'")}
+    filled = {
+        row["id"]: row[field] is not None for row in db.query(f"select id, [{field}] from articles where site != 'lis'")
+    }
     assert filled == expected
 
 
 def test_scrapy_crawl_feed_export_has_the_contract_shape(tmp_path):
     with MirrorServer() as mirror:
         subprocess.run(
-            [sys.executable, "-m", "scrapy", "crawl", "gdynia", "-O", str(tmp_path / "out.jsonl"),
-             "-s", f"KRONIKA_MIRROR={mirror.base_url}", "-s", "KRONIKA_DB=", "-s", "DOWNLOAD_DELAY=0",
-             "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING"],
-            cwd=REPO, check=True, timeout=120,
+            [
+                sys.executable,
+                "-m",
+                "scrapy",
+                "crawl",
+                "gdynia",
+                "-O",
+                str(tmp_path / "out.jsonl"),
+                "-s",
+                f"KRONIKA_MIRROR={mirror.base_url}",
+                "-s",
+                "KRONIKA_DB=",
+                "-s",
+                "DOWNLOAD_DELAY=0",
+                "-s",
+                "AUTOTHROTTLE_ENABLED=0",
+                "-s",
+                "LOG_LEVEL=WARNING",
+            ],
+            cwd=REPO,
+            check=True,
+            timeout=120,
         )
     items = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(items) == len(bundled_articles()["gdynia"])

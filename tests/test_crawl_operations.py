@@ -22,18 +22,21 @@ ALL_IDS = sorted(spec.key for specs in bundled_articles().values() for spec in s
 
 
 def start_crawl(db, mirror_url, *args):
-    return subprocess.Popen(crawl_command(db, mirror_url, *args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    return subprocess.Popen(
+        crawl_command(db, mirror_url, *args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
 
 
 def archive_state(db) -> list[tuple]:
     """What an uninterrupted crawl must end with: ids, content versions, attachments."""
     database = sqlite_utils.Database(db)
-    return list(database.execute(
-        "select a.id, a.title, a.published_at, a.body_text, "
-        "(select count(*) from attachments t where t.article_id = a.id) "
-        "from articles a order by a.id"
-    ).fetchall())
+    return list(
+        database.execute(
+            "select a.id, a.title, a.published_at, a.body_text, "
+            "(select count(*) from attachments t where t.article_id = a.id) "
+            "from articles a order by a.id"
+        ).fetchall()
+    )
 
 
 def assert_consistent(db):
@@ -42,8 +45,7 @@ def assert_consistent(db):
     assert connection.execute("pragma foreign_key_check").fetchall() == []
     # No half-written article: every article has its current version stored.
     orphans = connection.execute(
-        "select count(*) from articles a where not exists "
-        "(select 1 from article_versions v where v.article_id = a.id)"
+        "select count(*) from articles a where not exists (select 1 from article_versions v where v.article_id = a.id)"
     ).fetchone()[0]
     assert orphans == 0
     connection.close()
@@ -125,8 +127,9 @@ def wait_for_commits(db, process, count: int, timeout: float = 60) -> set[str]:
 
 
 @pytest.mark.parametrize("commits_before_kill", [1, 5, 20])
-def test_sigkill_after_the_first_commits_keeps_them_and_the_next_run_completes(tmp_path, reference,
-                                                                              commits_before_kill):
+def test_sigkill_after_the_first_commits_keeps_them_and_the_next_run_completes(
+    tmp_path, reference, commits_before_kill
+):
     db = tmp_path / "archive.db"
     with MirrorServer() as mirror:
         # A small delay per request keeps the crawl going long enough to kill it between commits.

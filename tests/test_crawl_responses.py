@@ -8,9 +8,9 @@ from pathlib import Path
 
 from scrapy.http import HtmlResponse
 
+from scraper.crawl.responses import counted, extracted
 from scraper.extract import ExtractionError
 from scraper.extract.items import PAGE_KEY
-from scraper.crawl.responses import counted, extracted
 
 PAGE = (Path(__file__).parent / "pages" / "strong_labels.html").read_bytes()
 URL = "https://example.com/news/remont"
@@ -54,8 +54,10 @@ def test_extracted_works_in_another_thread():
 def test_counted_counts_a_failure_and_drops_it():
     stats = Stats()
     assert counted(ExtractionError("empty page"), URL, stats) is None
-    assert stats.values == {"kronika/articles_failed": 1,
-                            "kronika/failures": [{"url": URL, "reason": "extraction failed: empty page"}]}
+    assert stats.values == {
+        "kronika/articles_failed": 1,
+        "kronika/failures": [{"url": URL, "reason": "extraction failed: empty page"}],
+    }
 
 
 def test_counted_counts_fallbacks_and_keeps_the_item():

@@ -18,13 +18,18 @@ ONE_ARTICLE = "gdynia:562076"
 
 def apology_for(article_ids=None) -> dict[str, str]:
     """Faults that serve the CMS apology for these articles (all of them by default), under every alias."""
-    return {path: "apology" for path, route in build_routes().items()
-            if route.article and (article_ids is None or route.article in article_ids)}
+    return {
+        path: "apology"
+        for path, route in build_routes().items()
+        if route.article and (article_ids is None or route.article in article_ids)
+    }
 
 
 def held(db) -> dict[str, str]:
-    return {row["article_id"]: row["review"] for row in sqlite_utils.Database(db).query(
-        "select article_id, review from pages where review is not null")}
+    return {
+        row["article_id"]: row["review"]
+        for row in sqlite_utils.Database(db).query("select article_id, review from pages where review is not null")
+    }
 
 
 @pytest.fixture(scope="module")

@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from crawling import requests_per_host, run_crawl
 from scraper.extract.items import ARTICLE_FIELDS
 from scraper.mirror.articles_lis import POSTS
 from scraper.mirror.server import MirrorServer
 from scraper.mirror.wordpress import wordpress_sites
-
-from crawling import requests_per_host, run_crawl
 
 pytestmark = pytest.mark.slow
 HOST = "lis.gdynia.pl"
@@ -67,22 +66,31 @@ def test_modified_at_only_for_edited_posts(crawled):
 
 def test_attachments_for_posts_linking_or_attaching_files(crawled):
     _, db, _, _ = crawled
-    with_files = {row["article_id"] for row in sqlite_utils.Database(db).query(
-        "select distinct article_id from attachments where article_id like 'lis:%'")}
+    with_files = {
+        row["article_id"]
+        for row in sqlite_utils.Database(db).query(
+            "select distinct article_id from attachments where article_id like 'lis:%'"
+        )
+    }
     assert with_files == {post.key for post in POSTS if post.documents or post.attached}
 
 
 def test_images_for_posts_with_featured_media_or_figures(crawled):
     _, db, _, _ = crawled
-    with_images = {row["article_id"] for row in sqlite_utils.Database(db).query(
-        "select distinct article_id from images where article_id like 'lis:%' and caption is not null")}
+    with_images = {
+        row["article_id"]
+        for row in sqlite_utils.Database(db).query(
+            "select distinct article_id from images where article_id like 'lis:%' and caption is not null"
+        )
+    }
     assert with_images == {post.key for post in POSTS if post.featured or post.figure}
 
 
 def test_revitalisation_is_judged_per_post(crawled):
     _, db, _, _ = crawled
-    assert {row["id"]: bool(row["revitalisation"]) for row in lis_rows(db)} == \
-        {post.key: post.revitalisation for post in POSTS}
+    assert {row["id"]: bool(row["revitalisation"]) for row in lis_rows(db)} == {
+        post.key: post.revitalisation for post in POSTS
+    }
 
 
 def test_crawls_row_records_the_source_mode(crawled):
@@ -93,8 +101,10 @@ def test_crawls_row_records_the_source_mode(crawled):
 
 def test_reposted_gdynia_stories_are_linked_both_ways(crawled):
     _, db, _, _ = crawled
-    pairs = {(row["article_id"], row["related_id"])
-             for row in sqlite_utils.Database(db).query("select * from related_articles")}
+    pairs = {
+        (row["article_id"], row["related_id"])
+        for row in sqlite_utils.Database(db).query("select * from related_articles")
+    }
     reposts = {(post.key, post.same_story_as) for post in POSTS if post.same_story_as}
     assert pairs == reposts | {(b, a) for a, b in reposts}
 
@@ -111,8 +121,11 @@ def test_no_change_run_is_robots_and_one_api_page(crawled):
 def test_an_updated_post_becomes_a_new_version(crawled):
     mirror, db, _, _ = crawled
     mural = next(post for post in POSTS if post.id == 1238)
-    updated = dataclasses.replace(mural, modified="2026-01-02T10:00:00+01:00",
-                                  paragraphs=mural.paragraphs + ("Aktualizacja: mural otrzymał nagrodę.",))
+    updated = dataclasses.replace(
+        mural,
+        modified="2026-01-02T10:00:00+01:00",
+        paragraphs=mural.paragraphs + ("Aktualizacja: mural otrzymał nagrodę.",),
+    )
     mirror.wordpress = wordpress_sites(tuple(updated if post is mural else post for post in POSTS))
     try:
         result = run_crawl(db, mirror.base_url, "lis")
@@ -122,15 +135,20 @@ def test_an_updated_post_becomes_a_new_version(crawled):
     assert "lis: 0 new, 1 changed" in result.stdout
     versions = lis_rows(db, "select version from article_versions where article_id = 'lis:1238' order by version")
     assert [row["version"] for row in versions] == [1, 2]
-    assert lis_rows(db, "select modified_at from articles where id = 'lis:1238'")[0]["modified_at"] == \
-        "2026-01-02T10:00:00+01:00"
+    assert (
+        lis_rows(db, "select modified_at from articles where id = 'lis:1238'")[0]["modified_at"]
+        == "2026-01-02T10:00:00+01:00"
+    )
 
 
-@pytest.mark.parametrize("variant, mode", [
-    ({"closed_api": 401}, "rss"),
-    ({"closed_api": 403}, "rss"),
-    ({"closed_api": 404, "closed_feed": True}, "html"),
-])
+@pytest.mark.parametrize(
+    "variant, mode",
+    [
+        ({"closed_api": 401}, "rss"),
+        ({"closed_api": 403}, "rss"),
+        ({"closed_api": 404, "closed_feed": True}, "html"),
+    ],
+)
 def test_closed_api_falls_back_and_records_the_mode(tmp_path, variant, mode):
     db = tmp_path / "archive.db"
     with MirrorServer(wordpress_sites=wordpress_sites(**variant)) as mirror:
@@ -146,9 +164,28 @@ def test_scrapy_crawl_lis_feed_export_has_the_contract_shape(tmp_path):
     out = tmp_path / "out.jsonl"
     with MirrorServer() as mirror:
         subprocess.run(
-            [sys.executable, "-m", "scrapy", "crawl", "lis", "-O", str(out), "-s", f"KRONIKA_MIRROR={mirror.base_url}",
-             "-s", "KRONIKA_DB=", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING"],
-            cwd=REPO, check=True, timeout=120,
+            [
+                sys.executable,
+                "-m",
+                "scrapy",
+                "crawl",
+                "lis",
+                "-O",
+                str(out),
+                "-s",
+                f"KRONIKA_MIRROR={mirror.base_url}",
+                "-s",
+                "KRONIKA_DB=",
+                "-s",
+                "DOWNLOAD_DELAY=0",
+                "-s",
+                "AUTOTHROTTLE_ENABLED=0",
+                "-s",
+                "LOG_LEVEL=WARNING",
+            ],
+            cwd=REPO,
+            check=True,
+            timeout=120,
         )
     items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert sorted(item["id"] for item in items) == KEYS

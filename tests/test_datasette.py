@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from scraper.archive.search import search
-from scraper.serve.app import datasette_instance, load_metadata
 from scraper.archive.snippet import snippet
+from scraper.serve.app import datasette_instance, load_metadata
 from scraper.serve.plugin import rewrite_query_string, sanitised_body
 from test_datasette_data import CHANGED_ID, XSS_ID, build_archive, items
 
@@ -57,6 +57,7 @@ def file_digest(path):
 
 # --- metadata ---
 
+
 def test_top_level_metadata_links_to_the_packaged_one():
     packaged = REPO / "scraper" / "serve" / "metadata.yml"
     assert (REPO / "metadata.yml").resolve() == packaged.resolve()
@@ -69,8 +70,13 @@ def test_metadata_title_is_served(ds):
 
 def test_canned_queries_are_listed(ds):
     names = {query["name"] for query in get(ds, "/archive.json").json()["queries"]}
-    assert {"polish_search", "articles_per_month", "articles_with_attachments", "recently_changed",
-            "new_articles_feed"} <= names
+    assert {
+        "polish_search",
+        "articles_per_month",
+        "articles_with_attachments",
+        "recently_changed",
+        "new_articles_feed",
+    } <= names
 
 
 def test_database_is_served_as_archive_whatever_the_file_name(tmp_path):
@@ -85,6 +91,7 @@ def test_missing_database_is_a_one_line_error(tmp_path):
 
 # --- facets ---
 
+
 def test_site_facet(ds):
     assert facet(ds, "/archive/articles.json?_size=0", "site") == {"gdynia": 5, "przemysl": 4}
 
@@ -96,7 +103,9 @@ def test_year_facet_uses_the_warsaw_year(ds):
 
 def test_year_facet_bucket_filters_the_year(ds):
     assert {row["id"] for row in rows(ds, "/archive/articles.json?published_at__startswith=2023&_col=id")} == {
-        "gdynia:562200", "gdynia:562300"}
+        "gdynia:562200",
+        "gdynia:562300",
+    }
 
 
 def test_tags_facet_counts_articles_per_tag(ds):
@@ -104,8 +113,11 @@ def test_tags_facet_counts_articles_per_tag(ds):
 
 
 def test_tags_facet_bucket_filters_by_tag(ds):
-    bucket = next(bucket for bucket in get(ds, "/archive/articles.json?_size=0").json()["facet_results"]["tags"][
-        "results"] if bucket["label"] == "FFW")
+    bucket = next(
+        bucket
+        for bucket in get(ds, "/archive/articles.json?_size=0").json()["facet_results"]["tags"]["results"]
+        if bucket["label"] == "FFW"
+    )
     path = bucket["toggle_url"].split("localhost", 1)[1]
     assert [row["id"] for row in rows(ds, path.replace("_size=0", "_col=id"))] == ["gdynia:562076"]
 
@@ -121,12 +133,16 @@ def test_configured_facets_are_computed(ds, column):
 
 # --- canned queries ---
 
-@pytest.mark.parametrize("query, expected", [
-    ("rewitalizacji", "przemysl:45707"),   # Rewitalizacja Plant ...
-    ("Gdyni", "gdynia:562100"),            # Gdynia OdNowa ...
-    ("lodz", "przemysl:46000"),            # Przemyśl i Łódź ...
-    ("Chylonia", CHANGED_ID),              # po Chylonii
-])
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("rewitalizacji", "przemysl:45707"),  # Rewitalizacja Plant ...
+        ("Gdyni", "gdynia:562100"),  # Gdynia OdNowa ...
+        ("lodz", "przemysl:46000"),  # Przemyśl i Łódź ...
+        ("Chylonia", CHANGED_ID),  # po Chylonii
+    ],
+)
 def test_polish_search_query_finds_inflected_forms(ds, query, expected):
     assert expected in {row["id"] for row in rows(ds, f"/archive/polish_search.json?q={quote(query)}")}
 
@@ -155,23 +171,32 @@ def test_articles_per_month(ds):
 def test_articles_with_attachments_of_a_type(ds):
     found = rows(ds, "/archive/articles_with_attachments.json?type=PDF")
     assert [(row["article_id"], row["filename"]) for row in found] == [
-        (XSS_ID, "x.pdf"), ("gdynia:562076", "modelownia.pdf"), ("przemysl:45707", "plan-plant.pdf"), ("przemysl:45707", "harmonogram.pdf")]
+        (XSS_ID, "x.pdf"),
+        ("gdynia:562076", "modelownia.pdf"),
+        ("przemysl:45707", "plan-plant.pdf"),
+        ("przemysl:45707", "harmonogram.pdf"),
+    ]
 
 
 def test_recently_changed_lists_the_previous_version(ds):
     found = rows(ds, "/archive/recently_changed.json")
     assert [(row["id"], row["previous_version"], row["previous_title"]) for row in found] == [
-        (CHANGED_ID, 1, "Spacer badawczy po Chylonii")]
+        (CHANGED_ID, 1, "Spacer badawczy po Chylonii")
+    ]
 
 
 # --- the table search box ---
 
-@pytest.mark.parametrize("query, expected", [
-    ("rewitalizacji", "przemysl:45707"),
-    ("Gdyni", "gdynia:562100"),
-    ("lodz", "przemysl:46000"),
-    ("Przemyśla", "przemysl:45707"),
-])
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("rewitalizacji", "przemysl:45707"),
+        ("Gdyni", "gdynia:562100"),
+        ("lodz", "przemysl:46000"),
+        ("Przemyśla", "przemysl:45707"),
+    ],
+)
 def test_table_search_box_is_polish_aware(ds, query, expected):
     assert expected in {row["id"] for row in rows(ds, f"/archive/articles.json?_search={quote(query)}&_col=id")}
 
@@ -186,26 +211,34 @@ def test_table_search_raw_mode_passes_fts_syntax_through(ds):
 
 
 def test_search_with_punctuation_is_not_an_error(ds):
-    response = get(ds, '/archive/articles.json?_search=%22AND%28%20OR%20*')
+    response = get(ds, "/archive/articles.json?_search=%22AND%28%20OR%20*")
     assert (response.status_code, "rows" in response.json(), response.json().get("error")) == (200, True, None)
 
 
-@pytest.mark.parametrize("path, query, expected", [
-    ("/archive/articles", "_search=lodz", "_polish_search=lodz&_nocol=search_title&_nocol=search_lead&_nocol=search_body"),
-    ("/archive/articles.json", "_search=lodz", "_polish_search=lodz"),
-    ("/archive/articles.json", "_polish_search=old&_search=new", "_polish_search=new"),
-    ("/archive/articles.json", "_polish_search=old&_search=", ""),
-    ("/archive/articles.json", "_search=x&_searchmode=raw", "_search=x&_searchmode=raw"),
-    ("/archive/tags.json", "_search=x", "_search=x"),
-    ("/archive/pages", "", "_nocol=body&_nocol=headers"),
-    ("/archive/pages", "_col=url", "_col=url"),
-    ("/archive/articles/gdynia:562400", "", ""),
-])
+@pytest.mark.parametrize(
+    "path, query, expected",
+    [
+        (
+            "/archive/articles",
+            "_search=lodz",
+            "_polish_search=lodz&_nocol=search_title&_nocol=search_lead&_nocol=search_body",
+        ),
+        ("/archive/articles.json", "_search=lodz", "_polish_search=lodz"),
+        ("/archive/articles.json", "_polish_search=old&_search=new", "_polish_search=new"),
+        ("/archive/articles.json", "_polish_search=old&_search=", ""),
+        ("/archive/articles.json", "_search=x&_searchmode=raw", "_search=x&_searchmode=raw"),
+        ("/archive/tags.json", "_search=x", "_search=x"),
+        ("/archive/pages", "", "_nocol=body&_nocol=headers"),
+        ("/archive/pages", "_col=url", "_col=url"),
+        ("/archive/articles/gdynia:562400", "", ""),
+    ],
+)
 def test_rewrite_query_string(path, query, expected):
     assert rewrite_query_string(path, query) == expected
 
 
 # --- JSON, CSV, Atom, plugins ---
+
 
 def test_shape_array_is_a_list_of_row_objects(ds):
     assert {row["id"] for row in rows(ds, "/archive/articles.json?_col=id")} == ALL_IDS
@@ -259,15 +292,19 @@ def test_search_all_shows_no_escaped_html(ds):
 
 # --- read-only ---
 
-@pytest.mark.parametrize("path, data", [
-    ("/archive/polish_search", {"q": "lodz"}),
-    ("/archive/articles_with_attachments", {"type": "pdf"}),
-    ("/-/create", {"table": "x", "rows": []}),
-    ("/archive/-/create", {"table": "x", "rows": []}),
-    ("/archive/articles/-/insert", {"row": {"id": "x:1"}}),
-    ("/archive/articles/gdynia:562400/-/delete", {}),
-    ("/archive/articles/gdynia:562400/-/update", {"update": {"title": "x"}}),
-])
+
+@pytest.mark.parametrize(
+    "path, data",
+    [
+        ("/archive/polish_search", {"q": "lodz"}),
+        ("/archive/articles_with_attachments", {"type": "pdf"}),
+        ("/-/create", {"table": "x", "rows": []}),
+        ("/archive/-/create", {"table": "x", "rows": []}),
+        ("/archive/articles/-/insert", {"row": {"id": "x:1"}}),
+        ("/archive/articles/gdynia:562400/-/delete", {}),
+        ("/archive/articles/gdynia:562400/-/update", {"update": {"title": "x"}}),
+    ],
+)
 def test_writes_are_refused(ds, db_path, path, data):
     before = file_digest(db_path)
     response = post(ds, path, json=data)
@@ -308,6 +345,7 @@ def test_connections_are_read_only(ds):
 
 # --- HTML safety ---
 
+
 def test_row_page_escapes_the_title_payload(ds):
     html = get(ds, f"/archive/articles/{XSS_ID}").text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -322,16 +360,24 @@ def test_row_page_shows_the_body_as_html(ds):
     assert "<p>Spotkanie w sprawie rewitalizacji Witomina.</p>" in get(ds, f"/archive/articles/{XSS_ID}").text
 
 
-@pytest.mark.parametrize("page", ["/archive/articles", "/archive/article_versions", "/archive/polish_search?q=Witomina",
-                                  "/archive/articles?_search=" + quote("<script>alert(1)</script>"),
-                                  "/archive/polish_search?q=" + quote("<script>alert(1)</script>")])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "/archive/articles",
+        "/archive/article_versions",
+        "/archive/polish_search?q=Witomina",
+        "/archive/articles?_search=" + quote("<script>alert(1)</script>"),
+        "/archive/polish_search?q=" + quote("<script>alert(1)</script>"),
+    ],
+)
 def test_table_pages_never_carry_an_active_payload(ds, page):
     assert "<script>alert(1)" not in get(ds, page).text
 
 
 def test_sanitised_body_keeps_links_but_drops_handlers():
     assert sanitised_body('<a href="https://x.pl" onclick="y()">x</a>') == (
-        '<a href="https://x.pl" rel="noopener noreferrer nofollow">x</a>')
+        '<a href="https://x.pl" rel="noopener noreferrer nofollow">x</a>'
+    )
 
 
 def test_sanitised_body_drops_javascript_urls():
@@ -339,6 +385,7 @@ def test_sanitised_body_drops_javascript_urls():
 
 
 # --- snippet ---
+
 
 def test_snippet_marks_inflected_matches():
     assert snippet("Zakończyła się rewitalizacja Plant.", "rewitalizacji") == "Zakończyła się **rewitalizacja** Plant."

@@ -11,17 +11,33 @@ from urllib.parse import quote
 
 import pytest
 
-from scraper.serve.headers import with_nonce
 from scraper.serve.app import datasette_instance
+from scraper.serve.headers import with_nonce
 from scraper.serve.sqlbounds import MAX_QUERY_CHARS, MAX_TEXT_CHARS, MAX_VALUE_BYTES, StatementGuard
 from test_datasette import db_path, ds, get  # noqa: F401 (the small archive, served in process)
 from test_datasette_data import XSS_ID, build_archive
 
-PAGES = ["/", "/archive", "/archive/articles", "/archive/articles?_search=lodz", f"/archive/articles/{XSS_ID}",
-         "/archive/articles.json", "/archive/articles.csv", "/archive/polish_search?q=lodz",
-         "/archive/new_articles_feed.atom", "/archive?sql=select+1", "/-/dashboards/kronika",
-         "/archive/search_documents?q=plan", "/archive/articles?_search=lodz&_sort_desc=published_at",
-         "/archive/quiet_edits", "/archive/quiet_edits_feed.atom", "/-/static/app.css", "/-/databases", "/-/metadata", "/no-such-page"]
+PAGES = [
+    "/",
+    "/archive",
+    "/archive/articles",
+    "/archive/articles?_search=lodz",
+    f"/archive/articles/{XSS_ID}",
+    "/archive/articles.json",
+    "/archive/articles.csv",
+    "/archive/polish_search?q=lodz",
+    "/archive/new_articles_feed.atom",
+    "/archive?sql=select+1",
+    "/-/dashboards/kronika",
+    "/archive/search_documents?q=plan",
+    "/archive/articles?_search=lodz&_sort_desc=published_at",
+    "/archive/quiet_edits",
+    "/archive/quiet_edits_feed.atom",
+    "/-/static/app.css",
+    "/-/databases",
+    "/-/metadata",
+    "/no-such-page",
+]
 HTML_PAGES = [page for page in PAGES if not re.search(r"\.(json|csv|atom|css)\b", page)]
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>")
 
@@ -36,6 +52,7 @@ def script_sources(csp: str) -> list[str]:
 
 
 # --- security headers ---
+
 
 @pytest.mark.parametrize("path", PAGES)
 def test_every_response_forbids_framing_sniffing_and_leaking_referrers(ds, path):
@@ -62,8 +79,9 @@ def test_refused_writes_carry_the_headers_too(ds):
 @pytest.mark.parametrize("path", HTML_PAGES)
 def test_every_inline_script_carries_the_pages_nonce(ds, path):
     response = get(ds, path)
-    nonce = next(source for source in script_sources(response.headers["content-security-policy"])
-                 if source.startswith("'nonce-"))[len("'nonce-"):-1]
+    nonce = next(
+        source for source in script_sources(response.headers["content-security-policy"]) if source.startswith("'nonce-")
+    )[len("'nonce-") : -1]
     assert [tag for tag in INLINE_SCRIPT.findall(response.text) if f'nonce="{nonce}"' not in tag] == []
 
 
@@ -74,8 +92,10 @@ def test_each_page_gets_a_fresh_nonce(ds):
 
 def test_the_nonce_goes_on_inline_scripts_only():
     html = b'<script src="/a.js"></script><script>x()</script><script type="module">y()</script><scripts>'
-    assert with_nonce(html, "N") == (b'<script src="/a.js"></script><script nonce="N">x()</script>'
-                                     b'<script nonce="N" type="module">y()</script><scripts>')
+    assert with_nonce(html, "N") == (
+        b'<script src="/a.js"></script><script nonce="N">x()</script>'
+        b'<script nonce="N" type="module">y()</script><scripts>'
+    )
 
 
 def test_stored_payload_is_escaped_so_gets_no_nonce(ds):
@@ -95,6 +115,7 @@ def test_content_length_matches_the_page_with_nonces(ds):
 
 # --- bounded SQL ---
 
+
 def test_values_beyond_the_length_limit_are_an_error(ds):
     response = get(ds, "/archive.json?sql=" + quote("select length(randomblob(500000000)) as n"))
     assert response.status_code == 400 and "too big" in response.json()["error"]
@@ -104,12 +125,15 @@ def test_values_within_the_length_limit_are_fine(ds):
     assert sql(ds, f"select length(randomblob({MAX_VALUE_BYTES})) as n")["rows"] == [{"n": MAX_VALUE_BYTES}]
 
 
-@pytest.mark.parametrize("call", [
-    f"kronika_fold(printf('%.*c', {MAX_TEXT_CHARS + 1}, 'x'))",
-    f"kronika_match(printf('%.*c', {MAX_QUERY_CHARS + 1}, 'x'))",
-    f"kronika_snippet(printf('%.*c', {MAX_TEXT_CHARS + 1}, 'x'), 'x')",
-    f"kronika_snippet('x', printf('%.*c', {MAX_QUERY_CHARS + 1}, 'x'))",
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        f"kronika_fold(printf('%.*c', {MAX_TEXT_CHARS + 1}, 'x'))",
+        f"kronika_match(printf('%.*c', {MAX_QUERY_CHARS + 1}, 'x'))",
+        f"kronika_snippet(printf('%.*c', {MAX_TEXT_CHARS + 1}, 'x'), 'x')",
+        f"kronika_snippet('x', printf('%.*c', {MAX_QUERY_CHARS + 1}, 'x'))",
+    ],
+)
 def test_functions_give_null_beyond_their_input_bound(ds, call):
     assert sql(ds, f"select {call} as value")["rows"] == [{"value": None}]
 
@@ -121,8 +145,10 @@ def test_fold_works_up_to_its_bound(ds):
 
 # Each row folds a different near-limit string (deterministic functions with a
 # constant argument run once): a query of 100,000 such calls.
-FOLD_EVERY_ROW = ("with recursive n(i) as (select 1 union all select i + 1 from n where i < 100000) "
-                  f"select length(kronika_fold(printf('%.*c', {MAX_TEXT_CHARS - 1}, char(260 + i % 7)))) from n")
+FOLD_EVERY_ROW = (
+    "with recursive n(i) as (select 1 union all select i + 1 from n where i < 100000) "
+    f"select length(kronika_fold(printf('%.*c', {MAX_TEXT_CHARS - 1}, char(260 + i % 7)))) from n"
+)
 
 
 def test_python_functions_stop_at_the_time_limit(ds):
@@ -169,13 +195,25 @@ def test_guard_times_each_statement_from_its_own_start():
 
 # --- no server paths ---
 
-@pytest.mark.parametrize("path", ["/-/databases.json", "/-/databases", "/-/metadata.json", "/-/settings.json",
-                                  "/-/versions.json", "/-/plugins.json", "/.json", "/archive.json",
-                                  "/archive.json?sql=" + quote("select * from pragma_database_list"),
-                                  "/archive.json?sql=" + quote("select file from pragma_database_list()"),
-                                  "/archive?sql=" + quote("select * from pragma_database_list"),
-                                  "/archive.json?sql=" + quote("select * from no_such_table"),
-                                  "/archive?sql=" + quote("select * from no_such_table")])
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/-/databases.json",
+        "/-/databases",
+        "/-/metadata.json",
+        "/-/settings.json",
+        "/-/versions.json",
+        "/-/plugins.json",
+        "/.json",
+        "/archive.json",
+        "/archive.json?sql=" + quote("select * from pragma_database_list"),
+        "/archive.json?sql=" + quote("select file from pragma_database_list()"),
+        "/archive?sql=" + quote("select * from pragma_database_list"),
+        "/archive.json?sql=" + quote("select * from no_such_table"),
+        "/archive?sql=" + quote("select * from no_such_table"),
+    ],
+)
 def test_no_page_shows_the_servers_file_path(ds, db_path, path):
     assert str(Path(db_path).parent) not in get(ds, path).text
 
@@ -190,6 +228,7 @@ def test_pragma_database_list_still_names_the_database(ds):
 
 # --- the Atom feed ---
 
+
 def test_feed_leaves_out_articles_without_a_web_link(tmp_path):
     path = build_archive(tmp_path / "archive.db")
     with sqlite3.connect(path) as writer:
@@ -201,8 +240,10 @@ def test_feed_leaves_out_articles_without_a_web_link(tmp_path):
 
 # --- the reverse proxy ---
 
-@pytest.mark.parametrize("header", ["Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options",
-                                    "Referrer-Policy"])
+
+@pytest.mark.parametrize(
+    "header", ["Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy"]
+)
 def test_nginx_sends_each_security_header_on_every_response(header):
     config = (Path(__file__).resolve().parent.parent / "deploy" / "nginx-kronika.conf").read_text(encoding="utf-8")
     assert re.search(rf"^\s*proxy_hide_header {header};$", config, re.M)

@@ -30,8 +30,12 @@ def post_tag(datasette):
         # A first GET sets the CSRF cookie a canned query's form posts back.
         page = await datasette.client.get("/archive/add_tag")
         token = page.cookies.get("ds_csrftoken")
-        return await datasette.client.post("/archive/add_tag", data={"name": "nowy", "csrftoken": token},
-                                           cookies={"ds_csrftoken": token} if token else None)
+        return await datasette.client.post(
+            "/archive/add_tag",
+            data={"name": "nowy", "csrftoken": token},
+            cookies={"ds_csrftoken": token} if token else None,
+        )
+
     return asyncio.run(posted())
 
 

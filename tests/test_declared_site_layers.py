@@ -103,8 +103,12 @@ def test_generated_spiders_follow_the_registry(tmp_path, restore_sites):
     use_sites_files(path)
     declared.declare_spiders()
     spider = declared.LesznoSpider
-    assert (spider.name, spider.site.city, spider.allowed_domains, spider.__module__) == \
-        ("leszno", "Leszno", ["leszno.example"], "scraper.spiders.declared")
+    assert (spider.name, spider.site.city, spider.allowed_domains, spider.__module__) == (
+        "leszno",
+        "Leszno",
+        ["leszno.example"],
+        "scraper.spiders.declared",
+    )
     use_sites_files()
     declared.declare_spiders()
     assert not hasattr(declared, "LesznoSpider")

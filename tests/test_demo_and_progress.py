@@ -40,9 +40,21 @@ def get_json(url: str, timeout: float = 90):
 def test_demo_serves_a_searchable_archive_of_the_mirror(tmp_path):
     port, mirror_port = free_port(), free_port()
     demo = subprocess.Popen(
-        [sys.executable, "-m", "scraper", "demo", "--port", str(port), "--mirror-port", str(mirror_port),
-         "--db", str(tmp_path / "archive.db")],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path,
+        [
+            sys.executable,
+            "-m",
+            "scraper",
+            "demo",
+            "--port",
+            str(port),
+            "--mirror-port",
+            str(mirror_port),
+            "--db",
+            str(tmp_path / "archive.db"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=tmp_path,
     )
     try:
         found = get_json(f"http://127.0.0.1:{port}/archive/articles.json?_search=rewitalizacji&_shape=array&_col=url")
@@ -50,16 +62,29 @@ def test_demo_serves_a_searchable_archive_of_the_mirror(tmp_path):
         demo.send_signal(signal.SIGINT)
         demo.wait(timeout=30)
     assert len(found) >= 10
-    assert all(row["url"].startswith(("https://przemysl.pl/", "https://www.gdynia.pl/", "https://lis.gdynia.pl/"))
-               for row in found)
+    assert all(
+        row["url"].startswith(("https://przemysl.pl/", "https://www.gdynia.pl/", "https://lis.gdynia.pl/"))
+        for row in found
+    )
 
 
 def test_interactive_crawl_shows_a_progress_line(tmp_path):
     leader, follower = pty.openpty()
     with MirrorServer() as mirror:
         crawl = subprocess.Popen(
-            [sys.executable, "-m", "scraper", "crawl", "gdynia", "--db", str(tmp_path / "a.db"), "--mirror", mirror.base_url],
-            stdout=subprocess.DEVNULL, stderr=follower,
+            [
+                sys.executable,
+                "-m",
+                "scraper",
+                "crawl",
+                "gdynia",
+                "--db",
+                str(tmp_path / "a.db"),
+                "--mirror",
+                mirror.base_url,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=follower,
         )
         os.close(follower)
         output = b""

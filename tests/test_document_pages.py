@@ -28,15 +28,26 @@ def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def add_attachment(db, position: int, filename: str, data: bytes, media_type: str, document: dict | None = None,
-                   url: str | None = None) -> str:
+def add_attachment(
+    db, position: int, filename: str, data: bytes, media_type: str, document: dict | None = None, url: str | None = None
+) -> str:
     """`data` stored as the archive's copy of `filename`, attached to the Planty article at `position`."""
     digest = sha(data)
     store_file(db, digest, data, media_type)
-    db["attachments"].insert({"id": f"{PLANTY}:{position}", "article_id": PLANTY, "position": position,
-                              "url": url or f"https://przemysl.pl/uploads/files/{filename}", "filename": filename,
-                              "type": filename.rsplit(".", 1)[-1], "download_status": "ok", "sha256": digest,
-                              "fetched_size": len(data), "detected_type": media_type})
+    db["attachments"].insert(
+        {
+            "id": f"{PLANTY}:{position}",
+            "article_id": PLANTY,
+            "position": position,
+            "url": url or f"https://przemysl.pl/uploads/files/{filename}",
+            "filename": filename,
+            "type": filename.rsplit(".", 1)[-1],
+            "download_status": "ok",
+            "sha256": digest,
+            "fetched_size": len(data),
+            "detected_type": media_type,
+        }
+    )
     if document is not None:
         db["documents"].upsert({"sha256": digest, **document}, pk="sha256")
     return digest
@@ -49,16 +60,41 @@ def archive(tmp_path_factory):
     hashes = {
         # The mirror's wrong_type file is never stored: one stored by hand, as a bug or an old archive might.
         "html_as_pdf": add_attachment(db, 10, "uchwala.pdf", HTML_AS_PDF, "wrong_type"),
-        "docx": add_attachment(db, 11, "Uchwała nr 5 \"projekt\".docx", DOCX, "docx",
-                               {"type": "docx", "pages": 1, "characters": 10, "method": "text", "text": "Uchwała"}),
-        "scan": add_attachment(db, 12, "skan-harmonogramu.pdf", SCANNED.encode(), "pdf",
-                               {"type": "pdf", "pages": 3, "language": "pl", "characters": len(SCANNED),
-                                "method": "ocr", "ocr_confidence": 87.4, "text": SCANNED,
-                                "page_offsets": json.dumps(SCAN_OFFSETS),
-                                "warnings": json.dumps(["removed 2 control characters", "no text found"])},
-                               url="javascript:alert(1)"),
-        "broken": add_attachment(db, 13, "zepsuty.pdf", BROKEN, "pdf",
-                                 {"type": "pdf", "error": "corrupt: PdfReadError: EOF marker not found"}),
+        "docx": add_attachment(
+            db,
+            11,
+            'Uchwała nr 5 "projekt".docx',
+            DOCX,
+            "docx",
+            {"type": "docx", "pages": 1, "characters": 10, "method": "text", "text": "Uchwała"},
+        ),
+        "scan": add_attachment(
+            db,
+            12,
+            "skan-harmonogramu.pdf",
+            SCANNED.encode(),
+            "pdf",
+            {
+                "type": "pdf",
+                "pages": 3,
+                "language": "pl",
+                "characters": len(SCANNED),
+                "method": "ocr",
+                "ocr_confidence": 87.4,
+                "text": SCANNED,
+                "page_offsets": json.dumps(SCAN_OFFSETS),
+                "warnings": json.dumps(["removed 2 control characters", "no text found"]),
+            },
+            url="javascript:alert(1)",
+        ),
+        "broken": add_attachment(
+            db,
+            13,
+            "zepsuty.pdf",
+            BROKEN,
+            "pdf",
+            {"type": "pdf", "error": "corrupt: PdfReadError: EOF marker not found"},
+        ),
     }
     hashes["plan"] = db.execute("select sha256 from attachments where id = ?", [f"{PLANTY}:0"]).fetchone()[0]
     hashes["xss"] = db.execute("select sha256 from attachments where id = ?", [f"{XSS_ID}:0"]).fetchone()[0]
@@ -87,7 +123,9 @@ def stored(ds, digest):
 def document_html(ds, digest):
     response = get(ds, f"/archive/documents/{digest}")
     assert response.status_code == 200
-    return re.search(r'<article class="kronika-article kronika-document".*?</article>', response.text, re.DOTALL).group(0)
+    return re.search(r'<article class="kronika-article kronika-document".*?</article>', response.text, re.DOTALL).group(
+        0
+    )
 
 
 def visible_text(html):
@@ -96,10 +134,14 @@ def visible_text(html):
 
 # --- stored copies ---
 
+
 def test_stored_pdf_is_served_inline_as_pdf(ds, hashes):
     response = stored(ds, hashes["scan"])
-    assert (response.status_code, response.headers["content-type"], response.content) == (200, "application/pdf",
-                                                                                             SCANNED.encode())
+    assert (response.status_code, response.headers["content-type"], response.content) == (
+        200,
+        "application/pdf",
+        SCANNED.encode(),
+    )
     assert response.headers["content-disposition"].startswith("inline;")
 
 
@@ -122,7 +164,8 @@ def test_docx_is_an_attachment_with_its_polish_file_name(ds, hashes):
     response = stored(ds, hashes["docx"])
     assert response.headers["content-type"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     assert response.headers["content-disposition"] == (
-        "attachment; filename=\"Uchwa_a nr 5 _projekt_.docx\"; filename*=UTF-8''Uchwa%C5%82a%20nr%205%20_projekt_.docx")
+        "attachment; filename=\"Uchwa_a nr 5 _projekt_.docx\"; filename*=UTF-8''Uchwa%C5%82a%20nr%205%20_projekt_.docx"
+    )
 
 
 @pytest.mark.parametrize("name", ["scan", "docx", "html_as_pdf"])
@@ -145,7 +188,10 @@ def test_a_cached_copy_is_revalidated_without_its_bytes(ds, hashes):
 def test_head_sends_the_headers_and_no_body(ds, hashes):
     response = asyncio.run(ds.client.head(f"/archive/-/files/{hashes['scan']}"))
     assert (response.status_code, response.headers["content-length"], response.content) == (
-        200, str(len(SCANNED.encode())), b"")
+        200,
+        str(len(SCANNED.encode())),
+        b"",
+    )
 
 
 def test_stored_copies_are_read_only(ds, hashes):
@@ -153,8 +199,15 @@ def test_stored_copies_are_read_only(ds, hashes):
     assert response.status_code == 405
 
 
-@pytest.mark.parametrize("path", ["/archive/-/files/" + "0" * 64, "/archive/-/files/not-a-hash",
-                                  "/archive/-/files/" + "g" * 64, "/nosuchdb/-/files/" + "0" * 64])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/archive/-/files/" + "0" * 64,
+        "/archive/-/files/not-a-hash",
+        "/archive/-/files/" + "g" * 64,
+        "/nosuchdb/-/files/" + "0" * 64,
+    ],
+)
 def test_unknown_or_malformed_hashes_are_not_found(ds, path):
     assert get(ds, path).status_code == 404
 
@@ -173,42 +226,62 @@ def test_a_file_no_attachment_names_is_named_by_its_hash_and_type(tmp_path):
 
 
 def test_file_name_loses_quotes_and_path_separators():
-    assert content_disposition("image/png", 'a"b/..\\c.png') == "inline; filename=\"a_b_.._c.png\"; filename*=UTF-8''a_b_.._c.png"
+    assert (
+        content_disposition("image/png", 'a"b/..\\c.png')
+        == "inline; filename=\"a_b_.._c.png\"; filename*=UTF-8''a_b_.._c.png"
+    )
 
 
 # --- the document page ---
+
 
 def test_document_page_is_headed_by_type_and_file_name(ds, hashes):
     assert '<h1><span class="kronika-badge">PDF</span> skan-harmonogramu.pdf</h1>' in document_html(ds, hashes["scan"])
 
 
 def test_document_page_title_names_the_file(ds, hashes):
-    assert "<title>skan-harmonogramu.pdf — dokument — Kronika</title>" in get(ds, f"/archive/documents/{hashes['scan']}").text
+    assert (
+        "<title>skan-harmonogramu.pdf — dokument — Kronika</title>"
+        in get(ds, f"/archive/documents/{hashes['scan']}").text
+    )
 
 
 def test_document_facts_are_in_polish(ds, hashes):
     facts = re.search(r'<p class="kronika-file-facts">(.*?)</p>', document_html(ds, hashes["scan"]), re.DOTALL).group(1)
-    assert visible_text(facts) == f"stron: 3 język: polski odczyt: OCR (pewność OCR 87%) znaków: {len(SCANNED)} rozmiar {len(SCANNED.encode())} B"
+    assert (
+        visible_text(facts)
+        == f"stron: 3 język: polski odczyt: OCR (pewność OCR 87%) znaków: {len(SCANNED)} rozmiar {len(SCANNED.encode())} B"
+    )
 
 
 def test_text_is_laid_out_per_page(ds, hashes):
-    pages = re.findall(r'<h3>(Strona \d)</h3>\s*<div class="kronika-plain">(.*?)</div>', document_html(ds, hashes["scan"]))
-    assert pages == [("Strona 1", "Strona pierwsza skanu."), ("Strona 2", "Strona druga skanu."),
-                     ("Strona 3", "Strona trzecia: harmonogram.")]
+    pages = re.findall(
+        r'<h3>(Strona \d)</h3>\s*<div class="kronika-plain">(.*?)</div>', document_html(ds, hashes["scan"])
+    )
+    assert pages == [
+        ("Strona 1", "Strona pierwsza skanu."),
+        ("Strona 2", "Strona druga skanu."),
+        ("Strona 3", "Strona trzecia: harmonogram."),
+    ]
 
 
 def test_warnings_are_in_polish(ds, hashes):
-    warnings = re.search(r'<ul class="kronika-document-warnings">(.*?)</ul>', document_html(ds, hashes["scan"])).group(1)
+    warnings = re.search(r'<ul class="kronika-document-warnings">(.*?)</ul>', document_html(ds, hashes["scan"])).group(
+        1
+    )
     assert visible_text(warnings) == "usunięto 2 znaków sterujących nie znaleziono tekstu"
 
 
 def test_error_is_in_polish_with_the_recorded_reason(ds, hashes):
-    assert ("Nie udało się odczytać tekstu: plik jest uszkodzony. (PdfReadError: EOF marker not found)"
-            in visible_text(document_html(ds, hashes["broken"])))
+    assert "Nie udało się odczytać tekstu: plik jest uszkodzony. (PdfReadError: EOF marker not found)" in visible_text(
+        document_html(ds, hashes["broken"])
+    )
 
 
 def test_linking_articles_lead_to_the_article_page_with_its_date(ds, hashes):
-    section = re.search(r'<section class="kronika-linking-articles">.*?</section>', document_html(ds, hashes["plan"]), re.DOTALL).group(0)
+    section = re.search(
+        r'<section class="kronika-linking-articles">.*?</section>', document_html(ds, hashes["plan"]), re.DOTALL
+    ).group(0)
     assert '<a href="/archive/articles/przemysl~3A45707">Rewitalizacja Plant Miejskich w Przemyślu</a>' in section
     assert '<time datetime="2018-10-05T08:39:00+02:00">5 października 2018, 08:39</time>' in section
 
@@ -236,6 +309,7 @@ def test_document_json_keeps_the_row(ds, hashes):
 
 # --- the article page ---
 
+
 def test_article_page_links_the_stored_copy_and_the_document_page(ds, hashes):
     html = get(ds, "/archive/articles/przemysl~3A45707").text
     assert f'<a href="/archive/-/files/{hashes["plan"]}" rel="nofollow">kopia w archiwum</a>' in html
@@ -248,6 +322,7 @@ def test_article_page_reads_the_download_status_in_polish(ds):
 
 # --- facets and cells ---
 
+
 def facet(html, name):
     return visible_text(re.search(rf'id="facet-{name}"[^>]*>(.*?)</ul>', html, re.DOTALL).group(1))
 
@@ -257,7 +332,9 @@ def test_download_status_facet_reads_polish(ds):
 
 
 def test_download_status_cells_read_polish(ds):
-    cells = re.findall(r'<td class="col-download_status[^"]*">(.*?)</td>', get(ds, "/archive/attachments?download_status=ok").text)
+    cells = re.findall(
+        r'<td class="col-download_status[^"]*">(.*?)</td>', get(ds, "/archive/attachments?download_status=ok").text
+    )
     assert cells and set(cells) == {"pobrano"}
 
 
@@ -266,14 +343,20 @@ def test_download_status_json_keeps_the_code(ds):
     assert {row["download_status"] for row in rows} == {"ok"}
 
 
-@pytest.mark.parametrize("name, buckets", [("type", "typ pliku 2 pdf 4 docx 1"),
-                                           ("method", "odczyt tekstu 2 OCR 1 warstwa tekstowa 1"),
-                                           ("language", "język 1 polski 1")])
+@pytest.mark.parametrize(
+    "name, buckets",
+    [
+        ("type", "typ pliku 2 pdf 4 docx 1"),
+        ("method", "odczyt tekstu 2 OCR 1 warstwa tekstowa 1"),
+        ("language", "język 1 polski 1"),
+    ],
+)
 def test_documents_are_faceted_by_type_method_and_language_in_polish(ds, name, buckets):
     assert facet(get(ds, "/archive/documents").text, name) == buckets
 
 
 # --- canned queries ---
+
 
 def canned_queries():
     return load_metadata()["databases"]["archive"]["queries"]
@@ -285,13 +368,17 @@ def test_every_canned_query_hides_its_sql():
 
 def test_canned_query_opens_on_its_form_and_results_with_the_sql_collapsed(ds):
     html = get(ds, "/archive/articles_with_attachments?type=pdf").text
-    assert re.search(r'<details class="kronika-sql">\s*<summary>Pokaż SQL</summary>\s*<pre id="sql-query"[^>]*>select', html)
+    assert re.search(
+        r'<details class="kronika-sql">\s*<summary>Pokaż SQL</summary>\s*<pre id="sql-query"[^>]*>select', html
+    )
     assert 'id="sql-editor"' not in html and '<input type="text" id="qp1" name="type" value="pdf">' in html
     assert "Plan zagospodarowania" in html
 
 
 def test_show_sql_opens_the_collapsed_sql(ds):
-    assert '<details class="kronika-sql" open>' in get(ds, "/archive/articles_with_attachments?type=pdf&_show_sql=1").text
+    assert (
+        '<details class="kronika-sql" open>' in get(ds, "/archive/articles_with_attachments?type=pdf&_show_sql=1").text
+    )
 
 
 def test_arbitrary_sql_keeps_the_editor(ds):

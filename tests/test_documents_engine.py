@@ -22,11 +22,22 @@ def mirror_file(kind: str) -> bytes:
 
 # --- detection -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("kind, expected", [
-    ("pdf", "pdf"), ("docx", "docx"), ("odt", "odt"), ("ods", "ods"), ("xlsx", "xlsx"), ("rtf", "rtf"),
-    ("doc", "doc"), ("xls", "xls"),
-    ("jpg_poster", "jpg"), ("html_as_pdf", "wrong_type"),
-])
+
+@pytest.mark.parametrize(
+    "kind, expected",
+    [
+        ("pdf", "pdf"),
+        ("docx", "docx"),
+        ("odt", "odt"),
+        ("ods", "ods"),
+        ("xlsx", "xlsx"),
+        ("rtf", "rtf"),
+        ("doc", "doc"),
+        ("xls", "xls"),
+        ("jpg_poster", "jpg"),
+        ("html_as_pdf", "wrong_type"),
+    ],
+)
 def test_type_comes_from_the_bytes(kind, expected):
     assert detect_type(mirror_file(kind)) == expected
 
@@ -38,6 +49,7 @@ def test_pdf_header_after_junk_is_still_pdf():
 def test_plain_zip_and_text_are_wrong_type():
     import io
     import zipfile
+
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("zdjecie.jpg", b"\xff\xd8\xff")
@@ -56,11 +68,13 @@ def test_password_protected_office_file_is_recorded_as_such():
 def test_a_parser_crashing_on_a_file_is_that_file_s_error_not_an_exception(monkeypatch):
     def crash(*args, **kwargs):
         raise RuntimeError("unexpected group")
+
     monkeypatch.setattr("scraper.extract.documents.rtf.rtf_to_text", crash)
     assert extract_document(mirror_file("rtf")).error == "corrupt: RuntimeError: unexpected group"
 
 
 # --- cleaning --------------------------------------------------------------------------------------
+
 
 def test_line_end_hyphen_joined_but_compound_hyphen_kept():
     text, _ = clean_page("rewitali-\nzacji obszaru Przemyśl-\nZasanie biało-czerwony")
@@ -82,8 +96,11 @@ def test_text_is_nfc():
 
 
 def test_running_header_and_numbered_footer_kept_on_page_one_only():
-    pages = ["Raport 2018\nTreść jeden\nStrona 1", "Raport 2018\nTreść dwa\nStrona 2",
-             "Raport 2018\nTreść trzy\nStrona 3"]
+    pages = [
+        "Raport 2018\nTreść jeden\nStrona 1",
+        "Raport 2018\nTreść dwa\nStrona 2",
+        "Raport 2018\nTreść trzy\nStrona 3",
+    ]
     assert drop_repeated_margins(pages) == ["Raport 2018\nTreść jeden\nStrona 1", "Treść dwa", "Treść trzy"]
 
 
@@ -94,15 +111,20 @@ def test_differing_first_lines_are_not_a_header():
 
 def test_page_offsets_point_at_each_page():
     text, offsets = join_pages(["jeden", "dwa", "trzy"])
-    assert [text[offset:offset + 3] for offset in offsets] == ["jed", "dwa", "trz"]
+    assert [text[offset : offset + 3] for offset in offsets] == ["jed", "dwa", "trz"]
 
 
 # --- result row ------------------------------------------------------------------------------------
 
+
 def test_document_row_is_flat_with_json_lists():
     row = document_row(extract_document(mirror_file("pdf")))
-    assert (row["type"], row["method"], json.loads(row["page_offsets"]), json.loads(row["warnings"])) == \
-        ("pdf", "text", [0], [])
+    assert (row["type"], row["method"], json.loads(row["page_offsets"]), json.loads(row["warnings"])) == (
+        "pdf",
+        "text",
+        [0],
+        [],
+    )
     assert all(not isinstance(value, (list, tuple, dict)) for value in row.values())
 
 
@@ -113,11 +135,14 @@ def test_result_survives_the_worker_wire_format():
 
 def test_polish_text_is_tagged_pl_and_english_en():
     english = next(document for document in DOCUMENTS if "open_days" in document.url)
-    assert (extract_document(mirror_file("pdf")).language, extract_document(file_bytes(english)).language) == \
-        ("pl", "en")
+    assert (extract_document(mirror_file("pdf")).language, extract_document(file_bytes(english)).language) == (
+        "pl",
+        "en",
+    )
 
 
 # --- the worker ------------------------------------------------------------------------------------
+
 
 def test_worker_returns_the_same_result_as_in_process():
     data = mirror_file("docx")
@@ -127,8 +152,10 @@ def test_worker_returns_the_same_result_as_in_process():
 def test_runaway_cpu_is_killed_by_the_cpu_limit():
     started = time.monotonic()
     result = extract_in_worker(b"x", timeout=30, cpu_seconds=1, entry="tests.runaway_extractions:spin")
-    assert (result.error, time.monotonic() - started < 10) == \
-        ("timeout: extraction used up its CPU time and was killed", True)
+    assert (result.error, time.monotonic() - started < 10) == (
+        "timeout: extraction used up its CPU time and was killed",
+        True,
+    )
 
 
 def test_stuck_worker_is_killed_at_the_wall_timeout():
@@ -138,7 +165,7 @@ def test_stuck_worker_is_killed_at_the_wall_timeout():
 
 
 def test_runaway_memory_is_stopped_by_the_address_space_limit():
-    result = extract_in_worker(b"x", timeout=30, memory_bytes=512 * 1024 ** 2, entry="tests.runaway_extractions:hog")
+    result = extract_in_worker(b"x", timeout=30, memory_bytes=512 * 1024**2, entry="tests.runaway_extractions:hog")
     assert result.error_code == "out_of_memory"
 
 
@@ -146,6 +173,7 @@ def test_enormous_image_is_too_large_without_being_decoded():
     import io
 
     from PIL import Image
+
     png = io.BytesIO()
     Image.new("1", (15000, 15000), 1).save(png, format="PNG")  # 225 megapixels in a few kilobytes
     result = extract_in_worker(png.getvalue(), timeout=30)
@@ -153,6 +181,7 @@ def test_enormous_image_is_too_large_without_being_decoded():
 
 
 # --- the command -----------------------------------------------------------------------------------
+
 
 def test_command_prints_the_extraction_as_json(tmp_path):
     path = tmp_path / "regulamin.bin"
@@ -163,9 +192,14 @@ def test_command_prints_the_extraction_as_json(tmp_path):
     assert "Plaża miejska\t8:00–20:00" in shown["text"]
 
 
-@pytest.mark.parametrize("kind, reason", [
-    ("pdf_encrypted_password", "password_protected"), ("pdf_corrupt", "corrupt"), ("html_as_pdf", "wrong_type"),
-])
+@pytest.mark.parametrize(
+    "kind, reason",
+    [
+        ("pdf_encrypted_password", "password_protected"),
+        ("pdf_corrupt", "corrupt"),
+        ("html_as_pdf", "wrong_type"),
+    ],
+)
 def test_command_exits_1_with_one_line_for_unreadable_input(tmp_path, kind, reason):
     path = tmp_path / "plik.pdf"
     path.write_bytes(mirror_file(kind))

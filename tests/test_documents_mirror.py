@@ -21,11 +21,20 @@ from scraper.mirror.files import file_bytes
 MAX_OCR_CER = 0.02
 OCR_KINDS = ("pdf_scan", "pdf_mixed", "jpg_poster")
 EXPECTED = {
-    "pdf": ("pdf", "text"), "pdf_running_header": ("pdf", "text"), "pdf_two_columns": ("pdf", "text"),
-    "pdf_encrypted_empty": ("pdf", "text"), "pdf_scan": ("pdf", "ocr"), "pdf_mixed": ("pdf", "mixed"),
-    "jpg_poster": ("jpg", "ocr"), "docx": ("docx", "text"), "odt": ("odt", "text"), "ods": ("ods", "text"),
-    "xlsx": ("xlsx", "text"), "rtf": ("rtf", "text"),
-    "doc": ("doc", "text"), "xls": ("xls", "text"),
+    "pdf": ("pdf", "text"),
+    "pdf_running_header": ("pdf", "text"),
+    "pdf_two_columns": ("pdf", "text"),
+    "pdf_encrypted_empty": ("pdf", "text"),
+    "pdf_scan": ("pdf", "ocr"),
+    "pdf_mixed": ("pdf", "mixed"),
+    "jpg_poster": ("jpg", "ocr"),
+    "docx": ("docx", "text"),
+    "odt": ("odt", "text"),
+    "ods": ("ods", "text"),
+    "xlsx": ("xlsx", "text"),
+    "rtf": ("rtf", "text"),
+    "doc": ("doc", "text"),
+    "xls": ("xls", "text"),
 }
 READABLE = [document for document in DOCUMENTS if document.kind in EXPECTED]
 HOSTILE = [document for document in DOCUMENTS if document.expected_error]

@@ -15,10 +15,21 @@ from scraper.cli import main
 
 ARTICLES = [
     make_item("gdynia:1", title="Rewitalizacja Chylonii", published_at="2021-12-10T12:50:00+01:00"),
-    make_item("gdynia:2", title="Konsultacje na Oksywiu", body_text="Spotkanie na Oksywiu.", attachments=[],
-              published_at="2022-03-01T09:00:00+01:00"),
-    make_item("przemysl:45707", site="przemysl", title="Plac na Bramie w Przemyślu", body_text="Remont placu.",
-              tags=[], published_at="2018-10-05T08:39:00+02:00"),
+    make_item(
+        "gdynia:2",
+        title="Konsultacje na Oksywiu",
+        body_text="Spotkanie na Oksywiu.",
+        attachments=[],
+        published_at="2022-03-01T09:00:00+01:00",
+    ),
+    make_item(
+        "przemysl:45707",
+        site="przemysl",
+        title="Plac na Bramie w Przemyślu",
+        body_text="Remont placu.",
+        tags=[],
+        published_at="2018-10-05T08:39:00+02:00",
+    ),
 ]
 
 
@@ -73,19 +84,25 @@ def test_jsonl_one_object_per_line(db_path):
 def test_csv_flattens_tags_and_attachments(db_path):
     rows = list(csv.DictReader(io.StringIO(run(db_path, "--format", "csv", "--site", "gdynia").output)))
     assert (rows[1]["tags"], rows[1]["attachments_count"], rows[1]["attachment_urls"].split()) == (
-        "projekt;FFW", "2", ["https://www.gdynia.pl/storage/a.pdf", "https://www.gdynia.pl/storage/b.jpg"])
+        "projekt;FFW",
+        "2",
+        ["https://www.gdynia.pl/storage/a.pdf", "https://www.gdynia.pl/storage/b.jpg"],
+    )
 
 
-@pytest.mark.parametrize("args,expected", [
-    (("--site", "przemysl"), ["przemysl:45707"]),
-    (("--since", "2021-12-10"), ["gdynia:2", "gdynia:1"]),
-    (("--until", "2021-12-10"), ["gdynia:1", "przemysl:45707"]),
-    (("--since", "2021-12-10T12:00:00+00:00"), ["gdynia:2"]),
-    (("--since", "2019-01-01", "--until", "2021-12-31"), ["gdynia:1"]),
-    (("--search", "Oksywie"), ["gdynia:2"]),
-    (("--search", "przemysla"), ["przemysl:45707"]),
-    (("--search", "rewitalizacji", "--site", "przemysl"), []),
-])
+@pytest.mark.parametrize(
+    "args,expected",
+    [
+        (("--site", "przemysl"), ["przemysl:45707"]),
+        (("--since", "2021-12-10"), ["gdynia:2", "gdynia:1"]),
+        (("--until", "2021-12-10"), ["gdynia:1", "przemysl:45707"]),
+        (("--since", "2021-12-10T12:00:00+00:00"), ["gdynia:2"]),
+        (("--since", "2019-01-01", "--until", "2021-12-31"), ["gdynia:1"]),
+        (("--search", "Oksywie"), ["gdynia:2"]),
+        (("--search", "przemysla"), ["przemysl:45707"]),
+        (("--search", "rewitalizacji", "--site", "przemysl"), []),
+    ],
+)
 def test_filters(db_path, args, expected):
     assert ids(db_path, *args) == expected
 
@@ -96,11 +113,17 @@ def test_output_file(db_path, tmp_path):
     assert len(target.read_text(encoding="utf-8").splitlines()) == 3
 
 
-@pytest.mark.parametrize("args,message", [
-    (("--since", "10.12.2021"), "kronika: error: Invalid value for '--since': '10.12.2021' is not a date"),
-    (("--until", "yesterday"), "kronika: error: Invalid value for '--until': 'yesterday' is not a date"),
-    (("--format", "xml"), "kronika: error: Invalid value for '--format': 'xml' is not one of 'json', 'jsonl', 'csv'."),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (("--since", "10.12.2021"), "kronika: error: Invalid value for '--since': '10.12.2021' is not a date"),
+        (("--until", "yesterday"), "kronika: error: Invalid value for '--until': 'yesterday' is not a date"),
+        (
+            ("--format", "xml"),
+            "kronika: error: Invalid value for '--format': 'xml' is not one of 'json', 'jsonl', 'csv'.",
+        ),
+    ],
+)
 def test_bad_arguments_are_one_line_usage_errors(db_path, args, message):
     result = run(db_path, *args)
     [line] = result.output.strip().splitlines()

@@ -65,8 +65,11 @@ def test_hostile_fragment_in_a_saved_page_keeps_the_article(name, hostile_class,
 
 
 @FUZZ
-@given(st.sampled_from(sorted(SAVED)), st.sampled_from(["truncated", "re-encoded", "mutated"]),
-       st.randoms(use_true_random=False))
+@given(
+    st.sampled_from(sorted(SAVED)),
+    st.sampled_from(["truncated", "re-encoded", "mutated"]),
+    st.randoms(use_true_random=False),
+)
 def test_truncated_re_encoded_or_mutated_saved_page_never_crashes(name, damage, rng: random.Random):
     body = MARKUP[name].encode("utf-8")
     if damage == "truncated":

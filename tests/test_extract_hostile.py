@@ -7,8 +7,7 @@ import re
 
 import pytest
 
-from scraper.extract import ExtractionError, extract_article
-from scraper.extract import assemble, bounds
+from scraper.extract import ExtractionError, assemble, bounds, extract_article
 from scraper.extract import context as context_module
 
 URL = "https://example.com/aktualnosci/remont-ulicy-123"
@@ -18,8 +17,10 @@ UNWANTED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffd]")
 
 
 def page(*, head: str = "", body: str = "", charset: str = "utf-8") -> str:
-    return (f'<html><head><meta charset="{charset}">{head}<title>{TITLE}</title></head>'
-            f"<body><article><h1>{TITLE}</h1><p>{SENTENCE * 3}</p>{body}</article></body></html>")
+    return (
+        f'<html><head><meta charset="{charset}">{head}<title>{TITLE}</title></head>'
+        f"<body><article><h1>{TITLE}</h1><p>{SENTENCE * 3}</p>{body}</article></body></html>"
+    )
 
 
 def extract(body: bytes, **options) -> dict:
@@ -48,8 +49,10 @@ def test_utf16_bom_with_an_odd_byte_count_drops_the_broken_unit():
 
 @pytest.mark.parametrize("charset", ["hex", "rot13", "base64", "zlib", "undefined"])
 def test_declared_charset_that_is_no_text_encoding_is_ignored(charset):
-    item = extract(page(charset=charset, body="<p>Łódź.</p>").encode("cp1250"),
-                   headers={"Content-Type": f"text/html; charset={charset}"})
+    item = extract(
+        page(charset=charset, body="<p>Łódź.</p>").encode("cp1250"),
+        headers={"Content-Type": f"text/html; charset={charset}"},
+    )
     assert_article(item)
     assert "Łódź." in item["body_text"] and f"ignored declared charset {charset!r}" in warnings_of(item)
 
@@ -97,15 +100,17 @@ def test_malformed_ipv6_body_link_is_dropped(href):
 
 
 def test_malformed_ipv6_image_is_dropped():
-    item = extract(page(body='<figure><img src="http://[::1/a.jpg"></figure>'
-                             '<figure><img src="/b.jpg"></figure>').encode())
+    item = extract(
+        page(body='<figure><img src="http://[::1/a.jpg"></figure><figure><img src="/b.jpg"></figure>').encode()
+    )
     assert_article(item)
     assert [image["url"] for image in item["images"]] == ["https://example.com/b.jpg"]
     assert "dropped malformed URL 'http://[::1/a.jpg'" in warnings_of(item)
 
 
-@pytest.mark.parametrize("jsonld", ["[" * 100_000 + "]" * 100_000,
-                                    '{"@graph": ' * 60 + '{"headline": "Głęboko"}' + "}" * 60])
+@pytest.mark.parametrize(
+    "jsonld", ["[" * 100_000 + "]" * 100_000, '{"@graph": ' * 60 + '{"headline": "Głęboko"}' + "}" * 60]
+)
 def test_jsonld_nested_thousands_deep_is_skipped(jsonld):
     item = extract(page(head=f'<script type="application/ld+json">{jsonld}</script>').encode())
     assert_article(item)
@@ -117,8 +122,13 @@ def test_control_bytes_and_invalid_character_references_are_dropped_from_every_t
     item = extract(page(body=f"<p>{dirty}</p><a href='/a.pdf'>PDF {dirty}</a>").encode())
     assert_article(item)
     assert "Rynek główny odnowiony" in item["body_text"]
-    texts = [item["title"], item["lead"], item["body_text"], item["body_html"],
-             *(attachment["title"] for attachment in item["attachments"])]
+    texts = [
+        item["title"],
+        item["lead"],
+        item["body_text"],
+        item["body_html"],
+        *(attachment["title"] for attachment in item["attachments"]),
+    ]
     assert not [text for text in texts if UNWANTED.search(text)]
 
 

@@ -18,9 +18,9 @@ def extracted(spec) -> dict:
 ITEMS = {spec.key: extracted(spec) for spec in SPECS}
 
 
-@pytest.mark.parametrize("key, field, expected", [
-    (spec.key, field, value) for spec in SPECS for field, value in spec.expected.items()
-])
+@pytest.mark.parametrize(
+    "key, field, expected", [(spec.key, field, value) for spec in SPECS for field, value in spec.expected.items()]
+)
 def test_expected_field(key, field, expected):
     assert ITEMS[key][field] == expected
 

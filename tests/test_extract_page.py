@@ -10,14 +10,21 @@ from scraper.extract import extract_article, page_record
 
 PAGE = (Path(__file__).parent / "pages" / "strong_labels.html").read_bytes()
 URL = "https://example.com/news/remont"
-HEADERS = {"Content-Type": "text/html; charset=utf-8", "ETag": '"abc"', "Set-Cookie": "s=1",
-           "Last-Modified": "Mon, 03 Jan 2022 09:00:00 GMT"}
+HEADERS = {
+    "Content-Type": "text/html; charset=utf-8",
+    "ETag": '"abc"',
+    "Set-Cookie": "s=1",
+    "Last-Modified": "Mon, 03 Jan 2022 09:00:00 GMT",
+}
 
 
 def test_page_record_keeps_selected_headers_only():
     record = page_record(PAGE, URL, HEADERS, 200, datetime(2024, 1, 1, tzinfo=UTC))
-    assert record["headers"] == {"content-type": "text/html; charset=utf-8", "etag": '"abc"',
-                                 "last-modified": "Mon, 03 Jan 2022 09:00:00 GMT"}
+    assert record["headers"] == {
+        "content-type": "text/html; charset=utf-8",
+        "etag": '"abc"',
+        "last-modified": "Mon, 03 Jan 2022 09:00:00 GMT",
+    }
 
 
 def test_page_record_carries_body_and_hash():
@@ -25,11 +32,14 @@ def test_page_record_carries_body_and_hash():
     assert (record["body"], record["sha256"], record["status"]) == (PAGE, hashlib.sha256(PAGE).hexdigest(), 304)
 
 
-@pytest.mark.parametrize("fetched_at, expected", [
-    (datetime(2024, 1, 1, 13, 0, tzinfo=timezone(timedelta(hours=1))), "2024-01-01T12:00:00Z"),
-    (datetime(2024, 1, 1, 12, 0), "2024-01-01T12:00:00Z"),
-    ("2024-01-01T12:00:00Z", "2024-01-01T12:00:00Z"),
-])
+@pytest.mark.parametrize(
+    "fetched_at, expected",
+    [
+        (datetime(2024, 1, 1, 13, 0, tzinfo=timezone(timedelta(hours=1))), "2024-01-01T12:00:00Z"),
+        (datetime(2024, 1, 1, 12, 0), "2024-01-01T12:00:00Z"),
+        ("2024-01-01T12:00:00Z", "2024-01-01T12:00:00Z"),
+    ],
+)
 def test_fetched_at_is_utc(fetched_at, expected):
     assert extract_article(PAGE, URL, fetched_at=fetched_at)["fetched_at"] == expected
 

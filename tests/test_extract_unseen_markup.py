@@ -74,8 +74,7 @@ def test_body_keeps_article_text(page, text):
     assert text in extracted(page)["body_text"]
 
 
-@pytest.mark.parametrize("page, text",
-                         [(page, text) for page in PAGES for text in expected(page)["body_not_contains"]])
+@pytest.mark.parametrize("page, text", [(page, text) for page in PAGES for text in expected(page)["body_not_contains"]])
 def test_body_leaves_out(page, text):
     assert text not in extracted(page)["body_text"]
 

@@ -38,11 +38,22 @@ def policy(**known) -> FilePolicy:
 
 # --- policy ---
 
-@pytest.mark.parametrize("url", [
-    "javascript:alert(1)", "ftp://www.gdynia.pl/storage/a.pdf", "mailto:bip@gdynia.pl", "file:///etc/passwd",
-    "https://example.org/a.pdf", "https://gdynia.pl.evil.example/a.pdf", "http://127.0.0.1/a.pdf",
-    "http://10.0.0.7/a.pdf", "http://169.254.169.254/latest/meta-data", "http://[::1]/a.pdf",
-])
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "ftp://www.gdynia.pl/storage/a.pdf",
+        "mailto:bip@gdynia.pl",
+        "file:///etc/passwd",
+        "https://example.org/a.pdf",
+        "https://gdynia.pl.evil.example/a.pdf",
+        "http://127.0.0.1/a.pdf",
+        "http://10.0.0.7/a.pdf",
+        "http://169.254.169.254/latest/meta-data",
+        "http://[::1]/a.pdf",
+    ],
+)
 def test_offsite_urls_are_never_fetched(url):
     decision = policy().decide(url, article_changed=True)
     assert decision.action is FileAction.OFFSITE and decision.reason
@@ -98,9 +109,11 @@ def test_a_not_found_file_of_an_unchanged_article_is_not_asked_again():
 
 # --- the keeper: outcomes recorded on the attachments rows ---
 
+
 def crawler(**settings):
-    crawler = SimpleNamespace(settings=Settings({"KRONIKA_MAX_FILE_BYTES": 1000, **settings}), spider=None,
-                              signals=SignalManager())
+    crawler = SimpleNamespace(
+        settings=Settings({"KRONIKA_MAX_FILE_BYTES": 1000, **settings}), spider=None, signals=SignalManager()
+    )
     crawler.stats = MemoryStatsCollector(crawler)
     return crawler
 
@@ -125,8 +138,9 @@ def keeper():
 
 
 def attachment(keeper, url=PDF_URL, article_id="gdynia:1") -> dict:
-    return next(keeper.archive.db.query("SELECT * FROM attachments WHERE url = ? AND article_id = ?",
-                                        [url, article_id]))
+    return next(
+        keeper.archive.db.query("SELECT * FROM attachments WHERE url = ? AND article_id = ?", [url, article_id])
+    )
 
 
 def request(keeper, url=PDF_URL) -> Request:
@@ -135,8 +149,9 @@ def request(keeper, url=PDF_URL) -> Request:
 
 
 def respond(keeper, body=PDF, status=200, url=PDF_URL, headers=None):
-    response = Response(url, status=status, body=body, headers=headers or {"ETag": '"e1"'},
-                        request=request(keeper, url))
+    response = Response(
+        url, status=status, body=body, headers=headers or {"ETag": '"e1"'}, request=request(keeper, url)
+    )
     asyncio.run(keeper.received(response))
 
 
@@ -150,15 +165,23 @@ def test_a_document_is_stored_extracted_and_recorded_ok(keeper):
     respond(keeper)
     row = attachment(keeper)
     assert (row["download_status"], row["detected_type"], row["fetched_size"], row["http_status"], row["etag"]) == (
-        "ok", "pdf", len(PDF), 200, '"e1"')
+        "ok",
+        "pdf",
+        len(PDF),
+        200,
+        '"e1"',
+    )
     assert read_file(keeper.archive.db, row["sha256"]) == PDF
     document = next(keeper.archive.db.query("SELECT * FROM documents"))
     assert (document["sha256"], document["text"], document["error"]) == (row["sha256"], "Plan", None)
 
 
 def test_an_html_page_served_as_pdf_is_wrong_type_and_not_stored(keeper):
-    respond(keeper, body=b"<!DOCTYPE html><html><body>Blad serwera</body></html>",
-            headers={"Content-Type": "application/pdf"})
+    respond(
+        keeper,
+        body=b"<!DOCTYPE html><html><body>Blad serwera</body></html>",
+        headers={"Content-Type": "application/pdf"},
+    )
     row = attachment(keeper)
     assert (row["download_status"], row["detected_type"]) == ("wrong_type", "wrong_type")
     assert keeper.archive.db["files"].count == 0
@@ -178,8 +201,12 @@ def test_a_server_error_after_retries_is_failed(keeper):
 
 
 def test_an_announced_oversized_file_is_too_large_with_its_declared_size(keeper):
-    fail(keeper, DownloadCancelledError(
-        f"Expected to receive 73400320 bytes which is larger than download max size (1000) in request <GET {PDF_URL}>."))
+    fail(
+        keeper,
+        DownloadCancelledError(
+            f"Expected to receive 73400320 bytes which is larger than download max size (1000) in request <GET {PDF_URL}>."
+        ),
+    )
     row = attachment(keeper)
     assert (row["download_status"], row["declared_size"], row["sha256"]) == ("too_large", 73400320, None)
 
@@ -197,8 +224,14 @@ def test_a_host_resolving_to_a_private_address_is_offsite(keeper):
 
 
 def test_an_offsite_link_is_recorded_without_a_request(keeper):
-    keeper.archive.store(make_item("gdynia:2", attachments=[
-        {"url": "javascript:void(0)", "filename": "x.pdf", "title": None, "type": "pdf", "size_bytes": None}]))
+    keeper.archive.store(
+        make_item(
+            "gdynia:2",
+            attachments=[
+                {"url": "javascript:void(0)", "filename": "x.pdf", "title": None, "type": "pdf", "size_bytes": None}
+            ],
+        )
+    )
     assert keeper.decide("javascript:void(0)", False).action is FileAction.OFFSITE
     row = attachment(keeper, "javascript:void(0)", "gdynia:2")
     assert row["download_status"] == "offsite" and "not an http(s) URL" in row["download_error"]
@@ -225,8 +258,12 @@ def test_a_304_without_validators_keeps_the_stored_ones(keeper):
 
 def test_the_same_file_on_two_articles_is_stored_and_extracted_once(keeper):
     other = "https://www.gdynia.pl/storage/kopia/a.pdf"
-    keeper.archive.store(make_item("gdynia:2", attachments=[
-        {"url": other, "filename": "a.pdf", "title": None, "type": "pdf", "size_bytes": None}]))
+    keeper.archive.store(
+        make_item(
+            "gdynia:2",
+            attachments=[{"url": other, "filename": "a.pdf", "title": None, "type": "pdf", "size_bytes": None}],
+        )
+    )
     respond(keeper)
     respond(keeper, url=other)
     db = keeper.archive.db
@@ -236,8 +273,10 @@ def test_the_same_file_on_two_articles_is_stored_and_extracted_once(keeper):
 
 def test_an_article_stored_after_its_file_was_decided_gets_the_outcome(keeper):
     respond(keeper, url=JPG_URL, body=b"\xff\xd8\xff" + b"j" * 50)
-    item = make_item("gdynia:3", attachments=[
-        {"url": JPG_URL, "filename": "b.jpg", "title": None, "type": "jpg", "size_bytes": None}])
+    item = make_item(
+        "gdynia:3",
+        attachments=[{"url": JPG_URL, "filename": "b.jpg", "title": None, "type": "jpg", "size_bytes": None}],
+    )
     keeper.archive.db.execute("DELETE FROM attachments WHERE url = ?", [JPG_URL])
     keeper.archive.store(item)
     keeper.item_stored(item, None, None)
@@ -274,8 +313,12 @@ def test_every_requested_or_offsite_file_is_accounted_for(keeper):
 def test_the_summary_line_and_the_verdict_count_files():
     from scraper.crawl.accounting import outcome_from_stats
 
-    stats = {"kronika/files_requested": 4, "kronika/files_ok": 2, "kronika/files_not_found": 1,
-             "kronika/files_failed": 1}
+    stats = {
+        "kronika/files_requested": 4,
+        "kronika/files_ok": 2,
+        "kronika/files_not_found": 1,
+        "kronika/files_failed": 1,
+    }
     outcome = outcome_from_stats("gdynia", stats, "finished", [], True)
     assert outcome.summary().endswith("0 requests; files: 2 ok, 1 not found, 1 failed")
     assert outcome.exit_status == 0 and "1 attachment downloads failed" in outcome.warnings

@@ -1,18 +1,24 @@
 """The incremental policy: what is fetched, re-checked, skipped; when pagination stops."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from types import SimpleNamespace
 
 from scraper import settings
 from scraper.crawl.incremental import CrawlPlan, Decision, conditional_headers
 
-NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 OLD = SimpleNamespace(published_at="2018-10-05T08:39:00+02:00", etag='"a"', last_modified=None)
-RECENT = SimpleNamespace(published_at="2026-11-20T10:00:00+01:00", etag='"b"', last_modified="Fri, 20 Nov 2026 09:00:00 GMT")
+RECENT = SimpleNamespace(
+    published_at="2026-11-20T10:00:00+01:00", etag='"b"', last_modified="Fri, 20 Nov 2026 09:00:00 GMT"
+)
 
 
 def plan(**kwargs):
-    policy = {"full": False, "known_streak": settings.KRONIKA_KNOWN_STREAK, "recheck_days": settings.KRONIKA_RECHECK_DAYS}
+    policy = {
+        "full": False,
+        "known_streak": settings.KRONIKA_KNOWN_STREAK,
+        "recheck_days": settings.KRONIKA_RECHECK_DAYS,
+    }
     return CrawlPlan(known={"gdynia:1": OLD, "gdynia:2": RECENT}, now=NOW, **{**policy, **kwargs})
 
 

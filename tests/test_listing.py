@@ -39,8 +39,11 @@ def test_unknown_markup_falls_back_to_article_shaped_links_and_warns():
 
 
 def test_last_page_has_no_next():
-    listing = parse_listing('<div class="news-item"><a class="news-item__link" href="/rewitalizacja/aktualnosci,3963/a,1">a</a></div>',
-                            "https://www.gdynia.pl/rewitalizacja/aktualnosci-3,3963", GDYNIA)
+    listing = parse_listing(
+        '<div class="news-item"><a class="news-item__link" href="/rewitalizacja/aktualnosci,3963/a,1">a</a></div>',
+        "https://www.gdynia.pl/rewitalizacja/aktualnosci-3,3963",
+        GDYNIA,
+    )
     assert listing.next_url is None
 
 
@@ -52,5 +55,7 @@ def test_pagination_outside_the_known_listing_pattern_is_still_followed():
 
 def test_next_links_to_articles_or_other_hosts_are_not_pagination():
     for href in ("/45708/nastepny-artykul.html", "https://example.com/page/2"):
-        html = f'<div class="news-list-item"><h2><a href="/45707/a.html">A</a></h2></div><a rel="next" href="{href}">»</a>'
+        html = (
+            f'<div class="news-list-item"><h2><a href="/45707/a.html">A</a></h2></div><a rel="next" href="{href}">»</a>'
+        )
         assert parse_listing(html, "https://przemysl.pl/aktualnosci.html", PRZEMYSL).next_url is None

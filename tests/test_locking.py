@@ -7,14 +7,17 @@ import sys
 
 from scraper.crawl.locking import crawl_lock
 
-TRY_LOCK = ("import sys; from scraper.crawl.locking import CrawlLocked, crawl_lock\n"
-            "try:\n    with crawl_lock(sys.argv[1]): print('got it')\n"
-            "except CrawlLocked as locked: print(locked)")
+TRY_LOCK = (
+    "import sys; from scraper.crawl.locking import CrawlLocked, crawl_lock\n"
+    "try:\n    with crawl_lock(sys.argv[1]): print('got it')\n"
+    "except CrawlLocked as locked: print(locked)"
+)
 
 
 def other_process_tries(db) -> str:
-    return subprocess.run([sys.executable, "-c", TRY_LOCK, str(db)], capture_output=True, text=True,
-                          timeout=60, check=False).stdout.strip()
+    return subprocess.run(
+        [sys.executable, "-c", TRY_LOCK, str(db)], capture_output=True, text=True, timeout=60, check=False
+    ).stdout.strip()
 
 
 def test_the_holding_process_may_take_the_lock_again_and_others_may_not(tmp_path):

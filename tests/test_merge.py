@@ -48,8 +48,10 @@ def merged(tmp_path, *shards, name="merged.db"):
 
 def versions(db, article_id="gdynia:1"):
     """(version, first_seen_at, superseded_at, title) of each stored version."""
-    return [(row["version"], row["first_seen_at"], row["superseded_at"], json.loads(row["item"])["title"])
-            for row in db.query("SELECT * FROM article_versions WHERE article_id = ? ORDER BY version", [article_id])]
+    return [
+        (row["version"], row["first_seen_at"], row["superseded_at"], json.loads(row["item"])["title"])
+        for row in db.query("SELECT * FROM article_versions WHERE article_id = ? ORDER BY version", [article_id])
+    ]
 
 
 def test_articles_of_each_shard_arrive_with_versions_children_pages_and_search(tmp_path):
@@ -59,9 +61,10 @@ def test_articles_of_each_shard_arrive_with_versions_children_pages_and_search(t
     assert [row[0] for row in db.execute("SELECT id FROM articles ORDER BY id")] == ["gdynia:1", "przemysl:2"]
     assert db["article_versions"].count == 2 and db["pages"].count == 2
     assert db["attachments"].count == 4 and db["images"].count == 2
-    assert {tuple(row) for row in db.execute(
-        "SELECT at.article_id, t.name FROM articles_tags at JOIN tags t ON t.id = at.tag_id")} == {
-        ("gdynia:1", "projekt"), ("gdynia:1", "FFW"), ("przemysl:2", "rynek"), ("przemysl:2", "projekt")}
+    assert {
+        tuple(row)
+        for row in db.execute("SELECT at.article_id, t.name FROM articles_tags at JOIN tags t ON t.id = at.tag_id")
+    } == {("gdynia:1", "projekt"), ("gdynia:1", "FFW"), ("przemysl:2", "rynek"), ("przemysl:2", "projekt")}
     assert [article_id for article_id, _ in search(db, "rynku")] == ["przemysl:2"]
 
 
@@ -113,8 +116,9 @@ def test_the_shard_with_the_newest_content_brings_its_children(tmp_path):
 
 def test_merging_twice_changes_nothing(tmp_path):
     a = build(tmp_path / "a.db", fetch("Pierwszy", T1), fetch("Drugi", T2), crawl_started=T1)
-    b = build(tmp_path / "b.db", fetch("Pierwszy", T1), fetch("Trzeci", T3), fetch("Inny", T1, "przemysl:5"),
-              crawl_started=T3)
+    b = build(
+        tmp_path / "b.db", fetch("Pierwszy", T1), fetch("Trzeci", T3), fetch("Inny", T1, "przemysl:5"), crawl_started=T3
+    )
     once = dump(merged(tmp_path, a, b))
     assert dump(merged(tmp_path, a, b)) == once
     assert dump(merged(tmp_path, b, a)) == once
@@ -145,7 +149,7 @@ def newer_schema(path):
 def corrupt(path):
     build(path, fetch("Zepsuty", T1))
     data = bytearray(path.read_bytes())
-    data[4096 * 2:4096 * 6] = b"\xff" * (4096 * 4)
+    data[4096 * 2 : 4096 * 6] = b"\xff" * (4096 * 4)
     path.write_bytes(bytes(data))
 
 
@@ -157,12 +161,15 @@ def not_sqlite(path):
     path.write_bytes(b"id,title\n1,Rewitalizacja\n")
 
 
-@pytest.mark.parametrize("make_bad, reason", [
-    (newer_schema, "archive schema 99 is newer"),
-    (corrupt, "corrupt"),
-    (foreign, "not a Kronika archive"),
-    (not_sqlite, "not an SQLite database"),
-])
+@pytest.mark.parametrize(
+    "make_bad, reason",
+    [
+        (newer_schema, "archive schema 99 is newer"),
+        (corrupt, "corrupt"),
+        (foreign, "not a Kronika archive"),
+        (not_sqlite, "not an SQLite database"),
+    ],
+)
 def test_a_bad_shard_is_refused_in_one_line_and_the_target_is_untouched(tmp_path, make_bad, reason):
     good = build(tmp_path / "good.db", fetch("Dobry", T1, "przemysl:7"))
     target = build(tmp_path / "target.db", fetch("Pierwszy", T1))
@@ -187,7 +194,10 @@ def test_the_command_prints_a_summary_line_per_shard(tmp_path):
     a = build(tmp_path / "a.db", fetch("Pierwszy", T1), crawl_started=T1)
     result = CliRunner().invoke(main, ["merge", a, "--into", str(tmp_path / "merged.db")])
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == f"{a}: 1 new articles, 0 updated, 1 versions added, 1 pages added, 1 crawls added, 0 files added"
+    assert (
+        result.output.strip()
+        == f"{a}: 1 new articles, 0 updated, 1 versions added, 1 pages added, 1 crawls added, 0 files added"
+    )
 
 
 def test_an_archive_from_before_schema_versions_with_fewer_columns_merges(tmp_path):
@@ -221,10 +231,21 @@ def downloaded(path, fetched_at: str, data: bytes = PDF, url: str = PDF_URL):
     db = sqlite_utils.Database(str(path))
     sha256 = hashlib.sha256(data).hexdigest()
     store_file(db, sha256, data, "application/pdf")
-    store_document(db, DocumentResult(sha256=sha256, type="pdf", pages=1, characters=len(data),
-                                      method="text", text=data.decode()))
-    record_download(db, [url], {"download_status": "ok", "sha256": sha256, "fetched_size": len(data),
-                                "detected_type": "pdf", "fetched_at": fetched_at, "http_status": 200})
+    store_document(
+        db, DocumentResult(sha256=sha256, type="pdf", pages=1, characters=len(data), method="text", text=data.decode())
+    )
+    record_download(
+        db,
+        [url],
+        {
+            "download_status": "ok",
+            "sha256": sha256,
+            "fetched_size": len(data),
+            "detected_type": "pdf",
+            "fetched_at": fetched_at,
+            "http_status": 200,
+        },
+    )
     db.close()
     return str(path)
 
@@ -259,8 +280,10 @@ def test_an_older_download_in_the_shard_never_replaces_the_targets_newer_one(tmp
     downloaded(build(tmp_path / "target.db", fetch("Pierwszy", T1)), T3, newer)
     shard = downloaded(build(tmp_path / "shard.db", fetch("Pierwszy", T1)), T2)
     db = merged(tmp_path, shard, name="target.db")
-    assert db.execute("SELECT sha256 FROM attachments WHERE url = ?", [PDF_URL]).fetchone()[0] == \
-        hashlib.sha256(newer).hexdigest()
+    assert (
+        db.execute("SELECT sha256 FROM attachments WHERE url = ?", [PDF_URL]).fetchone()[0]
+        == hashlib.sha256(newer).hexdigest()
+    )
 
 
 def test_articles_of_two_shards_are_related_after_the_merge(tmp_path):
@@ -268,7 +291,9 @@ def test_articles_of_two_shards_are_related_after_the_merge(tmp_path):
     b = build(tmp_path / "b.db", fetch("Rewitalizacja Chylonii", T1, "przemysl:2"))
     db = merged(tmp_path, a, b)
     assert db.execute("SELECT article_id, related_id FROM related_articles ORDER BY article_id").fetchall() == [
-        ("gdynia:1", "przemysl:2"), ("przemysl:2", "gdynia:1")]
+        ("gdynia:1", "przemysl:2"),
+        ("przemysl:2", "gdynia:1"),
+    ]
 
 
 def test_merging_files_and_downloads_twice_changes_nothing(tmp_path):

@@ -18,8 +18,23 @@ from scraper.sites import SITES, article_key
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 RENDERERS = {name: mirrored.renderer for name, mirrored in mirrored_sites().items()}
-EXPECTED_KEYS = {"id", "url", "title", "subtitle", "lead", "published_at", "modified_at", "author",
-                 "modified_by", "publisher", "language", "tags", "attachments", "images", "revitalisation"}
+EXPECTED_KEYS = {
+    "id",
+    "url",
+    "title",
+    "subtitle",
+    "lead",
+    "published_at",
+    "modified_at",
+    "author",
+    "modified_by",
+    "publisher",
+    "language",
+    "tags",
+    "attachments",
+    "images",
+    "revitalisation",
+}
 
 BUNDLED = bundled_articles()
 MIRRORED = sorted(BUNDLED)  # every declared site the mirror reconstructs
@@ -45,6 +60,7 @@ def spec_by_key(key: str):
 
 
 # --- the specs and their ground truth ---------------------------------------------------------
+
 
 @pytest.mark.parametrize("site", MIRRORED)
 def test_each_site_has_at_least_16_articles(site):
@@ -74,12 +90,15 @@ def test_expected_has_every_field(spec):
 
 @pytest.mark.parametrize("spec", ALL_SPECS, ids=spec_id)
 def test_expected_url_is_the_canonical_url_of_the_id(spec):
-    assert (article_key(spec.expected["url"]), SITES[spec.site].canonical_url(spec.expected["url"])) \
-        == (spec.expected["id"], spec.expected["url"])
+    assert (article_key(spec.expected["url"]), SITES[spec.site].canonical_url(spec.expected["url"])) == (
+        spec.expected["id"],
+        spec.expected["url"],
+    )
 
 
-PAGE_DATES = [spec.expected[field] for spec in ALL_SPECS for field in ("published_at", "modified_at")
-              if spec.expected[field]]
+PAGE_DATES = [
+    spec.expected[field] for spec in ALL_SPECS for field in ("published_at", "modified_at") if spec.expected[field]
+]
 
 
 @pytest.mark.parametrize("value", PAGE_DATES)
@@ -105,8 +124,9 @@ def _declared_bytes(label: str) -> int:
     return round(float(number.replace(",", ".")) * 1024 ** {"KB": 1, "MB": 2}[unit])
 
 
-@pytest.mark.parametrize("attachment", [a for spec in BUNDLED["przemysl"] for a in spec.attachments if a.size_label],
-                         ids=lambda a: a.path)
+@pytest.mark.parametrize(
+    "attachment", [a for spec in BUNDLED["przemysl"] for a in spec.attachments if a.size_label], ids=lambda a: a.path
+)
 def test_declared_sizes_match_their_labels(attachment):
     assert attachment.size_bytes == _declared_bytes(attachment.size_label)
 
@@ -135,10 +155,13 @@ def test_all_gdynia_articles_are_revitalisation():
     assert all(spec.expected["revitalisation"] for spec in BUNDLED["gdynia"])
 
 
-@pytest.mark.parametrize("key, url", [
-    ("gdynia:562076", "https://www.gdynia.pl/rewitalizacja/aktualnosci,3963/modelownia-dla-mlodziezy,562076"),
-    ("przemysl:45707", "https://przemysl.pl/45707/spolecznie-zorganizowani.html"),
-])
+@pytest.mark.parametrize(
+    "key, url",
+    [
+        ("gdynia:562076", "https://www.gdynia.pl/rewitalizacja/aktualnosci,3963/modelownia-dla-mlodziezy,562076"),
+        ("przemysl:45707", "https://przemysl.pl/45707/spolecznie-zorganizowani.html"),
+    ],
+)
 def test_the_seed_articles_are_in_the_mirror(key, url):
     assert spec_by_key(key).expected["url"] == url
 
@@ -159,7 +182,7 @@ QUIRKS = [
     ("przemysl", "residents' revitalisation menu", r"dla Mieszka&#324;ca &rsaquo; Rewitalizacja"),
     ("przemysl", "English page", r'<html lang="en">'),
     ("gdynia", "site-wide notice", r'class="site-notice"><p>[^<]+Szczegóły w komunikacie\.</p>'),
-    ("gdynia", "tags before and after the body", r'(?s)>#projekt<.*>FFW<.*article__body.*>#projekt<.*>FFW<'),
+    ("gdynia", "tags before and after the body", r"(?s)>#projekt<.*>FFW<.*article__body.*>#projekt<.*>FFW<"),
     ("gdynia", "upper-case subtitle", r'class="article__subtitle">[^a-ząćęłńóśźż<]+</p>'),
     ("gdynia", "photo credit fot.", r'alt="[^"]+ // fot\. [^"]+">\s*<figcaption>[^<]+ // fot\. '),
     ("gdynia", "photo credit mat.", r'alt="[^"]+ // mat\. [^"]+">\s*<figcaption>[^<]+ // mat\. '),
@@ -192,25 +215,37 @@ def test_planted_xss_is_inside_an_article_body(site):
 
 def test_a_gdynia_page_without_footer_falls_back_to_its_date_line():
     spec = next(spec for spec in BUNDLED["gdynia"] if not spec.show_footer)
-    assert ("article__meta" not in page(spec), spec.expected["published_at"]) == \
-        (True, datetime.strptime(spec.date_line, "%d.%m.%Y r.").replace(tzinfo=WARSAW).isoformat())
+    assert ("article__meta" not in page(spec), spec.expected["published_at"]) == (
+        True,
+        datetime.strptime(spec.date_line, "%d.%m.%Y r.").replace(tzinfo=WARSAW).isoformat(),
+    )
 
 
-@pytest.mark.parametrize("published_at", [
-    "2017-03-26T01:30:00+01:00", "2017-03-26T03:30:00+02:00",  # around the spring switch
-    "2017-10-28T22:15:00+02:00", "2018-10-26T14:00:00+02:00",  # the end of summer time
-    "2020-10-26T08:40:00+01:00", "2018-11-05T11:30:00+01:00",
-])
+@pytest.mark.parametrize(
+    "published_at",
+    [
+        "2017-03-26T01:30:00+01:00",
+        "2017-03-26T03:30:00+02:00",  # around the spring switch
+        "2017-10-28T22:15:00+02:00",
+        "2018-10-26T14:00:00+02:00",  # the end of summer time
+        "2020-10-26T08:40:00+01:00",
+        "2018-11-05T11:30:00+01:00",
+    ],
+)
 def test_dates_on_both_sides_of_dst_changes_exist(published_at):
     assert published_at in {spec.expected["published_at"] for spec in ALL_SPECS}
 
 
 # --- listings ---------------------------------------------------------------------------------
 
-LINK_PATTERNS = {"przemysl": r'class="news-list-item">\s*<h2><a href="([^"]+)"',
-                 "gdynia": r'class="news-item__link" href="([^"]+)"'}
-NEXT_PATTERNS = {"przemysl": r'<a rel="next" class="next" href="([^"]+)"',
-                 "gdynia": r'<a class="pager__next" rel="next" href="([^"]+)"'}
+LINK_PATTERNS = {
+    "przemysl": r'class="news-list-item">\s*<h2><a href="([^"]+)"',
+    "gdynia": r'class="news-item__link" href="([^"]+)"',
+}
+NEXT_PATTERNS = {
+    "przemysl": r'<a rel="next" class="next" href="([^"]+)"',
+    "gdynia": r'<a class="pager__next" rel="next" href="([^"]+)"',
+}
 
 
 def walk_listing(site: str, routes=ROUTES) -> list[list[str]]:
@@ -250,8 +285,12 @@ def test_listings_run_newest_first(site):
 
 @pytest.mark.parametrize("site", MIRRORED)
 def test_listings_mix_relative_and_absolute_links(site):
-    raw = [href for key in ROUTES if SITES[site].is_listing("https://" + key)
-           for href in re.findall(LINK_PATTERNS[site], ROUTES[key].body.decode())]
+    raw = [
+        href
+        for key in ROUTES
+        if SITES[site].is_listing("https://" + key)
+        for href in re.findall(LINK_PATTERNS[site], ROUTES[key].body.decode())
+    ]
     assert {href.startswith("https://") for href in raw} == {True, False}
 
 
@@ -273,8 +312,13 @@ def test_gdynia_links_from_later_pages_use_the_paged_listing_segment():
 
 
 ADDED = przemysl_article(
-    article_id="46001", slug="dodany-artykul", title="Dodany artykuł", published_at="2019-01-02T10:00:00+01:00",
-    body=("Treść dodanego artykułu.",), revitalisation=False, body_contains=("dodanego artykułu",),
+    article_id="46001",
+    slug="dodany-artykul",
+    title="Dodany artykuł",
+    published_at="2019-01-02T10:00:00+01:00",
+    body=("Treść dodanego artykułu.",),
+    revitalisation=False,
+    body_contains=("dodanego artykułu",),
 )
 
 
@@ -288,6 +332,7 @@ def test_added_articles_are_served():
 
 
 # --- routes, encodings, aliases ---------------------------------------------------------------
+
 
 def test_article_url_map_names_every_article():
     assert set(article_url_map(ROUTES).values()) == {spec.key for spec in ALL_SPECS}
@@ -317,14 +362,16 @@ def test_windows_1250_page_holds_polish_letters():
 
 def test_iso_8859_2_page_is_served_as_iso_8859_1():
     _, route = _legacy("iso-8859-2")
-    assert (route.headers["Content-Type"], b"charset" in route.body.lower()) == \
-        ("text/html; charset=ISO-8859-1", False)
+    assert (route.headers["Content-Type"], b"charset" in route.body.lower()) == ("text/html; charset=ISO-8859-1", False)
 
 
 def test_iso_8859_2_page_decodes_as_iso_8859_2_only():
     spec, route = _legacy("iso-8859-2")
-    assert (route.body == encode_page(spec, page(spec)), "ż" in route.body.decode("iso-8859-2"),
-            "ż" in route.body.decode("iso-8859-1")) == (True, True, False)
+    assert (
+        route.body == encode_page(spec, page(spec)),
+        "ż" in route.body.decode("iso-8859-2"),
+        "ż" in route.body.decode("iso-8859-1"),
+    ) == (True, True, False)
 
 
 def test_iso_8859_2_page_needs_no_character_references_in_its_text():
@@ -333,12 +380,17 @@ def test_iso_8859_2_page_needs_no_character_references_in_its_text():
     assert all(text.encode("iso-8859-2") for text in texts)
 
 
-@pytest.mark.parametrize("alias, canonical", [
-    ("www.przemysl.pl", "przemysl.pl"), ("slabowidzacy.przemysl.pl", "przemysl.pl"), ("gdynia.pl", "www.gdynia.pl"),
-])
+@pytest.mark.parametrize(
+    "alias, canonical",
+    [
+        ("www.przemysl.pl", "przemysl.pl"),
+        ("slabowidzacy.przemysl.pl", "przemysl.pl"),
+        ("gdynia.pl", "www.gdynia.pl"),
+    ],
+)
 def test_alias_hosts_serve_the_same_pages(alias, canonical):
     canonical_keys = [key for key in ROUTES if key.startswith(canonical + "/")]
-    assert all(ROUTES[alias + key[len(canonical):]] == ROUTES[key] for key in canonical_keys)
+    assert all(ROUTES[alias + key[len(canonical) :]] == ROUTES[key] for key in canonical_keys)
 
 
 def test_etags_differ_between_pages():

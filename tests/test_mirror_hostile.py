@@ -46,7 +46,7 @@ def test_the_gzip_bomb_is_small_and_inflates_to_zeros():
     bomb = gzip_bomb()
     assert len(bomb) < 3 * 2**20
     inflater = zlib.decompressobj(31)
-    assert inflater.decompress(bomb[:64 * 2**10], 8 * 2**20) == bytes(8 * 2**20)
+    assert inflater.decompress(bomb[: 64 * 2**10], 8 * 2**20) == bytes(8 * 2**20)
     # The gzip trailer's ISIZE (the inflated length mod 2**32) is the size the bomb claims to be.
     assert int.from_bytes(bomb[-4:], "little") == BOMB_INFLATED_BYTES % 2**32
 

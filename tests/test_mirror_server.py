@@ -18,6 +18,7 @@ ROUTES = build_routes()
 
 # --- over real HTTP ---------------------------------------------------------------------------
 
+
 def request(server, method, host_path, headers=None, timeout=5.0):
     parts = urlsplit(server.base_url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
@@ -41,8 +42,9 @@ def test_http_unknown_path_is_404(mirror):
     assert request(mirror, "GET", "przemysl.pl/99999/nie-ma.html")[0] == 404
 
 
-@pytest.mark.parametrize("host", ["przemysl.pl", "www.przemysl.pl", "slabowidzacy.przemysl.pl",
-                                  "www.gdynia.pl", "gdynia.pl"])
+@pytest.mark.parametrize(
+    "host", ["przemysl.pl", "www.przemysl.pl", "slabowidzacy.przemysl.pl", "www.gdynia.pl", "gdynia.pl"]
+)
 def test_robots_txt_allows_everything_without_crawl_delay(mirror, host):
     status, _, body = request(mirror, "GET", f"{host}/robots.txt")
     assert (status, b"Allow: /" in body, b"crawl-delay" in body.lower()) == (200, True, False)
@@ -87,9 +89,14 @@ def faulty():
         yield server
 
 
-@pytest.mark.parametrize("fault, status, retry_after", [
-    ("500", 500, None), ("503-retry-after", 503, "1"), ("429", 429, "1"),
-])
+@pytest.mark.parametrize(
+    "fault, status, retry_after",
+    [
+        ("500", 500, None),
+        ("503-retry-after", 503, "1"),
+        ("429", 429, "1"),
+    ],
+)
 def test_answering_faults(faulty, fault, status, retry_after):
     faulty.faults = {"przemysl.pl/aktualnosci": fault}
     got_status, headers, _ = request(faulty, "GET", "przemysl.pl/aktualnosci,2.html")
@@ -133,6 +140,7 @@ def test_set_routes_swaps_content_while_running(faulty):
 
 
 # --- command line -----------------------------------------------------------------------------
+
 
 def test_mirror_help_names_the_options_and_defaults():
     output = CliRunner().invoke(mirror_command, ["--help"]).output

@@ -131,7 +131,7 @@ def test_feed_is_rss_with_ten_newest_posts_and_content_encoded():
     body = route.body.decode("utf-8")
     assert route.headers["Content-Type"].startswith("application/rss+xml")
     assert body.count("<item>") == 10 and body.count("<content:encoded>") == 10
-    assert "<guid isPermaLink=\"false\">https://lis.gdynia.pl/?p=1311</guid>" in body
+    assert '<guid isPermaLink="false">https://lis.gdynia.pl/?p=1311</guid>' in body
 
 
 def test_feed_pages_end_with_a_404():

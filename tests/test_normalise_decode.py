@@ -17,20 +17,24 @@ def page(text: str, meta: str = "") -> str:
 
 def is_clean(text: str) -> bool:
     """No replacement characters and no C1 control characters."""
-    return "\ufffd" not in text and not any(unicodedata.category(char) == "Cc" and 0x80 <= ord(char) <= 0x9F
-                                            for char in text)
+    return "\ufffd" not in text and not any(
+        unicodedata.category(char) == "Cc" and 0x80 <= ord(char) <= 0x9F for char in text
+    )
 
 
-@pytest.mark.parametrize("encoding, headers", [
-    ("cp1250", None),
-    ("cp1250", {"Content-Type": "text/html"}),
-    ("cp1250", {"Content-Type": "text/html; charset=ISO-8859-2"}),
-    ("cp1250", {"Content-Type": "text/html; charset=ISO-8859-1"}),
-    ("iso-8859-2", None),
-    ("iso-8859-2", {"Content-Type": "text/html; charset=ISO-8859-1"}),
-    ("iso-8859-2", {"Content-Type": "text/html; charset=windows-1250"}),
-    ("iso-8859-2", {"content-type": "text/html; charset=windows-1252"}),
-])
+@pytest.mark.parametrize(
+    "encoding, headers",
+    [
+        ("cp1250", None),
+        ("cp1250", {"Content-Type": "text/html"}),
+        ("cp1250", {"Content-Type": "text/html; charset=ISO-8859-2"}),
+        ("cp1250", {"Content-Type": "text/html; charset=ISO-8859-1"}),
+        ("iso-8859-2", None),
+        ("iso-8859-2", {"Content-Type": "text/html; charset=ISO-8859-1"}),
+        ("iso-8859-2", {"Content-Type": "text/html; charset=windows-1250"}),
+        ("iso-8859-2", {"content-type": "text/html; charset=windows-1252"}),
+    ],
+)
 def test_legacy_polish_pages_decode_exactly(encoding, headers):
     text, _ = decode_html(page(PANGRAM).encode(encoding), headers)
     assert PANGRAM in text and is_clean(text)

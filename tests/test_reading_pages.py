@@ -10,8 +10,7 @@ from urllib.parse import quote
 import pytest
 
 from scraper.serve.app import datasette_instance, load_metadata
-from test_datasette_data import (CHANGED_ID, XSS_AUTHOR, XSS_ID, XSS_TAG, add_downloads,
-                                 build_archive)
+from test_datasette_data import CHANGED_ID, XSS_AUTHOR, XSS_ID, XSS_TAG, add_downloads, build_archive
 
 PLANTY = "przemysl:45707"
 ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
@@ -52,6 +51,7 @@ def section(html, name):
 
 # --- the article page ---
 
+
 def test_article_page_is_headed_by_its_title(ds):
     assert "<h1>Rewitalizacja Plant Miejskich w Przemyślu</h1>" in article_html(ds, PLANTY)
 
@@ -70,12 +70,15 @@ def test_byline_has_city_site_publisher_and_author(ds):
 
 
 def test_published_date_is_polish_in_a_time_element(ds):
-    assert ('opublikowano <time datetime="2018-10-05T08:39:00+02:00">5 października 2018, 08:39</time>'
-            in article_html(ds, PLANTY))
+    assert 'opublikowano <time datetime="2018-10-05T08:39:00+02:00">5 października 2018, 08:39</time>' in article_html(
+        ds, PLANTY
+    )
 
 
 def test_modified_date_is_polish(ds):
-    assert 'zmieniono <time datetime="2023-05-12T08:00:00+02:00">12 maja 2023, 08:00</time>' in article_html(ds, CHANGED_ID)
+    assert 'zmieniono <time datetime="2023-05-12T08:00:00+02:00">12 maja 2023, 08:00</time>' in article_html(
+        ds, CHANGED_ID
+    )
 
 
 @pytest.mark.parametrize("article_id", [PLANTY, CHANGED_ID, XSS_ID])
@@ -96,16 +99,24 @@ def test_body_is_the_sanitised_html(ds):
 def test_empty_fields_leave_no_gaps(ds):
     # przemysl:46100 has no author, subtitle, tags, attachments or images.
     html = article_html(ds, "przemysl:46100")
-    assert ("autor:" not in html and "kronika-subtitle" not in html and "Załączniki" not in html
-            and "Tagi:" not in html and "kronika-images" not in html)
+    assert (
+        "autor:" not in html
+        and "kronika-subtitle" not in html
+        and "Załączniki" not in html
+        and "Tagi:" not in html
+        and "kronika-images" not in html
+    )
 
 
 def test_attachments_are_inline_with_type_title_and_size(ds):
     attachments = section(article_html(ds, PLANTY), "attachments")
-    assert ('<span class="kronika-badge">PDF</span>' in attachments
-            and '<a href="https://przemysl.pl/uploads/files/plan-plant.pdf" rel="noopener noreferrer nofollow">'
-                'Plan zagospodarowania</a>' in attachments
-            and "rozmiar podany 1,65 MB" in attachments)
+    assert (
+        '<span class="kronika-badge">PDF</span>' in attachments
+        and '<a href="https://przemysl.pl/uploads/files/plan-plant.pdf" rel="noopener noreferrer nofollow">'
+        "Plan zagospodarowania</a>"
+        in attachments
+        and "rozmiar podany 1,65 MB" in attachments
+    )
 
 
 def test_attachment_without_a_title_shows_its_file_name(ds):
@@ -122,12 +133,16 @@ def test_download_fields_show_when_the_archive_has_them(ds_with_downloads):
 
 
 def test_document_text_begins_under_its_attachment(ds_with_downloads):
-    assert '<blockquote class="kronika-excerpt">Plan zagospodarowania Plant.\nEtap I.' in article_html(ds_with_downloads, PLANTY)
+    assert '<blockquote class="kronika-excerpt">Plan zagospodarowania Plant.\nEtap I.' in article_html(
+        ds_with_downloads, PLANTY
+    )
 
 
 def test_stored_copy_is_linked(ds_with_downloads):
-    assert re.search(r'<a href="/archive/-/files/[0-9a-f]{64}" rel="nofollow">kopia w archiwum</a>',
-                     article_html(ds_with_downloads, PLANTY))
+    assert re.search(
+        r'<a href="/archive/-/files/[0-9a-f]{64}" rel="nofollow">kopia w archiwum</a>',
+        article_html(ds_with_downloads, PLANTY),
+    )
 
 
 def test_document_text_payload_is_text(ds_with_downloads):
@@ -156,7 +171,9 @@ def test_images_show_caption_and_credit(ds):
 
 
 def test_provenance_is_collapsed(ds):
-    provenance = re.search(r'<details class="kronika-provenance">.*?</details>', article_html(ds, PLANTY), re.S).group(0)
+    provenance = re.search(r'<details class="kronika-provenance">.*?</details>', article_html(ds, PLANTY), re.S).group(
+        0
+    )
     assert all(label in provenance for label in ("status HTTP", "sha256 strony", "warstwy ekstrakcji", "skrót treści"))
 
 
@@ -167,11 +184,16 @@ def test_payloads_are_escaped_on_the_article_page(ds, payload):
 
 # --- versions ---
 
+
 def test_every_version_is_listed_with_first_seen_and_superseded(ds):
     versions = section(article_html(ds, CHANGED_ID), "versions")
-    assert ("<strong>Wersja 1</strong> · pierwszy raz widziana <time datetime=\"2024-05-01T10:00:00Z\">1 maja 2024, 12:00</time>"
-            " · zastąpiona <time datetime=\"2024-05-02T10:00:00Z\">2 maja 2024, 12:00</time>" in versions
-            and "<strong>Wersja 2</strong>" in versions and "obecna" in versions)
+    assert (
+        '<strong>Wersja 1</strong> · pierwszy raz widziana <time datetime="2024-05-01T10:00:00Z">1 maja 2024, 12:00</time>'
+        ' · zastąpiona <time datetime="2024-05-02T10:00:00Z">2 maja 2024, 12:00</time>'
+        in versions
+        and "<strong>Wersja 2</strong>" in versions
+        and "obecna" in versions
+    )
 
 
 def test_newest_version_is_open_and_older_ones_collapsed(ds):
@@ -188,7 +210,9 @@ def test_versions_diff_the_body(ds):
 
 
 def test_versions_diff_the_dates_in_polish(ds):
-    assert "<dt>data modyfikacji</dt><dd><del>brak</del><ins>12 maja 2023, 08:00</ins></dd>" in article_html(ds, CHANGED_ID)
+    assert "<dt>data modyfikacji</dt><dd><del>brak</del><ins>12 maja 2023, 08:00</ins></dd>" in article_html(
+        ds, CHANGED_ID
+    )
 
 
 def test_article_json_is_unchanged(ds):
@@ -198,10 +222,12 @@ def test_article_json_is_unchanged(ds):
 
 # --- quiet edits ---
 
+
 def test_quiet_edits_lists_changes_after_publication_with_what_changed(ds):
     found = get(ds, "/archive/quiet_edits.json?_shape=array").json()
     assert [(row["article_id"], row["version"], row["what_changed"]) for row in found] == [
-        (CHANGED_ID, 2, "tytuł, treść, data modyfikacji")]
+        (CHANGED_ID, 2, "tytuł, treść, data modyfikacji")
+    ]
 
 
 def test_quiet_edits_page_shows_polish_dates(ds):
@@ -210,13 +236,19 @@ def test_quiet_edits_page_shows_polish_dates(ds):
 
 
 def test_quiet_edits_page_links_the_article_page(ds):
-    assert f'<a href="/archive/articles/{CHANGED_ID.replace(":", "~3A")}">{CHANGED_ID}</a>' in get(ds, "/archive/quiet_edits").text
+    assert (
+        f'<a href="/archive/articles/{CHANGED_ID.replace(":", "~3A")}">{CHANGED_ID}</a>'
+        in get(ds, "/archive/quiet_edits").text
+    )
 
 
 def test_quiet_edits_feed_says_what_changed(ds):
     feed = get(ds, "/archive/quiet_edits_feed.atom").text
-    assert "<title>Kronika — ciche zmiany artykułów</title>" in feed and (
-        "Zmieniono: tytuł, treść, data modyfikacji (wersja 2)" in feed) and feed.count("<entry>") == 1
+    assert (
+        "<title>Kronika — ciche zmiany artykułów</title>" in feed
+        and ("Zmieniono: tytuł, treść, data modyfikacji (wersja 2)" in feed)
+        and feed.count("<entry>") == 1
+    )
 
 
 @pytest.mark.parametrize("feed", ["quiet_edits_feed", "new_articles_feed"])
@@ -230,9 +262,13 @@ def test_new_articles_feed_is_titled_in_polish(ds):
 
 # --- the articles list ---
 
+
 def test_articles_list_links_each_title_to_its_page(ds):
     html = get(ds, "/archive/articles").text
-    assert '<a class="kronika-list-title" href="/archive/articles/przemysl~3A45707">Rewitalizacja Plant Miejskich w Przemyślu</a>' in html
+    assert (
+        '<a class="kronika-list-title" href="/archive/articles/przemysl~3A45707">Rewitalizacja Plant Miejskich w Przemyślu</a>'
+        in html
+    )
 
 
 def test_articles_list_leaves_out_hashes_and_extraction(ds):
@@ -242,7 +278,10 @@ def test_articles_list_leaves_out_hashes_and_extraction(ds):
 
 
 def test_articles_list_dates_are_polish(ds):
-    assert '<time datetime="2018-10-05T08:39:00+02:00">5 października 2018, 08:39</time>' in get(ds, "/archive/articles").text
+    assert (
+        '<time datetime="2018-10-05T08:39:00+02:00">5 października 2018, 08:39</time>'
+        in get(ds, "/archive/articles").text
+    )
 
 
 def test_column_descriptions_are_collapsed(ds):
@@ -259,6 +298,7 @@ def test_articles_json_keeps_every_column(ds):
 
 
 # --- Polish facets ---
+
 
 def test_revitalisation_facet_reads_tak_and_nie(ds):
     facet = re.search(r'id="facet-revitalisation".*?</ul>', get(ds, "/archive/articles").text, re.S).group(0)
@@ -277,6 +317,7 @@ def test_facet_json_keeps_the_values(ds):
 
 # --- the dashboard ---
 
+
 def chart(name):
     return load_metadata()["plugins"]["datasette-dashboards"]["kronika"]["charts"][name]
 
@@ -285,12 +326,19 @@ def test_dashboard_shows_months_without_articles(ds):
     found = get(ds, f"/archive.json?_shape=array&sql={quote(chart('articles-per-month')['query'])}").json()
     months = sorted({row["month"] for row in found})
     # 2018-10 to 2024-02, every month, for each city; the counts still add up to the articles.
-    assert (months[0], months[-1], len(months)) == ("2018-10", "2024-02", 65) and {"month": "2018-11", "city": "Gdynia",
-                                                                                     "articles": 0} in found
+    assert (months[0], months[-1], len(months)) == ("2018-10", "2024-02", 65) and {
+        "month": "2018-11",
+        "city": "Gdynia",
+        "articles": 0,
+    } in found
     assert sum(row["articles"] for row in found) == 9
 
 
 @pytest.mark.parametrize("name, channel", [("articles-per-month", "y"), ("attachment-types", "x")])
 def test_dashboard_count_axes_have_whole_number_ticks(name, channel):
     axis = chart(name)["display"]["encoding"][channel]["axis"]
-    assert (axis["tickMinStep"], axis["format"], f"domain('{channel}')[1]" in axis["tickCount"]["signal"]) == (1, "d", True)
+    assert (axis["tickMinStep"], axis["format"], f"domain('{channel}')[1]" in axis["tickCount"]["signal"]) == (
+        1,
+        "d",
+        True,
+    )

@@ -14,6 +14,7 @@ from scraper.serve.worddiff import tokens, word_diff
 
 # --- Polish dates ---
 
+
 def test_date_with_offset_is_said_in_polish():
     assert polish_datetime("2018-10-05T08:39:00+02:00") == "5 października 2018, 08:39"
 
@@ -42,6 +43,7 @@ def test_text_that_is_not_a_date_is_an_error():
 
 # --- word diff ---
 
+
 def test_tokens_join_back_into_the_text():
     text = "Spacer  badawczy, po Chylonii!\n\nRelacja."
     assert "".join(tokens(text)) == text
@@ -61,7 +63,10 @@ def test_removed_words_are_deleted():
 
 def test_only_the_changed_line_is_compared_word_by_word():
     old = "Pierwszy akapit bez zmian.\n\nDrugi akapit."
-    assert word_diff(old, old.replace("Drugi", "Trzeci")) == "Pierwszy akapit bez zmian.\n\n<del>Drugi</del><ins>Trzeci</ins> akapit."
+    assert (
+        word_diff(old, old.replace("Drugi", "Trzeci"))
+        == "Pierwszy akapit bez zmian.\n\n<del>Drugi</del><ins>Trzeci</ins> akapit."
+    )
 
 
 def test_diff_escapes_every_piece():
@@ -76,11 +81,21 @@ def test_diff_from_nothing_inserts_everything():
 
 # --- versions ---
 
-FIRST = {"title": "Spacer badawczy po Chylonii", "lead": "Mieszkańcy spotkali się.", "body_text": "Tekst.",
-         "published_at": "2023-05-10T17:00:00+02:00", "modified_at": None, "author": "A. Dylejko",
-         "attachments": [{"url": "https://x.pl/a.pdf", "title": "Plan", "filename": "a.pdf"}]}
-SECOND = {**FIRST, "title": "Spacer badawczy po Chylonii — relacja", "modified_at": "2023-05-12T08:00:00+02:00",
-          "attachments": [{"url": "https://x.pl/b.pdf", "title": None, "filename": "b.pdf"}]}
+FIRST = {
+    "title": "Spacer badawczy po Chylonii",
+    "lead": "Mieszkańcy spotkali się.",
+    "body_text": "Tekst.",
+    "published_at": "2023-05-10T17:00:00+02:00",
+    "modified_at": None,
+    "author": "A. Dylejko",
+    "attachments": [{"url": "https://x.pl/a.pdf", "title": "Plan", "filename": "a.pdf"}],
+}
+SECOND = {
+    **FIRST,
+    "title": "Spacer badawczy po Chylonii — relacja",
+    "modified_at": "2023-05-12T08:00:00+02:00",
+    "attachments": [{"url": "https://x.pl/b.pdf", "title": None, "filename": "b.pdf"}],
+}
 
 
 def test_changes_name_each_changed_field_in_reading_order():
@@ -117,31 +132,47 @@ def test_first_version_has_no_previous_to_compare():
 
 
 def test_versions_are_listed_oldest_first_each_against_the_one_before():
-    rows = [{"version": 2, "first_seen_at": "2024-05-02T10:00:00Z", "superseded_at": None, "item": json.dumps(SECOND)},
-            {"version": 1, "first_seen_at": "2024-05-01T10:00:00Z", "superseded_at": "2024-05-02T10:00:00Z",
-             "item": json.dumps(FIRST)}]
+    rows = [
+        {"version": 2, "first_seen_at": "2024-05-02T10:00:00Z", "superseded_at": None, "item": json.dumps(SECOND)},
+        {
+            "version": 1,
+            "first_seen_at": "2024-05-01T10:00:00Z",
+            "superseded_at": "2024-05-02T10:00:00Z",
+            "item": json.dumps(FIRST),
+        },
+    ]
     found = versions(rows)
     assert [(version.number, len(version.changes)) for version in found] == [(1, 0), (2, 3)]
 
 
 # --- template filters ---
 
-@pytest.mark.parametrize("size, said", [(1730150, "1,65 MB"), (168120, "164 KB"), (2 * 1024 ** 2, "2 MB"),
-                                        (512, "512 B"), (None, "")])
+
+@pytest.mark.parametrize(
+    "size, said", [(1730150, "1,65 MB"), (168120, "164 KB"), (2 * 1024**2, "2 MB"), (512, "512 B"), (None, "")]
+)
 def test_file_size_is_written_the_polish_way(size, said):
     assert file_size(size) == said
 
 
 def test_polish_time_keeps_the_iso_value_in_the_element():
     assert polish_time("2018-10-05T08:39:00+02:00") == (
-        '<time datetime="2018-10-05T08:39:00+02:00">5 października 2018, 08:39</time>')
+        '<time datetime="2018-10-05T08:39:00+02:00">5 października 2018, 08:39</time>'
+    )
 
 
 def test_polish_time_of_text_that_is_no_date_shows_it_escaped():
     assert polish_time("<b>wczoraj</b>") == "<span>&lt;b&gt;wczoraj&lt;/b&gt;</span>"
 
 
-@pytest.mark.parametrize("label, name, said", [(1, "revitalisation", "tak"), (0, "revitalisation", "nie"),
-                                               ("gdynia", "site", "Gdynia"), ("Jan", "author", "Jan")])
+@pytest.mark.parametrize(
+    "label, name, said",
+    [
+        (1, "revitalisation", "tak"),
+        (0, "revitalisation", "nie"),
+        ("gdynia", "site", "Gdynia"),
+        ("Jan", "author", "Jan"),
+    ],
+)
 def test_facet_labels_are_polish(label, name, said):
     assert facet_label(label, name, {"gdynia": "Gdynia"}) == said

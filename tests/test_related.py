@@ -18,8 +18,10 @@ MIN_RECALL = 0.95
 @pytest.fixture(scope="module")
 def outcomes():
     """(labelled same story, measured related) per labelled pair."""
-    return [(same, similarity(a["title"], a["body_text"], b["title"], b["body_text"]).related)
-            for a, b, same, _why in labelled_pairs()]
+    return [
+        (same, similarity(a["title"], a["body_text"], b["title"], b["body_text"]).related)
+        for a, b, same, _why in labelled_pairs()
+    ]
 
 
 def test_labelled_set_has_40_pairs_with_positives_and_hard_negatives():
@@ -39,15 +41,23 @@ def test_recall_on_the_labelled_set(outcomes):
 
 
 def test_same_title_with_another_body_is_not_related():
-    measured = similarity("Festyn sąsiedzki na Oksywiu", "Koncert i loteria fantowa na boisku szkolnym w niedzielę.",
-                          "Festyn sąsiedzki na Oksywiu", "Warsztaty, koncert i wspólne gotowanie dla pięciuset osób.")
+    measured = similarity(
+        "Festyn sąsiedzki na Oksywiu",
+        "Koncert i loteria fantowa na boisku szkolnym w niedzielę.",
+        "Festyn sąsiedzki na Oksywiu",
+        "Warsztaty, koncert i wspólne gotowanie dla pięciuset osób.",
+    )
     assert measured.title == 1.0 and not measured.related
 
 
 def test_repost_with_an_added_paragraph_is_still_contained():
     gdynia = articles()["gdynia:543780"]
-    measured = similarity(gdynia["title"], gdynia["body_text"] + "\n\nZapraszamy wszystkich sąsiadów!",
-                          gdynia["title"], gdynia["body_text"])
+    measured = similarity(
+        gdynia["title"],
+        gdynia["body_text"] + "\n\nZapraszamy wszystkich sąsiadów!",
+        gdynia["title"],
+        gdynia["body_text"],
+    )
     assert measured.body == 1.0 and measured.related
 
 
@@ -66,8 +76,10 @@ def article(article_id: str, key: str) -> dict:
 def test_linking_stores_both_directions_with_score_and_method():
     archive = archive_with(article("gdynia:543780", "gdynia:543780"), article("lis:1035", "lis:1035"))
     assert link_articles(archive.db, ["lis:1035"]) == 1
-    rows = sorted((row["article_id"], row["related_id"], row["score"], row["method"])
-                  for row in archive.db["related_articles"].rows)
+    rows = sorted(
+        (row["article_id"], row["related_id"], row["score"], row["method"])
+        for row in archive.db["related_articles"].rows
+    )
     assert rows == [("gdynia:543780", "lis:1035", 1.0, METHOD), ("lis:1035", "gdynia:543780", 1.0, METHOD)]
 
 
@@ -75,7 +87,9 @@ def test_two_articles_linked_in_one_call_find_each_other_once():
     archive = archive_with(article("gdynia:543780", "gdynia:543780"), article("lis:1035", "lis:1035"))
     assert link_articles(archive.db, ["gdynia:543780", "lis:1035"]) == 1
     assert sorted(archive.db.execute("SELECT article_id, related_id FROM related_articles").fetchall()) == [
-        ("gdynia:543780", "lis:1035"), ("lis:1035", "gdynia:543780")]
+        ("gdynia:543780", "lis:1035"),
+        ("lis:1035", "gdynia:543780"),
+    ]
 
 
 def test_articles_of_the_same_site_are_never_linked():

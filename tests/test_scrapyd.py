@@ -29,8 +29,16 @@ BIN = Path(sys.executable).parent
 MIRROR_JOB_SETTINGS = ("DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False", "CONCURRENT_REQUESTS_PER_DOMAIN=4")
 PROJECT_FILES = ("scraper", "pyproject.toml", "setup.py", "scrapy.cfg", "README.md")
 # Columns that differ between any two runs of the same crawl.
-RUN_COLUMNS = {"fetched_at", "first_seen_at", "last_changed_at", "superseded_at", "started_at", "finished_at",
-               "crawl_id", "headers"}
+RUN_COLUMNS = {
+    "fetched_at",
+    "first_seen_at",
+    "last_changed_at",
+    "superseded_at",
+    "started_at",
+    "finished_at",
+    "crawl_id",
+    "headers",
+}
 
 
 def free_port() -> int:
@@ -52,8 +60,9 @@ class Scrapyd:
         # copy of Kronika would shadow the egg on sys.path).
         self.env = {**os.environ, "PYTHONPATH": str(ROOT)}
         self.log = open(home / "scrapyd.out", "w")
-        self.process = subprocess.Popen([sys.executable, "-m", "scrapyd"], cwd=home, env=self.env,
-                                        stdout=self.log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "scrapyd"], cwd=home, env=self.env, stdout=self.log, stderr=subprocess.STDOUT
+        )
         self._wait_until_up()
 
     def _wait_until_up(self, timeout: float = 30):
@@ -70,8 +79,9 @@ class Scrapyd:
             return json.load(answer)
 
     def schedule(self, spider: str, *settings: str) -> str:
-        data = urllib.parse.urlencode([("project", "kronika"), ("spider", spider),
-                                       *(("setting", setting) for setting in settings)]).encode()
+        data = urllib.parse.urlencode(
+            [("project", "kronika"), ("spider", spider), *(("setting", setting) for setting in settings)]
+        ).encode()
         with urllib.request.urlopen(self.url + "schedule.json", data=data, timeout=10) as answer:
             reply = json.load(answer)
         assert reply["status"] == "ok", reply
@@ -115,8 +125,14 @@ def scrapyd(tmp_path_factory, project):
     try:
         config = (project / "scrapy.cfg").read_text(encoding="utf-8")
         (project / "scrapy.cfg").write_text(config.replace("http://127.0.0.1:6800/", daemon.url), encoding="utf-8")
-        deployed = subprocess.run([str(BIN / "scrapyd-deploy"), "--version", "1"], cwd=project, env=daemon.env,
-                                  capture_output=True, text=True, timeout=180)
+        deployed = subprocess.run(
+            [str(BIN / "scrapyd-deploy"), "--version", "1"],
+            cwd=project,
+            env=daemon.env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
         assert deployed.returncode == 0, deployed.stderr[-3000:]
         yield daemon
     finally:
@@ -129,8 +145,9 @@ def job_settings(db: Path, mirror) -> tuple[str, ...]:
 
 def test_the_egg_carries_the_package_data_and_the_settings_entry_point(project, tmp_path):
     egg = tmp_path / "kronika.egg"
-    built = subprocess.run([str(BIN / "scrapyd-deploy"), f"--build-egg={egg}"], cwd=project,
-                           capture_output=True, text=True, timeout=180)
+    built = subprocess.run(
+        [str(BIN / "scrapyd-deploy"), f"--build-egg={egg}"], cwd=project, capture_output=True, text=True, timeout=180
+    )
     assert built.returncode == 0, built.stderr[-3000:]
     with zipfile.ZipFile(egg) as archive:
         names = set(archive.namelist())
@@ -148,7 +165,8 @@ def test_both_spiders_run_as_jobs_into_the_archive_with_their_crawl_rows(scrapyd
     assert per_site == {site: len(specs) for site, specs in bundled_articles().items()}
     crawls = {row["site"]: row for row in archive.query("select * from crawls")}
     assert {site: (row["finish_reason"], row["exit_status"], row["articles_new"]) for site, row in crawls.items()} == {
-        site: ("finished", 0, len(specs)) for site, specs in bundled_articles().items()}
+        site: ("finished", 0, len(specs)) for site, specs in bundled_articles().items()
+    }
     last_line = scrapyd.job_log("gdynia", jobs["gdynia"]).strip().splitlines()[-1]
     assert "Spider closed (finished)" in last_line
     assert "kronika: gdynia: " in scrapyd.job_log("gdynia", jobs["gdynia"])
@@ -167,11 +185,17 @@ def test_a_job_on_an_archive_another_crawl_holds_closes_as_locked(scrapyd, mirro
 def test_a_running_job_holds_the_archive_against_kronika_crawl(scrapyd, mirror, tmp_path):
     db = tmp_path / "archive.db"
     # Polite pacing keeps the job running for a while (about one request a second).
-    job = scrapyd.schedule("gdynia", f"KRONIKA_DB={db}", f"KRONIKA_MIRROR={mirror.base_url}", "DOWNLOAD_DELAY=1",
-                           "AUTOTHROTTLE_ENABLED=False")
+    job = scrapyd.schedule(
+        "gdynia",
+        f"KRONIKA_DB={db}",
+        f"KRONIKA_MIRROR={mirror.base_url}",
+        "DOWNLOAD_DELAY=1",
+        "AUTOTHROTTLE_ENABLED=False",
+    )
     deadline = time.monotonic() + 60
-    while not (db.exists() and sqlite_utils.Database(db)["crawls"].exists()
-               and sqlite_utils.Database(db)["crawls"].count):  # the job has its lock and its crawls row
+    while not (
+        db.exists() and sqlite_utils.Database(db)["crawls"].exists() and sqlite_utils.Database(db)["crawls"].count
+    ):  # the job has its lock and its crawls row
         assert time.monotonic() < deadline, "the job never opened its crawl"
         time.sleep(0.2)
     cron = run_crawl(db, mirror.base_url)
@@ -186,9 +210,19 @@ def test_scrapy_crawl_takes_the_lock_too(mirror, tmp_path):
     requests_before = len(mirror.request_log)
     with crawl_lock(str(db)):
         result = subprocess.run(
-            [sys.executable, "-m", "scrapy", "crawl", "przemysl", *(arg for setting in job_settings(db, mirror)
-                                                                    for arg in ("-s", setting))],
-            cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+            [
+                sys.executable,
+                "-m",
+                "scrapy",
+                "crawl",
+                "przemysl",
+                *(arg for setting in job_settings(db, mirror) for arg in ("-s", setting)),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
         )
     assert "Spider closed (locked)" in result.stderr and "another crawl of" in result.stderr
     archive = sqlite_utils.Database(db)
@@ -203,31 +237,52 @@ def comparable(db: sqlite_utils.Database) -> dict[str, list]:
         columns = [column for column in db[table].columns_dict if column not in RUN_COLUMNS]
         tables[table] = sorted(db.execute(f"select {', '.join(columns)} from {table}").fetchall(), key=repr)
     tables["article_versions"] = sorted(
-        repr((row["article_id"], row["version"], row["content_hash"],
-              sorted((key, value) for key, value in json.loads(row["item"]).items() if key not in RUN_COLUMNS)))
-        for row in db.query("select * from article_versions"))
-    tables["tags"] = sorted(db.execute(
-        "select at.article_id, t.name from articles_tags at join tags t on t.id = at.tag_id").fetchall())
-    tables["crawls"] = sorted(db.execute(
-        "select site, requests, articles_new, articles_changed, articles_unchanged, articles_failed, "
-        "warnings, finish_reason, exit_status from crawls").fetchall())
+        repr(
+            (
+                row["article_id"],
+                row["version"],
+                row["content_hash"],
+                sorted((key, value) for key, value in json.loads(row["item"]).items() if key not in RUN_COLUMNS),
+            )
+        )
+        for row in db.query("select * from article_versions")
+    )
+    tables["tags"] = sorted(
+        db.execute("select at.article_id, t.name from articles_tags at join tags t on t.id = at.tag_id").fetchall()
+    )
+    tables["crawls"] = sorted(
+        db.execute(
+            "select site, requests, articles_new, articles_changed, articles_unchanged, articles_failed, "
+            "warnings, finish_reason, exit_status from crawls"
+        ).fetchall()
+    )
     return tables
 
 
 def test_shards_crawled_as_jobs_merge_into_what_one_crawl_of_both_gives(scrapyd, mirror, tmp_path):
     shard_a, shard_b = tmp_path / "przemysl.db", tmp_path / "gdynia.db"
-    jobs = [scrapyd.schedule("przemysl", *job_settings(shard_a, mirror)),
-            scrapyd.schedule("gdynia", *job_settings(shard_b, mirror))]
+    jobs = [
+        scrapyd.schedule("przemysl", *job_settings(shard_a, mirror)),
+        scrapyd.schedule("gdynia", *job_settings(shard_b, mirror)),
+    ]
     single = tmp_path / "single.db"
     crawled = run_crawl(single, mirror.base_url)
     assert crawled.returncode == 0, crawled.stderr[-2000:]
     scrapyd.wait(*jobs)
     merged = tmp_path / "merged.db"
     with crawl_lock(str(merged)):  # a crawl of the target is running: the merge waits for another day
-        locked = subprocess.run([sys.executable, "-m", "scraper", "merge", str(shard_a), "--into", str(merged)],
-                                capture_output=True, text=True, timeout=120)
+        locked = subprocess.run(
+            [sys.executable, "-m", "scraper", "merge", str(shard_a), "--into", str(merged)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     assert (locked.returncode, merged.exists()) == (75, False)
-    merge = subprocess.run([sys.executable, "-m", "scraper", "merge", str(shard_a), str(shard_b), "--into",
-                            str(merged)], capture_output=True, text=True, timeout=120)
+    merge = subprocess.run(
+        [sys.executable, "-m", "scraper", "merge", str(shard_a), str(shard_b), "--into", str(merged)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert merge.returncode == 0, merge.stderr
     assert comparable(sqlite_utils.Database(merged)) == comparable(sqlite_utils.Database(single))

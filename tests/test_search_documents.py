@@ -5,14 +5,13 @@ import hashlib
 import pytest
 import sqlite_utils
 
+from factories import make_attachment, make_item
 from scraper.archive import Archive
 from scraper.archive.document_search import page_texts, search_articles, search_documents
 from scraper.archive.downloads import store_document
 from scraper.archive.schema import ensure_schema
 from scraper.archive.search import DOCUMENTS_FTS_TABLE, INDEX_VERSION_TABLE
 from scraper.extract.documents.result import DocumentResult
-
-from factories import make_attachment, make_item
 from test_datasette_data import PDF_ONLY_WORD, add_downloads, build_archive
 
 PLANTY = "przemysl:45707"
@@ -71,24 +70,44 @@ def _ranking_archive(path) -> sqlite_utils.Database:
     # The same word in one article's title, another's body, a third's document;
     # unrelated articles around them so the word is rare, as real words are.
     archive = Archive(str(path))
-    filler = [make_item(f"gdynia:{570000 + number}", title=f"Zebranie numer {number}", body_text="Rada dzielnicy obradowała.",
-                      published_at="2020-01-01T10:00:00+01:00") for number in range(8)]
+    filler = [
+        make_item(
+            f"gdynia:{570000 + number}",
+            title=f"Zebranie numer {number}",
+            body_text="Rada dzielnicy obradowała.",
+            published_at="2020-01-01T10:00:00+01:00",
+        )
+        for number in range(8)
+    ]
     for item in filler + [
-        make_item("gdynia:571000", title="Kasztanowce na skwerze", body_text="Rada dzielnicy obradowała o zieleni.",
-                      published_at="2020-02-01T10:00:00+01:00"),
-        make_item("gdynia:571001", title="Zieleń na skwerze", body_text="Rada obradowała.\n\nPosadzi kasztanowce przy alei.",
-                      published_at="2020-03-01T10:00:00+01:00"),
-        make_item("gdynia:571002", title="Plan skweru", body_text="Rada dzielnicy obradowała o planie.",
-                      published_at="2020-04-01T10:00:00+01:00",
-                attachments=[make_attachment("gdynia", "plan.pdf")]),
+        make_item(
+            "gdynia:571000",
+            title="Kasztanowce na skwerze",
+            body_text="Rada dzielnicy obradowała o zieleni.",
+            published_at="2020-02-01T10:00:00+01:00",
+        ),
+        make_item(
+            "gdynia:571001",
+            title="Zieleń na skwerze",
+            body_text="Rada obradowała.\n\nPosadzi kasztanowce przy alei.",
+            published_at="2020-03-01T10:00:00+01:00",
+        ),
+        make_item(
+            "gdynia:571002",
+            title="Plan skweru",
+            body_text="Rada dzielnicy obradowała o planie.",
+            published_at="2020-04-01T10:00:00+01:00",
+            attachments=[make_attachment("gdynia", "plan.pdf")],
+        ),
     ]:
         archive.store(item)
     archive.db["attachments"].update("gdynia:571002:0", {"download_status": "ok", "sha256": SHA})
     pages = [f"Strona {number}: opis terenu." for number in range(1, 8)] + ["Plan zakłada kasztanowce przy alei."]
     text = "\n\n".join(pages)
     offsets = [text.index(page) for page in pages]
-    store_document(archive.db, DocumentResult(sha256=SHA, type="pdf", pages=len(pages), text=text,
-                                              page_offsets=tuple(offsets)))
+    store_document(
+        archive.db, DocumentResult(sha256=SHA, type="pdf", pages=len(pages), text=text, page_offsets=tuple(offsets))
+    )
     return archive.db
 
 
@@ -118,6 +137,10 @@ def test_archive_without_a_documents_index_still_finds_articles(tmp_path):
 
 
 def test_within_narrows_the_articles(tmp_path):
-    hits = search_articles(_ranking_archive(tmp_path / "ranking.db"), "kasztanowiec",
-                           within="select :only", within_params={"only": "gdynia:571002"})
+    hits = search_articles(
+        _ranking_archive(tmp_path / "ranking.db"),
+        "kasztanowiec",
+        within="select :only",
+        within_params={"only": "gdynia:571002"},
+    )
     assert [hit["article_id"] for hit in hits] == ["gdynia:571002"]

@@ -4,9 +4,17 @@ import pytest
 import sqlite_utils
 
 from scraper.archive import Archive
+from scraper.archive.search import (
+    FTS_TABLE,
+    INDEX_VERSION,
+    INDEX_VERSION_TABLE,
+    ensure_search_index,
+    fold,
+    index_text,
+    match_expression,
+    search,
+)
 from scraper.serve.app import warn_if_search_index_stale
-from scraper.archive.search import (FTS_TABLE, INDEX_VERSION, INDEX_VERSION_TABLE, ensure_search_index, fold,
-                                    index_text, match_expression, search)
 
 
 @pytest.mark.parametrize("text,expected", [("Łódź", "lodz"), ("ŚWIĘTOJAŃSKA", "swietojanska"), ("żółć", "zolc")])
@@ -57,8 +65,9 @@ def one_article_db():
     return db
 
 
-@pytest.mark.parametrize("query", ['"Gdynia', 'Gdynia"', "Gdynia*", "-Gdynia", "(Gdynia", "'Gdynia'", "^Gdynia",
-                                   "Gdynia)", "Gdynia:"])
+@pytest.mark.parametrize(
+    "query", ['"Gdynia', 'Gdynia"', "Gdynia*", "-Gdynia", "(Gdynia", "'Gdynia'", "^Gdynia", "Gdynia)", "Gdynia:"]
+)
 def test_fts_syntax_around_a_word_still_finds_it(one_article_db, query):
     assert [hit[0] for hit in search(one_article_db, query)] == ["t:1"]
 
@@ -107,8 +116,9 @@ def _old_index(db):
     db["articles"].disable_fts()
     db[INDEX_VERSION_TABLE].drop()
     db.execute("UPDATE articles SET search_title = 'gdyni gdynia'")
-    db["articles"].enable_fts(["search_title", "search_lead", "search_body"],
-                              tokenize="unicode61 remove_diacritics 2", create_triggers=True)
+    db["articles"].enable_fts(
+        ["search_title", "search_lead", "search_body"], tokenize="unicode61 remove_diacritics 2", create_triggers=True
+    )
 
 
 def test_archive_indexed_under_an_old_version_is_reindexed_on_open():

@@ -32,7 +32,7 @@ def hits(ds, query, extra=""):
 
 
 def test_marked_escapes_the_text_and_adds_only_mark():
-    assert marked('<img src=x onerror="x()">**Plan**') == '&lt;img src=x onerror=&#34;x()&#34;&gt;<mark>Plan</mark>'
+    assert marked('<img src=x onerror="x()">**Plan**') == "&lt;img src=x onerror=&#34;x()&#34;&gt;<mark>Plan</mark>"
 
 
 def test_article_found_only_through_its_pdf_is_listed(ds):
@@ -65,7 +65,7 @@ def test_newest_first_switch_orders_by_date(ds):
 
 
 def test_order_switch_links_to_newest_first(ds):
-    assert "_sort_desc=published_at\">Najnowsze najpierw</a>" in get(ds, "/archive/articles?_search=plan").text
+    assert '_sort_desc=published_at">Najnowsze najpierw</a>' in get(ds, "/archive/articles?_search=plan").text
 
 
 def test_hit_from_a_planted_title_is_escaped(ds):
@@ -107,9 +107,17 @@ def test_polish_search_query_opens_on_its_form_not_its_sql(ds):
 
 def test_search_documents_query_gives_file_page_article_and_snippet(ds):
     (row,) = get(ds, f"/archive/search_documents.json?_shape=objects&q={PDF_ONLY_WORD}").json()["rows"]
-    assert ({key: row[key] for key in ("filename", "type", "pages", "page", "snippet", "article_id", "published_at")}
-            == {"filename": "plan-plant.pdf", "type": "pdf", "pages": 3, "page": 2, "article_id": PLANTY,
-                "snippet": "Nasadzenia **kasztanowców** wzdłuż alei.", "published_at": "2018-10-05T08:39:00+02:00"})
+    assert {
+        key: row[key] for key in ("filename", "type", "pages", "page", "snippet", "article_id", "published_at")
+    } == {
+        "filename": "plan-plant.pdf",
+        "type": "pdf",
+        "pages": 3,
+        "page": 2,
+        "article_id": PLANTY,
+        "snippet": "Nasadzenia **kasztanowców** wzdłuż alei.",
+        "published_at": "2018-10-05T08:39:00+02:00",
+    }
 
 
 def test_search_documents_page_marks_the_match_and_escapes_the_text(ds):

@@ -14,8 +14,6 @@ RECALL_FLOOR = 0.99
 PRECISION_FLOOR = 0.99
 
 
-
-
 @pytest.fixture(scope="module")
 def db():
     database = sqlite_utils.Database(memory=True)
@@ -23,8 +21,11 @@ def db():
     with archive.batch():
         for article_id, (title, lead, body) in ARTICLES.items():
             # Only title, lead and body are searched: the factory's tags and attachments are left out.
-            archive.store(make_item(f"lis:{article_id}", title=title, lead=lead, body_text=body, tags=[],
-                                    attachments=[], images=[]))
+            archive.store(
+                make_item(
+                    f"lis:{article_id}", title=title, lead=lead, body_text=body, tags=[], attachments=[], images=[]
+                )
+            )
     return database
 
 
@@ -46,8 +47,10 @@ def test_issue_12_added_at_least_50_hard_pairs():
 
 
 def test_polish_search_recall(polish_score):
-    print(f"\npolish search: recall {polish_score.recall:.3f} precision {polish_score.precision:.3f}; "
-          f"missed {polish_score.misses}")
+    print(
+        f"\npolish search: recall {polish_score.recall:.3f} precision {polish_score.precision:.3f}; "
+        f"missed {polish_score.misses}"
+    )
     assert polish_score.recall >= RECALL_FLOOR
 
 
@@ -61,8 +64,11 @@ def test_polish_search_beats_plain_fts_recall(polish_score):
 
 @pytest.mark.parametrize("kind", HARD_PAIRS)
 def test_hard_class_finds_exactly_its_articles(db, kind):
-    wrong = {query: polish_search(db, query) for query, expected in HARD_PAIRS[kind].items()
-             if polish_search(db, query) != expected}
+    wrong = {
+        query: polish_search(db, query)
+        for query, expected in HARD_PAIRS[kind].items()
+        if polish_search(db, query) != expected
+    }
     assert wrong == {}
 
 
@@ -71,9 +77,16 @@ def test_prefix_guard_whole_word_is_not_a_prefix_of_other_words(db, query):
     assert polish_search(db, query) & MUST_NOT_MATCH[query] == set()
 
 
-@pytest.mark.parametrize("query,expected", [
-    ("rewitalizacji", "a10"), ("Gdyni", "a13"), ("Przemyśla", "a04"), ("lodz", "a06"), ("Chylonii", "a09"),
-    ("Oksywiu", "a02"),
-])
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("rewitalizacji", "a10"),
+        ("Gdyni", "a13"),
+        ("Przemyśla", "a04"),
+        ("lodz", "a06"),
+        ("Chylonii", "a09"),
+        ("Oksywiu", "a02"),
+    ],
+)
 def test_inflected_form_finds_article(db, query, expected):
     assert expected in polish_search(db, query)

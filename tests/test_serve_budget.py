@@ -93,8 +93,10 @@ def test_dashboard_months_read_the_month_site_index_alone(db_path):
 
 
 def test_year_facet_reads_the_year_index_alone(db_path):
-    sql = ('select substr("published_at", 1, 4) as value, count(*) as count from (select * from articles) '
-           'where "published_at" is not null group by value')
+    sql = (
+        'select substr("published_at", 1, 4) as value, count(*) as count from (select * from articles) '
+        'where "published_at" is not null group by value'
+    )
     assert "COVERING INDEX idx_articles_year" in plan(db_path, sql)
 
 
@@ -122,8 +124,9 @@ def test_gathered_facets_take_their_share_when_their_turn_comes(ds, monkeypatch)
     # the first gets it all, the second what is left, the third nothing (skipped as timed out).
     granted = []
 
-    async def slow_query(self, sql, params=None, truncate=False, custom_time_limit=None, page_size=None,
-                         log_sql_errors=True):
+    async def slow_query(
+        self, sql, params=None, truncate=False, custom_time_limit=None, page_size=None, log_sql_errors=True
+    ):
         granted.append(custom_time_limit)
         await asyncio.sleep(0.12)
 
@@ -133,8 +136,9 @@ def test_gathered_facets_take_their_share_when_their_turn_comes(ds, monkeypatch)
 
     async def page():
         budget.page_budget.set(budget.PageBudget())
-        return await asyncio.gather(*(database.execute("select 1", custom_time_limit=1000) for _ in range(3)),
-                                    return_exceptions=True)
+        return await asyncio.gather(
+            *(database.execute("select 1", custom_time_limit=1000) for _ in range(3)), return_exceptions=True
+        )
 
     outcomes = asyncio.run(page())
     assert granted[0] >= 199 and 0 < granted[1] <= 80

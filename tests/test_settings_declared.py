@@ -14,7 +14,8 @@ GETTERS = {"get", "getint", "getfloat", "getbool", "getdict", "getlist", "getdic
 def _is_settings(node: ast.expr) -> bool:
     """`settings`, `crawler.settings`, `self.settings` …: whatever is named settings."""
     return (isinstance(node, ast.Name) and node.id == "settings") or (
-        isinstance(node, ast.Attribute) and node.attr == "settings")
+        isinstance(node, ast.Attribute) and node.attr == "settings"
+    )
 
 
 def setting_reads():
@@ -22,11 +23,16 @@ def setting_reads():
     for path in sorted(PACKAGE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             where = f"{path.relative_to(PACKAGE.parent)}:{getattr(node, 'lineno', 0)}"
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in GETTERS
-                    and _is_settings(node.func.value) and node.args and isinstance(node.args[0], ast.Constant)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in GETTERS
+                and _is_settings(node.func.value)
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 yield where, node.args[0].value, len(node.args) > 1 or bool(node.keywords)
-            elif (isinstance(node, ast.Subscript) and _is_settings(node.value)
-                  and isinstance(node.slice, ast.Constant)):
+            elif isinstance(node, ast.Subscript) and _is_settings(node.value) and isinstance(node.slice, ast.Constant):
                 yield where, node.slice.value, False
 
 

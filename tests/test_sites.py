@@ -76,8 +76,10 @@ def test_a_user_file_adds_a_site(tmp_path):
     sites = load_sites([PACKAGED_SITES, sites_file(tmp_path, VALID)])
     assert sorted(sites) == sorted({*SITES, "kalisz"})
     assert sites["kalisz"].article_id("https://www.kalisz.example/wiadomosci/17-park") == "17"
-    assert sites["kalisz"].canonical_url("https://www.kalisz.example/wiadomosci/17-park") == \
-        "https://kalisz.example/wiadomosci/17-park"
+    assert (
+        sites["kalisz"].canonical_url("https://www.kalisz.example/wiadomosci/17-park")
+        == "https://kalisz.example/wiadomosci/17-park"
+    )
 
 
 def test_a_user_file_replaces_a_packaged_site_of_the_same_name(tmp_path):
@@ -117,7 +119,7 @@ def test_hosts_are_lower_case(tmp_path):
 
 
 def test_a_start_url_must_be_on_the_sites_hosts(tmp_path):
-    error = load_error(tmp_path, VALID.replace("https://kalisz.example/wiadomosci/\"]", "https://other.example/\"]"))
+    error = load_error(tmp_path, VALID.replace('https://kalisz.example/wiadomosci/"]', 'https://other.example/"]'))
     assert 'key "start_urls": https://other.example/ is on none of the site\'s hosts' in error
 
 
@@ -132,7 +134,9 @@ def test_an_invalid_css_selector_is_named(tmp_path):
 
 
 def test_a_wordpress_site_declares_its_api(tmp_path):
-    site = load_sites([sites_file(tmp_path, VALID + 'kind = "wordpress"\napi = "https://kalisz.example/wp-json/"\n')])["kalisz"]
+    site = load_sites([sites_file(tmp_path, VALID + 'kind = "wordpress"\napi = "https://kalisz.example/wp-json/"\n')])[
+        "kalisz"
+    ]
     assert (site.kind, site.api) == ("wordpress", "https://kalisz.example/wp-json/")
 
 
@@ -143,8 +147,11 @@ def test_a_toml_syntax_error_names_the_file(tmp_path):
 def test_a_site_needing_code_names_its_page_objects():
     from scraper.sites import article_page_class
 
-    assert all(article_page_class(site.page_objects).__module__ == site.page_objects
-               for site in SITES.values() if site.page_objects)
+    assert all(
+        article_page_class(site.page_objects).__module__ == site.page_objects
+        for site in SITES.values()
+        if site.page_objects
+    )
 
 
 def test_a_settings_key_must_be_a_scrapy_setting_name(tmp_path):

@@ -34,18 +34,27 @@ listing_url = '/news'
 """
 # The city's own markup: no class the packaged sites or the generic selectors know.
 ARTICLES = {
-    "1201-kamienice-przy-rynku": ("Remont kamienic przy Rynku",
-                                  "Data dodania: 12 marca 2024 r., godz. 9:30", "Autorka: Ewa Malinowska",
-                                  "Miasto rozpoczyna rewitalizację kamienic przy Rynku Głównym. Prace potrwają "
-                                  "do jesieni, a mieszkańcy dostaną lokale zastępcze na czas remontu."),
-    "1202-park-przy-prosnie": ("Nowe alejki w parku nad Prosną",
-                               "Opublikowano: 03.04.2024, 10:15", "Autor: Jan Wiśniewski",
-                               "W parku nad Prosną powstaną nowe alejki i ławki. Inwestycja jest częścią "
-                               "lokalnego programu rewitalizacji Śródmieścia."),
-    "1203-konsultacje-spoleczne": ("Konsultacje w sprawie placu Jana Pawła",
-                                   "Data publikacji: 2024-05-20 14:00", "Autor: Wydział Rozwoju",
-                                   "Zapraszamy mieszkańców na konsultacje społeczne dotyczące przebudowy placu. "
-                                   "Spotkanie odbędzie się w ratuszu w sali sesyjnej."),
+    "1201-kamienice-przy-rynku": (
+        "Remont kamienic przy Rynku",
+        "Data dodania: 12 marca 2024 r., godz. 9:30",
+        "Autorka: Ewa Malinowska",
+        "Miasto rozpoczyna rewitalizację kamienic przy Rynku Głównym. Prace potrwają "
+        "do jesieni, a mieszkańcy dostaną lokale zastępcze na czas remontu.",
+    ),
+    "1202-park-przy-prosnie": (
+        "Nowe alejki w parku nad Prosną",
+        "Opublikowano: 03.04.2024, 10:15",
+        "Autor: Jan Wiśniewski",
+        "W parku nad Prosną powstaną nowe alejki i ławki. Inwestycja jest częścią "
+        "lokalnego programu rewitalizacji Śródmieścia.",
+    ),
+    "1203-konsultacje-spoleczne": (
+        "Konsultacje w sprawie placu Jana Pawła",
+        "Data publikacji: 2024-05-20 14:00",
+        "Autor: Wydział Rozwoju",
+        "Zapraszamy mieszkańców na konsultacje społeczne dotyczące przebudowy placu. "
+        "Spotkanie odbędzie się w ratuszu w sali sesyjnej.",
+    ),
 }
 
 
@@ -60,8 +69,10 @@ def article_page(slug: str) -> str:
 
 
 def listing_page() -> str:
-    links = "".join(f'<div class="kal-wpis"><a href="/wiadomosci/{slug}.htm">{title}</a></div>'
-                    for slug, (title, *_rest) in ARTICLES.items())
+    links = "".join(
+        f'<div class="kal-wpis"><a href="/wiadomosci/{slug}.htm">{title}</a></div>'
+        for slug, (title, *_rest) in ARTICLES.items()
+    )
     return f'<!doctype html><html lang="pl"><head><meta charset="utf-8"></head><body>{links}</body></html>'
 
 
@@ -109,8 +120,9 @@ def crawled(city_server, tmp_path_factory):
     folder = tmp_path_factory.mktemp("user-site")
     sites_file, db = folder / "sites.toml", folder / "archive.db"
     sites_file.write_text(SITES_FILE, encoding="utf-8")
-    result = kronika("crawl", "kalisz", "bez-lustra", "--sites", str(sites_file), "--db", str(db),
-                     "--mirror", city_server)
+    result = kronika(
+        "crawl", "kalisz", "bez-lustra", "--sites", str(sites_file), "--db", str(db), "--mirror", city_server
+    )
     return result, sites_file, db
 
 

@@ -13,8 +13,8 @@ import sqlite_utils
 from click.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
-from export_memory import export_peak_bytes
 from crawling import run_crawl
+from export_memory import export_peak_bytes
 from factories import make_item, make_page
 from scraper.archive import Archive
 from scraper.archive.warc import FETCH_MARK_HEADER, export_warc
@@ -38,8 +38,10 @@ def archive():
 
 def records(path) -> list:
     with open(path, "rb") as stream:
-        return [(record.rec_type, dict(record.rec_headers.headers), record.content_stream().read())
-                for record in ArchiveIterator(stream)]
+        return [
+            (record.rec_type, dict(record.rec_headers.headers), record.content_stream().read())
+            for record in ArchiveIterator(stream)
+        ]
 
 
 def exported(archive, tmp_path, **filters) -> list:
@@ -69,7 +71,11 @@ def test_response_carries_live_url_fetch_time_and_body(archive, tmp_path):
     archive.store(item, page)
     kind, headers, body = exported(archive, tmp_path)[1]
     assert (kind, headers["WARC-Target-URI"], headers["WARC-Date"], body) == (
-        "response", item["url"], "2024-03-05T06:07:08.123456Z", page["body"])
+        "response",
+        item["url"],
+        "2024-03-05T06:07:08.123456Z",
+        page["body"],
+    )
 
 
 def test_response_has_digests(archive, tmp_path):
@@ -89,8 +95,12 @@ def test_http_head_rebuilt_from_stored_status_and_headers(archive, tmp_path):
     with open(tmp_path / "a.warc.gz", "rb") as stream:
         response = [record for record in ArchiveIterator(stream) if record.rec_type == "response"][0]
     head = response.http_headers
-    assert (head.statusline, head.get_header("Content-Encoding"), head.get_header("Content-Length"),
-            head.get_header("ETag")) == ("200 OK", None, str(len(page["body"])), '"v1"')
+    assert (
+        head.statusline,
+        head.get_header("Content-Encoding"),
+        head.get_header("Content-Length"),
+        head.get_header("ETag"),
+    ) == ("200 OK", None, str(len(page["body"])), '"v1"')
 
 
 def test_identical_payload_later_becomes_revisit_of_first(archive, tmp_path):
@@ -99,10 +109,19 @@ def test_identical_payload_later_becomes_revisit_of_first(archive, tmp_path):
     for item in (later, first):  # stored out of order: records still follow fetch time
         archive.store(item, make_page(item))
     (_, first_headers, _), (kind, headers, _) = exported(archive, tmp_path)[1:]
-    assert (kind, headers["WARC-Profile"], headers["WARC-Refers-To-Target-URI"], headers["WARC-Refers-To-Date"],
-            headers["WARC-Payload-Digest"]) == (
-        "revisit", "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest", first["url"],
-        "2024-01-01T10:00:00Z", first_headers["WARC-Payload-Digest"])
+    assert (
+        kind,
+        headers["WARC-Profile"],
+        headers["WARC-Refers-To-Target-URI"],
+        headers["WARC-Refers-To-Date"],
+        headers["WARC-Payload-Digest"],
+    ) == (
+        "revisit",
+        "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest",
+        first["url"],
+        "2024-01-01T10:00:00Z",
+        first_headers["WARC-Payload-Digest"],
+    )
 
 
 def test_distinct_payloads_are_all_responses(archive, tmp_path):
@@ -154,7 +173,9 @@ def test_cli_needs_output_or_import(tmp_path):
     Archive(tmp_path / "a.db")
     result = CliRunner().invoke(main, ["warc", "--db", str(tmp_path / "a.db")])
     assert (result.exit_code, result.output.splitlines()[-1]) == (
-        1, "kronika: error: give -o FILE.warc.gz to export, or --import FILE.warc.gz")
+        1,
+        "kronika: error: give -o FILE.warc.gz to export, or --import FILE.warc.gz",
+    )
 
 
 def test_cli_export_reports_counts(tmp_path):
@@ -181,8 +202,12 @@ def changed_routes():
     def edit(site, article_id, **changes):
         return [dataclasses.replace(spec, **changes) if spec.article_id == article_id else spec for spec in specs[site]]
 
-    gdynia = edit("gdynia", CHANGED_ID, body=next(s for s in specs["gdynia"] if s.article_id == CHANGED_ID).body
-                  + ("Dodano nowy akapit o zieleni na Witominie.",))
+    gdynia = edit(
+        "gdynia",
+        CHANGED_ID,
+        body=next(s for s in specs["gdynia"] if s.article_id == CHANGED_ID).body
+        + ("Dodano nowy akapit o zieleni na Witominie.",),
+    )
     przemysl = edit("przemysl", SHRUNK_ID, body=("Krótko.",))
     return build_routes(przemysl=przemysl, gdynia=gdynia)
 
@@ -207,15 +232,19 @@ def rows(db_path, sql):
 
 ARTICLES = "SELECT * FROM articles ORDER BY id"
 VERSIONS = "SELECT * FROM article_versions ORDER BY article_id, version"
-PAGES = ("SELECT article_id, sha256, url, status, fetched_at, degraded, version, etag, last_modified "
-         "FROM pages ORDER BY article_id, sha256")
+PAGES = (
+    "SELECT article_id, sha256, url, status, fetched_at, degraded, version, etag, last_modified "
+    "FROM pages ORDER BY article_id, sha256"
+)
 
 
 @pytest.mark.slow
 def test_mirror_archive_has_a_second_version_and_a_degraded_fetch(crawled):
     db, _ = crawled
-    assert (rows(db, "SELECT version FROM articles WHERE id = 'gdynia:546990'"),
-            rows(db, "SELECT count(*) FROM pages WHERE degraded = 1")) == ([(2,)], [(1,)])
+    assert (
+        rows(db, "SELECT version FROM articles WHERE id = 'gdynia:546990'"),
+        rows(db, "SELECT count(*) FROM pages WHERE degraded = 1"),
+    ) == ([(2,)], [(1,)])
 
 
 @pytest.mark.slow
@@ -277,18 +306,28 @@ def foreign_warc(path, captures):
         writer = WARCWriter(out, gzip=True)
         for url, date, status, content_type, body in captures:
             request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "www.gdynia.pl")], is_http_request=True)
-            writer.write_record(writer.create_warc_record(url, "request", http_headers=request,
-                                                          warc_headers_dict={"WARC-Date": date}))
+            writer.write_record(
+                writer.create_warc_record(url, "request", http_headers=request, warc_headers_dict={"WARC-Date": date})
+            )
             head = StatusAndHeaders(f"{status} X", [("Content-Type", content_type)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(
-                url, "response", payload=BytesIO(body), length=len(body), http_headers=head,
-                warc_headers_dict={"WARC-Date": date}))
+            writer.write_record(
+                writer.create_warc_record(
+                    url,
+                    "response",
+                    payload=BytesIO(body),
+                    length=len(body),
+                    http_headers=head,
+                    warc_headers_dict={"WARC-Date": date},
+                )
+            )
 
 
 GDYNIA_URL = "https://www.gdynia.pl/rewitalizacja/aktualnosci,3963/przystan,1234"
-ARTICLE_HTML = ("<html><head><title>Przystań na Oksywiu</title></head><body><article><h1>Przystań na Oksywiu</h1>"
-                + "<p>Mieszkańcy Oksywia otworzyli przystań sąsiedzką przy ulicy Dickmana.</p>" * 6
-                + "</article></body></html>").encode()
+ARTICLE_HTML = (
+    "<html><head><title>Przystań na Oksywiu</title></head><body><article><h1>Przystań na Oksywiu</h1>"
+    + "<p>Mieszkańcy Oksywia otworzyli przystań sąsiedzką przy ulicy Dickmana.</p>" * 6
+    + "</article></body></html>"
+).encode()
 
 
 def test_import_takes_capture_time_as_fetched_at(tmp_path, archive):
@@ -298,15 +337,26 @@ def test_import_takes_capture_time_as_fetched_at(tmp_path, archive):
 
 
 def test_import_skips_and_counts_what_is_not_an_article(tmp_path, archive):
-    foreign_warc(tmp_path / "f.warc.gz", [
-        ("https://www.gdynia.pl/rewitalizacja/aktualnosci,3963", "2023-05-06T07:08:09Z", 200, "text/html", b"<p>x</p>"),
-        ("https://example.org/a", "2023-05-06T07:08:09Z", 200, "text/html", b"<p>x</p>"),
-        (GDYNIA_URL, "2023-05-06T07:08:09Z", 404, "text/html", ARTICLE_HTML),
-        (GDYNIA_URL + "/logo.png", "2023-05-06T07:08:09Z", 200, "image/png", b"\x89PNG"),
-    ])
+    foreign_warc(
+        tmp_path / "f.warc.gz",
+        [
+            (
+                "https://www.gdynia.pl/rewitalizacja/aktualnosci,3963",
+                "2023-05-06T07:08:09Z",
+                200,
+                "text/html",
+                b"<p>x</p>",
+            ),
+            ("https://example.org/a", "2023-05-06T07:08:09Z", 200, "text/html", b"<p>x</p>"),
+            (GDYNIA_URL, "2023-05-06T07:08:09Z", 404, "text/html", ARTICLE_HTML),
+            (GDYNIA_URL + "/logo.png", "2023-05-06T07:08:09Z", 200, "image/png", b"\x89PNG"),
+        ],
+    )
     counts = import_warc(archive, tmp_path / "f.warc.gz")
     assert (dict(counts), archive.db["articles"].count) == (
-        {"skipped: not a capture": 4, "skipped: not an article URL": 3, "skipped: not a 200 HTML response": 1}, 0)
+        {"skipped: not a capture": 4, "skipped: not an article URL": 3, "skipped: not a 200 HTML response": 1},
+        0,
+    )
 
 
 def test_import_reads_revisit_body_from_the_record_it_refers_to(tmp_path, archive):
@@ -354,8 +404,12 @@ def wayback(crawled, tmp_path_factory):
     for command in (["init", "kronika"], ["add", "kronika", str(warc)]):
         subprocess.run([str(PYWB_VENV / "bin" / "wb-manager"), *command], cwd=root, check=True, capture_output=True)
     port = free_port()
-    server = subprocess.Popen([str(PYWB_VENV / "bin" / "wayback"), "-p", str(port), "-b", "127.0.0.1"], cwd=root,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [str(PYWB_VENV / "bin" / "wayback"), "-p", str(port), "-b", "127.0.0.1"],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
@@ -377,9 +431,11 @@ def test_pywb_replays_article_with_polish_text_intact(crawled, wayback):
     from lxml import html
 
     db, _ = crawled
-    (url, fetched_at, title, body_text), = rows(
-        db, "SELECT a.url, p.fetched_at, a.title, a.body_text FROM articles a JOIN pages p ON p.article_id = a.id "
-            f"WHERE a.id = 'gdynia:{REPLAYED_ID}'")
+    ((url, fetched_at, title, body_text),) = rows(
+        db,
+        "SELECT a.url, p.fetched_at, a.title, a.body_text FROM articles a JOIN pages p ON p.article_id = a.id "
+        f"WHERE a.id = 'gdynia:{REPLAYED_ID}'",
+    )
     timestamp = "".join(char for char in fetched_at if char.isdigit())[:14]
     with urllib.request.urlopen(f"{wayback}/kronika/{timestamp}id_/{url}", timeout=30) as response:
         text = html.fromstring(response.read().decode("utf-8")).text_content()
@@ -394,8 +450,11 @@ def test_pywb_indexes_every_response(crawled, wayback):
     db, _ = crawled
     with urllib.request.urlopen(f"{wayback}/kronika/cdx?url=*.gdynia.pl/*&output=json", timeout=30) as response:
         lines = response.read().decode("utf-8").splitlines()
-    file_urls = rows(db, "SELECT count(DISTINCT url) FROM attachments WHERE sha256 IN (SELECT sha256 FROM files) "
-                         "AND url LIKE '%gdynia.pl/%'")[0][0]
+    file_urls = rows(
+        db,
+        "SELECT count(DISTINCT url) FROM attachments WHERE sha256 IN (SELECT sha256 FROM files) "
+        "AND url LIKE '%gdynia.pl/%'",
+    )[0][0]
     assert len(lines) == rows(db, "SELECT count(*) FROM pages WHERE article_id LIKE 'gdynia:%'")[0][0] + file_urls
 
 
@@ -406,8 +465,11 @@ def test_pywb_replays_a_downloaded_pdf_byte_for_byte(crawled, wayback):
     from scraper.archive.files import read_file
 
     db, _ = crawled
-    url, fetched_at, sha256 = rows(db, "SELECT url, fetched_at, sha256 FROM attachments WHERE detected_type = 'pdf' "
-                                       "AND sha256 IN (SELECT sha256 FROM files) ORDER BY fetched_at LIMIT 1")[0]
+    url, fetched_at, sha256 = rows(
+        db,
+        "SELECT url, fetched_at, sha256 FROM attachments WHERE detected_type = 'pdf' "
+        "AND sha256 IN (SELECT sha256 FROM files) ORDER BY fetched_at LIMIT 1",
+    )[0]
     timestamp = "".join(char for char in fetched_at if char.isdigit())[:14]
     with urllib.request.urlopen(f"{wayback}/kronika/{timestamp}id_/{url}", timeout=30) as response:
         replayed, content_type = response.read(), response.headers.get("Content-Type")

@@ -2,11 +2,15 @@
 
 import sqlite_utils
 
-from scraper.crawl.accounting import outcome_from_stats
 from scraper.archive import Archive
+from scraper.crawl.accounting import outcome_from_stats
 
-STATS = {"downloader/request_count": 7, "kronika/articles_new": 32, "kronika/source_mode": "rss",
-         "kronika/fallback/wordpress_api": 1}
+STATS = {
+    "downloader/request_count": 7,
+    "kronika/articles_new": 32,
+    "kronika/source_mode": "rss",
+    "kronika/fallback/wordpress_api": 1,
+}
 
 
 def test_summary_names_the_source_mode():

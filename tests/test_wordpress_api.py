@@ -19,8 +19,7 @@ def query(url: str) -> dict:
 def test_posts_url_asks_for_embedded_posts_newest_change_first():
     url = api.posts_url(BASE, per_page=20, page=3)
     assert url.startswith(BASE + "/wp/v2/posts?_embed&")
-    assert query(url) == {"_embed": [""], "per_page": ["20"], "page": ["3"], "orderby": ["modified"],
-                          "order": ["desc"]}
+    assert query(url) == {"_embed": [""], "per_page": ["20"], "page": ["3"], "orderby": ["modified"], "order": ["desc"]}
 
 
 def test_posts_url_carries_modified_after_when_incremental():
@@ -51,8 +50,12 @@ def test_nothing_archived_means_no_modified_after():
 
 
 def test_post_id_from_the_shortlink():
-    assert permalink.post_id("<html><head><link rel='shortlink' href='https://lis.gdynia.pl/?p=1215' /></head>"
-                             "<body></body></html>") == "1215"
+    assert (
+        permalink.post_id(
+            "<html><head><link rel='shortlink' href='https://lis.gdynia.pl/?p=1215' /></head><body></body></html>"
+        )
+        == "1215"
+    )
 
 
 def test_post_id_from_the_body_class_when_there_is_no_shortlink():

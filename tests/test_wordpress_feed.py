@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from scraper.extract.items import ARTICLE_FIELDS
+from scraper.extract.wordpress.feed import FeedError, feed_items
 from scraper.sites import SITES
 
 LIS = SITES["lis"]
-from scraper.extract.wordpress.feed import FeedError, feed_items
 
 FEED = (Path(__file__).parent / "pages" / "wordpress" / "feed.xml").read_bytes()
 ITEMS, WARNINGS = feed_items(FEED, LIS, fetched_at="2026-01-05T10:00:00+00:00")

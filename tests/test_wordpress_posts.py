@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from scraper.extract.items import ARTICLE_FIELDS
+from scraper.extract.wordpress.posts import PostError, post_item
 from scraper.sites import SITES
 
 LIS = SITES["lis"]
-from scraper.extract.wordpress.posts import PostError, post_item
 
 PAGES = Path(__file__).parent / "pages" / "wordpress"
 POSTS = {post["id"]: post for post in json.loads((PAGES / "posts_page.json").read_text(encoding="utf-8"))}
@@ -42,10 +42,13 @@ def test_site_city_and_publisher_come_from_the_site_entry():
     assert (found["site"], found["city"], found["publisher"]) == ("lis", "Gdynia", "Laboratorium Innowacji Społecznych")
 
 
-@pytest.mark.parametrize("post_id, title", [
-    (1215, "Ankieta ewaluacyjna GPR – Twoja opinia się liczy"),  # &#8211;
-    (1283, "Regaty w przystani jachtowej – utrudnienia"),
-])
+@pytest.mark.parametrize(
+    "post_id, title",
+    [
+        (1215, "Ankieta ewaluacyjna GPR – Twoja opinia się liczy"),  # &#8211;
+        (1283, "Regaty w przystani jachtowej – utrudnienia"),
+    ],
+)
 def test_title_decodes_the_entities_of_title_rendered(post_id, title):
     assert item(post_id)["title"] == title
 
@@ -84,7 +87,8 @@ def test_tags_are_the_embedded_post_tag_terms_not_the_categories():
 def test_body_text_is_the_content_paragraphs():
     assert item(1215)["body_text"] == (
         "Rozpoczynamy ewaluację Gminnego Programu Rewitalizacji. Prosimy mieszkańców podobszarów o wypełnienie "
-        "ankiety o zmianach w ich okolicy.\n\nAnkieta jest anonimowa i zajmuje około 10 minut.")
+        "ankiety o zmianach w ich okolicy.\n\nAnkieta jest anonimowa i zajmuje około 10 minut."
+    )
 
 
 def test_body_text_leaves_figure_captions_to_images():
@@ -104,32 +108,54 @@ def test_lead_is_the_hand_written_excerpt():
 
 def test_lead_is_the_first_paragraph_when_the_excerpt_is_automatic():
     # WordPress's automatic excerpt is the content's first 55 words: no lead of its own.
-    assert item(1125)["lead"] == ("Mieszkańcy Leszczynek mogą zgłaszać pomysły na wspólne działania w ramach "
-                                  "inicjatywy lokalnej. Miasto wesprze je materiałami i wiedzą ekspertów.")
+    assert item(1125)["lead"] == (
+        "Mieszkańcy Leszczynek mogą zgłaszać pomysły na wspólne działania w ramach "
+        "inicjatywy lokalnej. Miasto wesprze je materiałami i wiedzą ekspertów."
+    )
 
 
 def test_attachments_come_from_links_in_the_content():
     post = copy.deepcopy(POSTS[1215])
     post["content"]["rendered"] += f'<p><a href="{UPLOADS}2024/02/ankieta.pdf">Ankieta (PDF)</a></p>'
-    assert item(1215, post)["attachments"] == [{
-        "url": UPLOADS + "2024/02/ankieta.pdf", "filename": "ankieta.pdf", "title": "Ankieta (PDF)",
-        "type": "pdf", "size_bytes": None}]
+    assert item(1215, post)["attachments"] == [
+        {
+            "url": UPLOADS + "2024/02/ankieta.pdf",
+            "filename": "ankieta.pdf",
+            "title": "Ankieta (PDF)",
+            "type": "pdf",
+            "size_bytes": None,
+        }
+    ]
 
 
 def test_attachments_from_wp_attachment_media_carry_title_type_and_size():
-    assert item(1125)["attachments"] == [{
-        "url": UPLOADS + "2019/01/wniosek-inicjatywa-lokalna.pdf", "filename": "wniosek-inicjatywa-lokalna.pdf",
-        "title": "Wniosek o inicjatywę lokalną", "type": "pdf", "size_bytes": 182044}]
+    assert item(1125)["attachments"] == [
+        {
+            "url": UPLOADS + "2019/01/wniosek-inicjatywa-lokalna.pdf",
+            "filename": "wniosek-inicjatywa-lokalna.pdf",
+            "title": "Wniosek o inicjatywę lokalną",
+            "type": "pdf",
+            "size_bytes": 182044,
+        }
+    ]
 
 
 def test_images_include_the_featured_media_with_its_caption():
-    assert item(1035)["images"] == [{"url": UPLOADS + "2017/11/przystan-babie-doly.jpg",
-                                     "caption": "Otwarcie Przystani na Babich Dołach", "credit": None}]
+    assert item(1035)["images"] == [
+        {
+            "url": UPLOADS + "2017/11/przystan-babie-doly.jpg",
+            "caption": "Otwarcie Przystani na Babich Dołach",
+            "credit": None,
+        }
+    ]
 
 
 def test_images_include_content_figures_with_their_figcaption():
-    assert {"url": UPLOADS + "2025/06/mural-leszczynki.jpg", "caption": "Mural przy ul. Morskiej. Fot. LIS",
-            "credit": None} in item(1238)["images"]
+    assert {
+        "url": UPLOADS + "2025/06/mural-leszczynki.jpg",
+        "caption": "Mural przy ul. Morskiej. Fot. LIS",
+        "credit": None,
+    } in item(1238)["images"]
 
 
 def test_language_is_guessed_from_the_text():
@@ -137,7 +163,10 @@ def test_language_is_guessed_from_the_text():
 
 
 def test_revitalisation_is_judged_per_article_by_topics():
-    assert (item(1215)["revitalisation"], item(1215)["topics"]) == (True, ["gminny program rewitalizacji", "rewitalizacja"])
+    assert (item(1215)["revitalisation"], item(1215)["topics"]) == (
+        True,
+        ["gminny program rewitalizacji", "rewitalizacja"],
+    )
     assert (item(1283)["revitalisation"], item(1283)["topics"]) == (False, [])  # a yacht marina, not a Przystań
 
 
@@ -182,7 +211,12 @@ def test_a_stored_post_page_reparses_to_the_same_article():
     archive = Archive(sqlite_utils.Database(memory=True))
     found = item(1125)
     raw = post_bytes(POSTS[1125], [entry for entry in MEDIA if entry["post"] == 1125])
-    page = page_record(raw, "https://lis.gdynia.pl/wp-json/wp/v2/posts/1125?_embed",
-                       {"content-type": "application/json; charset=UTF-8"}, 200, found["fetched_at"])
+    page = page_record(
+        raw,
+        "https://lis.gdynia.pl/wp-json/wp/v2/posts/1125?_embed",
+        {"content-type": "application/json; charset=UTF-8"},
+        200,
+        found["fetched_at"],
+    )
     archive.store(found, page)
     assert reparse_archive(archive) == {"unchanged": 1}

@@ -35,10 +35,14 @@ def replace_children(db: sqlite_utils.Database, item: dict, *, new_article: bool
 
 def children_of(db: sqlite_utils.Database, article_id: str) -> tuple[list[str], list[dict], list[dict]]:
     """The article's (tags, attachments, images), attachments and images in page order."""
-    tags = [row[0] for row in db.execute(
-        "SELECT t.name FROM articles_tags at JOIN tags t ON t.id = at.tag_id "
-        "WHERE at.article_id = ? ORDER BY at.rowid", [article_id])]
-    attachments = list(db.query(
-        "SELECT * FROM attachments WHERE article_id = ? ORDER BY position", [article_id]))
+    tags = [
+        row[0]
+        for row in db.execute(
+            "SELECT t.name FROM articles_tags at JOIN tags t ON t.id = at.tag_id "
+            "WHERE at.article_id = ? ORDER BY at.rowid",
+            [article_id],
+        )
+    ]
+    attachments = list(db.query("SELECT * FROM attachments WHERE article_id = ? ORDER BY position", [article_id]))
     images = list(db.query("SELECT * FROM images WHERE article_id = ? ORDER BY position", [article_id]))
     return tags, attachments, images

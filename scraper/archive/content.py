@@ -51,8 +51,12 @@ def article_row(item: dict) -> dict:
 def attachment_rows(article_id: str, attachments: list[dict] | None) -> list[dict]:
     """`attachments` rows in page order; the id is stable per article and position."""
     return [
-        {"id": f"{article_id}:{position}", "article_id": article_id, "position": position,
-         **{field: attachment.get(field) for field in ATTACHMENT_FIELDS}}
+        {
+            "id": f"{article_id}:{position}",
+            "article_id": article_id,
+            "position": position,
+            **{field: attachment.get(field) for field in ATTACHMENT_FIELDS},
+        }
         for position, attachment in enumerate(attachments or [])
     ]
 
@@ -60,8 +64,12 @@ def attachment_rows(article_id: str, attachments: list[dict] | None) -> list[dic
 def image_rows(article_id: str, images: list[dict] | None) -> list[dict]:
     """`images` rows in page order."""
     return [
-        {"id": f"{article_id}:{position}", "article_id": article_id, "position": position,
-         **{field: image.get(field) for field in IMAGE_FIELDS}}
+        {
+            "id": f"{article_id}:{position}",
+            "article_id": article_id,
+            "position": position,
+            **{field: image.get(field) for field in IMAGE_FIELDS},
+        }
         for position, image in enumerate(images or [])
     ]
 

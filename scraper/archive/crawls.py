@@ -12,15 +12,31 @@ from scraper.archive.downloads import DOWNLOAD_STATUSES
 # Attachment downloads per run: requested, and how each ended (scraper/archive/downloads.py).
 FILE_COUNTS = ("files_requested", *(f"files_{status}" for status in DOWNLOAD_STATUSES))
 CRAWL_COUNTS = (
-    "finished_at", "requests", "articles_new", "articles_changed", "articles_unchanged",
-    "articles_failed", "articles_suspect", "warnings", "finish_reason", "exit_status",
-    "articles_requested", "articles_too_large", "failures", "source_mode", *FILE_COUNTS,
+    "finished_at",
+    "requests",
+    "articles_new",
+    "articles_changed",
+    "articles_unchanged",
+    "articles_failed",
+    "articles_suspect",
+    "warnings",
+    "finish_reason",
+    "exit_status",
+    "articles_requested",
+    "articles_too_large",
+    "failures",
+    "source_mode",
+    *FILE_COUNTS,
 )
 # Columns added to `crawls` after schema.TABLES was written (additive; added on
 # first use so that archives made before them keep working).
 # failures: JSON list of {"url", "reason"}, one per failed or too-large article.
-ADDED_COLUMNS = {"articles_requested": int, "articles_too_large": int, "failures": str,
-                 **dict.fromkeys(FILE_COUNTS, int)}
+ADDED_COLUMNS = {
+    "articles_requested": int,
+    "articles_too_large": int,
+    "failures": str,
+    **dict.fromkeys(FILE_COUNTS, int),
+}
 JSON_COLUMNS = ("warnings", "failures")
 # Item list fields kept in child tables: filled means at least one child row.
 CHILD_TABLES = {"tags": "articles_tags", "attachments": "attachments", "images": "images"}
@@ -57,14 +73,17 @@ def finish_crawl(db: sqlite_utils.Database, crawl_id: int, **counts) -> None:
 
 def _filled_count(db: sqlite_utils.Database, site: str, field: str, columns: set[str]) -> int:
     if field in CHILD_TABLES:
-        sql = (f"SELECT count(*) FROM articles a WHERE a.site = ? AND EXISTS "
-               f"(SELECT 1 FROM {CHILD_TABLES[field]} c WHERE c.article_id = a.id)")
+        sql = (
+            f"SELECT count(*) FROM articles a WHERE a.site = ? AND EXISTS "
+            f"(SELECT 1 FROM {CHILD_TABLES[field]} c WHERE c.article_id = a.id)"
+        )
         return db.execute(sql, [site]).fetchone()[0]
     if field not in columns:
         raise ValueError(f"fill_rates: no such article field {field!r}")
     placeholders = ", ".join("?" for _ in EMPTY_JSON)
-    sql = (f'SELECT count(*) FROM articles WHERE site = ? AND "{field}" IS NOT NULL '
-           f'AND "{field}" NOT IN ({placeholders})')
+    sql = (
+        f'SELECT count(*) FROM articles WHERE site = ? AND "{field}" IS NOT NULL AND "{field}" NOT IN ({placeholders})'
+    )
     return db.execute(sql, [site, *EMPTY_JSON]).fetchone()[0]
 
 

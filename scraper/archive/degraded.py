@@ -78,7 +78,8 @@ def shrunk_body_reason(archived: dict, fetched: dict) -> str | None:
 def lost_fields(archived: dict, fetched: dict) -> list[str]:
     """Content fields (other than the body) the archive has filled that came back empty."""
     return [
-        field for field in CONTENT_FIELDS
+        field
+        for field in CONTENT_FIELDS
         if field not in BODY_FIELDS and not is_empty(archived.get(field)) and is_empty(fetched.get(field))
     ]
 

@@ -7,8 +7,7 @@ import logging
 
 import sqlite_utils
 
-from scraper.archive.search import (BM25_WEIGHTS, DOCUMENTS_FTS_TABLE, FTS_TABLE, TOKENIZER, index_text,
-                                   match_expression)
+from scraper.archive.search import BM25_WEIGHTS, DOCUMENTS_FTS_TABLE, FTS_TABLE, TOKENIZER, index_text, match_expression
 from scraper.archive.snippet import snippet
 
 logger = logging.getLogger(__name__)
@@ -56,10 +55,16 @@ from {FTS_TABLE} where {FTS_TABLE} match :kronika_match and rowid in (select val
 
 def matching_article_rowids_sql(parameter: str, *, with_documents: bool = True) -> str:
     """SELECT of the rowids of articles whose text, or a document they link, matches the MATCH expression `:parameter`."""
-    documents = (f" union select articles.rowid from {DOCUMENTS_FTS_TABLE} "
-                 f"join attachments on attachments.sha256 = {DOCUMENTS_FTS_TABLE}.sha256 "
-                 f"join articles on articles.id = attachments.article_id "
-                 f"where {DOCUMENTS_FTS_TABLE} match :{parameter}") if with_documents else ""
+    documents = (
+        (
+            f" union select articles.rowid from {DOCUMENTS_FTS_TABLE} "
+            f"join attachments on attachments.sha256 = {DOCUMENTS_FTS_TABLE}.sha256 "
+            f"join articles on articles.id = attachments.article_id "
+            f"where {DOCUMENTS_FTS_TABLE} match :{parameter}"
+        )
+        if with_documents
+        else ""
+    )
     return f"select rowid from {FTS_TABLE} where {FTS_TABLE} match :{parameter}{documents}"
 
 
@@ -81,8 +86,10 @@ def page_texts(text: str | None, page_offsets: str | None) -> list[str]:
 def ensure_documents_fts(db: sqlite_utils.Database) -> None:
     """Create the page-level FTS5 table of documents (sha256, page, search_text) if it is missing."""
     if not db[DOCUMENTS_FTS_TABLE].exists():
-        db.execute(f"CREATE VIRTUAL TABLE [{DOCUMENTS_FTS_TABLE}] USING fts5("
-                   f"sha256 UNINDEXED, page UNINDEXED, search_text, tokenize=\"{TOKENIZER}\")")
+        db.execute(
+            f"CREATE VIRTUAL TABLE [{DOCUMENTS_FTS_TABLE}] USING fts5("
+            f'sha256 UNINDEXED, page UNINDEXED, search_text, tokenize="{TOKENIZER}")'
+        )
 
 
 def index_document(db: sqlite_utils.Database, sha256: str) -> int:
@@ -92,8 +99,10 @@ def index_document(db: sqlite_utils.Database, sha256: str) -> int:
     row = db.execute("SELECT text, page_offsets FROM documents WHERE sha256 = ?", [sha256]).fetchone()
     pages = page_texts(*row) if row else []
     for number, text in enumerate(pages, start=1):
-        db.execute(f"INSERT INTO [{DOCUMENTS_FTS_TABLE}] (sha256, page, search_text) VALUES (?, ?, ?)",
-                   [sha256, number, index_text(text) or ""])
+        db.execute(
+            f"INSERT INTO [{DOCUMENTS_FTS_TABLE}] (sha256, page, search_text) VALUES (?, ?, ?)",
+            [sha256, number, index_text(text) or ""],
+        )
     return len(pages)
 
 
@@ -124,11 +133,15 @@ def _page_text(db: sqlite_utils.Database, sha256: str, page: int) -> str | None:
 
 def search_documents(db: sqlite_utils.Database, query: str, *, limit: int = 50) -> list[dict]:
     """Document pages matching `query`, best first: sha256, page (from 1), snippet (hits marked **so**)."""
-    sql = (f"SELECT sha256, page FROM [{DOCUMENTS_FTS_TABLE}] WHERE [{DOCUMENTS_FTS_TABLE}] MATCH ? "
-           f"ORDER BY bm25([{DOCUMENTS_FTS_TABLE}]), sha256, page LIMIT ?")
+    sql = (
+        f"SELECT sha256, page FROM [{DOCUMENTS_FTS_TABLE}] WHERE [{DOCUMENTS_FTS_TABLE}] MATCH ? "
+        f"ORDER BY bm25([{DOCUMENTS_FTS_TABLE}]), sha256, page LIMIT ?"
+    )
     rows = db.execute(sql, [match_expression(query), limit]).fetchall()
-    return [{"sha256": sha256, "page": page, "snippet": snippet(_page_text(db, sha256, page), query)}
-            for sha256, page in rows]
+    return [
+        {"sha256": sha256, "page": page, "snippet": snippet(_page_text(db, sha256, page), query)}
+        for sha256, page in rows
+    ]
 
 
 def matched_label(hit: dict) -> str:
@@ -151,8 +164,9 @@ def has_documents_index(db) -> bool:
     return db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [DOCUMENTS_FTS_TABLE]).fetchone() is not None
 
 
-def search_articles(db, query: str, *, limit: int = 50, within: str | None = None,
-                    within_params: dict | None = None) -> list[dict]:
+def search_articles(
+    db, query: str, *, limit: int = 50, within: str | None = None, within_params: dict | None = None
+) -> list[dict]:
     """Articles matching `query` in their title, lead, body or a document's page, best first.
 
     `db` is a sqlite-utils Database or a sqlite3 connection (only read).
@@ -168,8 +182,11 @@ def search_articles(db, query: str, *, limit: int = 50, within: str | None = Non
     columns = [column[0] for column in rows.description]
     hits = [dict(zip(columns, row)) for row in rows.fetchall()]
     article_hits = [hit["article_rowid"] for hit in hits if hit["sha256"] is None]
-    matched = dict(db.execute(_MATCHED_COLUMNS, {"kronika_match": params["kronika_match"],
-                                                 "rowids": json.dumps(article_hits)}).fetchall())
+    matched = dict(
+        db.execute(
+            _MATCHED_COLUMNS, {"kronika_match": params["kronika_match"], "rowids": json.dumps(article_hits)}
+        ).fetchall()
+    )
     for hit in hits:
         rowid = hit.pop("article_rowid")
         hit["matched_in"] = DOCUMENT if hit["sha256"] is not None else matched[rowid]

@@ -11,12 +11,29 @@ from scraper.archive.files import store_file
 from scraper.extract.documents.result import DocumentResult, document_row
 
 OK, NOT_MODIFIED, TOO_LARGE, WRONG_TYPE, NOT_FOUND, OFFSITE, FAILED = (
-    "ok", "not_modified", "too_large", "wrong_type", "not_found", "offsite", "failed")
+    "ok",
+    "not_modified",
+    "too_large",
+    "wrong_type",
+    "not_found",
+    "offsite",
+    "failed",
+)
 DOWNLOAD_STATUSES = (OK, NOT_MODIFIED, TOO_LARGE, WRONG_TYPE, NOT_FOUND, OFFSITE, FAILED)
 # Statuses whose bytes are stored (`files`) and extracted (`documents`).
 HELD = (OK, NOT_MODIFIED)
-OUTCOME_COLUMNS = ("download_status", "sha256", "fetched_size", "detected_type", "fetched_at", "http_status",
-                   "declared_size", "etag", "last_modified", "download_error")
+OUTCOME_COLUMNS = (
+    "download_status",
+    "sha256",
+    "fetched_size",
+    "detected_type",
+    "fetched_at",
+    "http_status",
+    "declared_size",
+    "etag",
+    "last_modified",
+    "download_error",
+)
 # What every outcome states afresh; the rest describe the stored bytes and survive a 304 or a failed re-check.
 ALWAYS_SET = ("download_status", "fetched_at", "http_status", "declared_size", "download_error")
 
@@ -33,20 +50,24 @@ def record_download(db: sqlite_utils.Database, urls: Iterable[str], outcome: dic
         raise ValueError(f"unknown download status {status!r}")
     columns = [column for column in OUTCOME_COLUMNS if column in outcome or column in ALWAYS_SET]
     urls = list(dict.fromkeys(urls))
-    sql = (f"UPDATE attachments SET {', '.join(f'[{column}] = ?' for column in columns)} "
-           f"WHERE url IN ({', '.join('?' * len(urls))})")
+    sql = (
+        f"UPDATE attachments SET {', '.join(f'[{column}] = ?' for column in columns)} "
+        f"WHERE url IN ({', '.join('?' * len(urls))})"
+    )
     return db.execute(sql, [outcome.get(column) for column in columns] + urls).rowcount
 
 
 def outcomes_of(db: sqlite_utils.Database, article_id: str) -> dict[str, dict]:
     """url -> download outcome of the article's current attachments that have one."""
-    rows = db.query(f"SELECT url, {', '.join(OUTCOME_COLUMNS)} FROM attachments "
-                    "WHERE article_id = ? AND download_status IS NOT NULL", [article_id])
+    rows = db.query(
+        f"SELECT url, {', '.join(OUTCOME_COLUMNS)} FROM attachments "
+        "WHERE article_id = ? AND download_status IS NOT NULL",
+        [article_id],
+    )
     return {row.pop("url"): row for row in rows}
 
 
-def carry_outcomes(db: sqlite_utils.Database, article_id: str, urls: Iterable[str],
-                   previous: dict[str, dict]) -> None:
+def carry_outcomes(db: sqlite_utils.Database, article_id: str, urls: Iterable[str], previous: dict[str, dict]) -> None:
     """Give the article's attachments at `urls` the download outcome their URL already has.
 
     From `previous` (the article's rows before a new version replaced them),
@@ -57,25 +78,38 @@ def carry_outcomes(db: sqlite_utils.Database, article_id: str, urls: Iterable[st
     outcomes = {url: previous[url] for url in urls if url in previous}
     missing = [url for url in urls if url not in previous]
     if missing:  # one indexed look-up; most stored articles link nothing downloaded yet
-        rows = db.query(f"SELECT url, {', '.join(OUTCOME_COLUMNS)} FROM attachments WHERE url IN "
-                        f"({', '.join('?' * len(missing))}) AND article_id != ? AND download_status IS NOT NULL "
-                        "ORDER BY fetched_at", [*missing, article_id])
+        rows = db.query(
+            f"SELECT url, {', '.join(OUTCOME_COLUMNS)} FROM attachments WHERE url IN "
+            f"({', '.join('?' * len(missing))}) AND article_id != ? AND download_status IS NOT NULL "
+            "ORDER BY fetched_at",
+            [*missing, article_id],
+        )
         outcomes.update((row.pop("url"), row) for row in rows)  # the latest outcome wins
     assignments = ", ".join(f"[{column}] = ?" for column in OUTCOME_COLUMNS)
     for url, outcome in outcomes.items():
-        db.execute(f"UPDATE attachments SET {assignments} WHERE article_id = ? AND url = ?",
-                   [outcome[column] for column in OUTCOME_COLUMNS] + [article_id, url])
+        db.execute(
+            f"UPDATE attachments SET {assignments} WHERE article_id = ? AND url = ?",
+            [outcome[column] for column in OUTCOME_COLUMNS] + [article_id, url],
+        )
 
 
 def known_downloads(db: sqlite_utils.Database) -> dict[str, dict]:
     """url -> its latest download outcome, for every attachment URL fetched (or judged offsite) before."""
-    rows = db.query(f"SELECT url, {', '.join(OUTCOME_COLUMNS)} FROM attachments "
-                    "WHERE download_status IS NOT NULL ORDER BY fetched_at")
+    rows = db.query(
+        f"SELECT url, {', '.join(OUTCOME_COLUMNS)} FROM attachments "
+        "WHERE download_status IS NOT NULL ORDER BY fetched_at"
+    )
     return {row.pop("url"): row for row in rows}
 
 
-def store_download(db: sqlite_utils.Database, urls: Iterable[str], outcome: dict, *, data: bytes | None = None,
-                   document: DocumentResult | None = None) -> None:
+def store_download(
+    db: sqlite_utils.Database,
+    urls: Iterable[str],
+    outcome: dict,
+    *,
+    data: bytes | None = None,
+    document: DocumentResult | None = None,
+) -> None:
     """One download as the crawl and the WARC import keep it: its bytes (files), its extraction, its outcome.
 
     `data` is stored under outcome["sha256"] with outcome["detected_type"];

@@ -22,10 +22,19 @@ DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # CSV: list fields flattened; see docs/export.md.
 CSV_LIST_SEPARATOR = ";"
 CSV_COLUMNS = tuple(
-    column for field in ARTICLE_FIELDS
-    for column in ({"attachments": ("attachments_count", "attachment_urls", "attachment_download_statuses",
-                                    "attachment_sha256s"),
-                    "images": ("image_urls",)}.get(field, (field,)))
+    column
+    for field in ARTICLE_FIELDS
+    for column in (
+        {
+            "attachments": (
+                "attachments_count",
+                "attachment_urls",
+                "attachment_download_statuses",
+                "attachment_sha256s",
+            ),
+            "images": ("image_urls",),
+        }.get(field, (field,))
+    )
 )
 # What each exported attachment adds to the item's fields: its download and its document.
 DOWNLOAD_KEYS = ("download_status", "sha256", "detected_type", "fetched_size")
@@ -126,7 +135,8 @@ def csv_row(item: dict) -> dict:
     row["attachment_urls"] = " ".join(attachment["url"] for attachment in item["attachments"])
     # Same order as attachment_urls; "-" for an attachment not downloaded (yet).
     row["attachment_download_statuses"] = " ".join(
-        attachment.get("download_status") or "-" for attachment in item["attachments"])
+        attachment.get("download_status") or "-" for attachment in item["attachments"]
+    )
     row["attachment_sha256s"] = " ".join(attachment.get("sha256") or "-" for attachment in item["attachments"])
     row["image_urls"] = " ".join(image["url"] for image in item["images"])
     row["extraction"] = json.dumps(item["extraction"], ensure_ascii=False) if item["extraction"] else None
@@ -148,8 +158,7 @@ def write_csv(items: Iterator[dict], out: IO[str]) -> int:
 WRITERS = {"json": write_json, "jsonl": write_jsonl, "csv": write_csv}
 
 
-def export(db: sqlite_utils.Database, out: IO[str], fmt: str = "json", *, with_text: bool = False,
-           **filters) -> int:
+def export(db: sqlite_utils.Database, out: IO[str], fmt: str = "json", *, with_text: bool = False, **filters) -> int:
     """Stream the filtered articles to `out` in `fmt`; returns how many were written.
 
     `with_text` adds each attachment's document text (JSON and JSONL; CSV has no text column).

@@ -37,8 +37,14 @@ def store_file(db: sqlite_utils.Database, sha256: str, data: bytes, media_type: 
         return False
     db.execute(
         "INSERT INTO files (sha256, media_type, size, compression, data, stored_at) VALUES (?, ?, ?, ?, ?, ?)",
-        [sha256, media_type, len(data), COMPRESSION, zstd.compress(data, COMPRESSION_LEVEL),
-         datetime.now(UTC).isoformat(timespec="seconds")],
+        [
+            sha256,
+            media_type,
+            len(data),
+            COMPRESSION,
+            zstd.compress(data, COMPRESSION_LEVEL),
+            datetime.now(UTC).isoformat(timespec="seconds"),
+        ],
     )
     return True
 

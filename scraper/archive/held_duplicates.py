@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 import sqlite_utils
 
@@ -13,15 +13,18 @@ from scraper.archive.suspect import page_content_key
 
 logger = logging.getLogger(__name__)
 
+
 def others_this_run(db: sqlite_utils.Database, article_id: str, content_key: str, crawl_id: int | None) -> list[dict]:
     """Pages of other articles fetched in run `crawl_id` with the same title and body (none outside a run)."""
     if crawl_id is None:
         return []
-    return list(db.query(
-        "SELECT article_id, sha256, version, review, suspect, content_key FROM pages "
-        "WHERE content_key = ? AND crawl_id = ? AND article_id != ?",
-        [content_key, crawl_id, article_id],
-    ))
+    return list(
+        db.query(
+            "SELECT article_id, sha256, version, review, suspect, content_key FROM pages "
+            "WHERE content_key = ? AND crawl_id = ? AND article_id != ?",
+            [content_key, crawl_id, article_id],
+        )
+    )
 
 
 def _made_current(db: sqlite_utils.Database, page: dict) -> bool:
@@ -30,12 +33,15 @@ def _made_current(db: sqlite_utils.Database, page: dict) -> bool:
         return False  # held already, or a new article: nothing older to go back to
     row = db.execute(
         "SELECT v.item FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.version "
-        "WHERE a.id = ? AND a.version = ?", [page["article_id"], page["version"]],
+        "WHERE a.id = ? AND a.version = ?",
+        [page["article_id"], page["version"]],
     ).fetchone()
     return row is not None and page_content_key(json.loads(row[0])) == page["content_key"]
 
 
-def hold_all(db: sqlite_utils.Database, pages: list[dict], reason: str, revert: Callable[[str, int], None]) -> list[str]:
+def hold_all(
+    db: sqlite_utils.Database, pages: list[dict], reason: str, revert: Callable[[str, int], None]
+) -> list[str]:
     """Hold this run's other pages with the duplicate content; undo the versions they made. Returns undone ids.
 
     New articles keep their only version: there is nothing older to show.
@@ -50,8 +56,9 @@ def hold_all(db: sqlite_utils.Database, pages: list[dict], reason: str, revert: 
         elif page["review"] is None:
             continue
         warning = "; ".join(filter(None, (page["suspect"], reason)))
-        db["pages"].update((page["article_id"], page["sha256"]),
-                           {"review": HELD, "suspect": warning, "version": version})
+        db["pages"].update(
+            (page["article_id"], page["sha256"]), {"review": HELD, "suspect": warning, "version": version}
+        )
         logger.warning("fetch of %s held back after all: %s", page["article_id"], reason)
     return reverted
 

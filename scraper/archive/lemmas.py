@@ -12,9 +12,24 @@ import morfeusz2
 # Morfeusz tags of verbal readings. A capitalised word that also reads as
 # a proper noun ("Przemyśl", "Przemyśla") loses these ("przemyśl!",
 # "przemyśla" from przemyśleć / przemyślać): mid-sentence capitals are names.
-VERBAL_TAGS = frozenset((
-    "fin", "bedzie", "praet", "impt", "imps", "inf", "pcon", "pant", "ger", "pact", "ppas", "winien", "aglt", "pred",
-))
+VERBAL_TAGS = frozenset(
+    (
+        "fin",
+        "bedzie",
+        "praet",
+        "impt",
+        "imps",
+        "inf",
+        "pcon",
+        "pant",
+        "ger",
+        "pact",
+        "ppas",
+        "winien",
+        "aglt",
+        "pred",
+    )
+)
 COMMON_NOUN = "nazwa_pospolita"
 UNKNOWN_TAG = "ign"
 # Letters a Polish word typed without diacritics may have lost: "lodz" -> "łódź".
@@ -56,9 +71,11 @@ class Morfeusz:
             analyses = self._analyser.analyse(word)
         # (lemma, tag parts, is a name) of the readings of the whole word or of
         # its first segment ("zrobiłbym" = zrobił + by + m).
-        readings = [(lemma.split(":", 1)[0], tag.split(":"), bool(set(names) - {COMMON_NOUN}))
-                    for start, _, (_, lemma, tag, names, _) in analyses
-                    if start == 0 and not tag.startswith(UNKNOWN_TAG)]
+        readings = [
+            (lemma.split(":", 1)[0], tag.split(":"), bool(set(names) - {COMMON_NOUN}))
+            for start, _, (_, lemma, tag, names, _) in analyses
+            if start == 0 and not tag.startswith(UNKNOWN_TAG)
+        ]
         if word[:1].isupper() and any(tags[0] == "subst" and is_name for _, tags, is_name in readings):
             readings = [reading for reading in readings if reading[1][0] not in VERBAL_TAGS]
         # A name in the plural ("Przemyśle": two towns called Przemyśl, the
@@ -95,7 +112,9 @@ def spellings(folded: str) -> list[str]:
         return []
     result = []
     for letters in itertools.product(*choices):
-        if all(letter not in SOFT_BEFORE_CONSONANT or following not in VOWELS
-               for letter, following in zip(letters, letters[1:] + ("",))):
+        if all(
+            letter not in SOFT_BEFORE_CONSONANT or following not in VOWELS
+            for letter, following in zip(letters, letters[1:] + ("",))
+        ):
             result.append("".join(letters))
     return result if len(result) <= MAX_SPELLINGS else []

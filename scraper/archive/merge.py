@@ -23,11 +23,14 @@ REQUIRED_TABLES = ("articles", "article_versions", "pages", "crawls")
 # numbers the target assigns) rewritten by SQL over the attached shard `s`.
 # A new table (documents, say) is one entry here.
 KEYED_TABLES: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
-    "pages": (("article_id", "sha256"), {
-        "crawl_id": "(SELECT m.target_id FROM temp.merge_crawls m WHERE m.shard_id = s.crawl_id)",
-        "version": "coalesce((SELECT m.version FROM temp.merge_versions m "
-                   "WHERE m.article_id = s.article_id AND m.shard_version = s.version), s.version)",
-    }),
+    "pages": (
+        ("article_id", "sha256"),
+        {
+            "crawl_id": "(SELECT m.target_id FROM temp.merge_crawls m WHERE m.shard_id = s.crawl_id)",
+            "version": "coalesce((SELECT m.version FROM temp.merge_versions m "
+            "WHERE m.article_id = s.article_id AND m.shard_version = s.version), s.version)",
+        },
+    ),
     "fetch_warnings": (("article_id", "fetch_key", "warning"), {}),
     # Content-addressed: a file (or its extraction) two shards downloaded is stored once.
     "files": (("sha256",), {}),
@@ -56,9 +59,11 @@ class MergeCounts:
     files_added: int = 0
 
     def summary(self) -> str:
-        return (f"{self.shard}: {self.articles_new} new articles, {self.articles_updated} updated, "
-                f"{self.versions_added} versions added, {self.pages_added} pages added, "
-                f"{self.crawls_added} crawls added, {self.files_added} files added")
+        return (
+            f"{self.shard}: {self.articles_new} new articles, {self.articles_updated} updated, "
+            f"{self.versions_added} versions added, {self.pages_added} pages added, "
+            f"{self.crawls_added} crawls added, {self.files_added} files added"
+        )
 
 
 def check_archive(path: str) -> None:
@@ -84,8 +89,10 @@ def check_archive(path: str) -> None:
     if missing:
         raise MergeRefused(f"{path}: not a Kronika archive (no {', '.join(missing)} table)")
     if version > SCHEMA_VERSION:
-        raise MergeRefused(f"{path}: archive schema {version} is newer than this Kronika's ({SCHEMA_VERSION}); "
-                           "upgrade Kronika to merge it")
+        raise MergeRefused(
+            f"{path}: archive schema {version} is newer than this Kronika's ({SCHEMA_VERSION}); "
+            "upgrade Kronika to merge it"
+        )
 
 
 def merge_archives(shards: list[str], into: str) -> list[MergeCounts]:
@@ -151,8 +158,10 @@ def _columns(db: sqlite_utils.Database, table: str) -> list[str]:
 def _create_maps(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TEMP TABLE merge_crawls (shard_id INTEGER PRIMARY KEY, target_id INTEGER)")
     db.execute("CREATE TEMP TABLE merge_new (id TEXT PRIMARY KEY)")
-    db.execute("CREATE TEMP TABLE merge_versions (article_id TEXT, shard_version INTEGER, version INTEGER, "
-               "PRIMARY KEY (article_id, shard_version))")
+    db.execute(
+        "CREATE TEMP TABLE merge_versions (article_id TEXT, shard_version INTEGER, version INTEGER, "
+        "PRIMARY KEY (article_id, shard_version))"
+    )
 
 
 def _drop_maps(db: sqlite_utils.Database) -> None:
@@ -165,12 +174,15 @@ def _merge_crawls(db: sqlite_utils.Database) -> int:
     columns = [column for column in _columns(db, "crawls") if column != "id"]
     added = 0
     for row in db.query("SELECT * FROM shard.crawls ORDER BY id"):
-        found = db.execute("SELECT id FROM main.crawls WHERE site IS ? AND started_at IS ?",
-                           [row["site"], row["started_at"]]).fetchone()
+        found = db.execute(
+            "SELECT id FROM main.crawls WHERE site IS ? AND started_at IS ?", [row["site"], row["started_at"]]
+        ).fetchone()
         if found is None:
             names = ", ".join(f"[{column}]" for column in columns)
-            cursor = db.execute(f"INSERT INTO main.crawls ({names}) VALUES ({', '.join('?' * len(columns))})",
-                                [row[column] for column in columns])
+            cursor = db.execute(
+                f"INSERT INTO main.crawls ({names}) VALUES ({', '.join('?' * len(columns))})",
+                [row[column] for column in columns],
+            )
             found, added = (cursor.lastrowid,), added + 1
         db.execute("INSERT INTO temp.merge_crawls VALUES (?, ?)", [row["id"], found[0]])
     return added
@@ -178,22 +190,29 @@ def _merge_crawls(db: sqlite_utils.Database) -> int:
 
 def _copy_new_articles(db: sqlite_utils.Database) -> tuple[int, int]:
     """Articles the target lacks: rows, all versions and children copied as they are."""
-    db.execute("INSERT INTO temp.merge_new SELECT id FROM shard.articles "
-               "WHERE id NOT IN (SELECT id FROM main.articles)")
+    db.execute(
+        "INSERT INTO temp.merge_new SELECT id FROM shard.articles WHERE id NOT IN (SELECT id FROM main.articles)"
+    )
     new = db.execute("SELECT count(*) FROM temp.merge_new").fetchone()[0]
-    for table, key in (("articles", "id"), ("article_versions", "article_id"),
-                       *((child, "article_id") for child in CHILD_TABLES)):
+    for table, key in (
+        ("articles", "id"),
+        ("article_versions", "article_id"),
+        *((child, "article_id") for child in CHILD_TABLES),
+    ):
         _copy_rows(db, table, f"s.[{key}] IN (SELECT id FROM temp.merge_new)")
     _copy_tags(db, "s.article_id IN (SELECT id FROM temp.merge_new)")
-    versions = db.execute("SELECT count(*) FROM shard.article_versions "
-                          "WHERE article_id IN (SELECT id FROM temp.merge_new)").fetchone()[0]
+    versions = db.execute(
+        "SELECT count(*) FROM shard.article_versions WHERE article_id IN (SELECT id FROM temp.merge_new)"
+    ).fetchone()[0]
     return new, versions
 
 
 def _copy_rows(db: sqlite_utils.Database, table: str, where: str, params: tuple = ()) -> None:
     names = ", ".join(f"[{column}]" for column in _columns(db, table))
-    db.execute(f"INSERT INTO main.[{table}] ({names}) SELECT {names} FROM shard.[{table}] s "
-               f"WHERE {where} ORDER BY s.rowid", params)
+    db.execute(
+        f"INSERT INTO main.[{table}] ({names}) SELECT {names} FROM shard.[{table}] s WHERE {where} ORDER BY s.rowid",
+        params,
+    )
 
 
 def _copy_tags(db: sqlite_utils.Database, where: str, params: tuple = ()) -> None:
@@ -203,7 +222,8 @@ def _copy_tags(db: sqlite_utils.Database, where: str, params: tuple = ()) -> Non
         "INSERT OR IGNORE INTO main.articles_tags (article_id, tag_id) "
         "SELECT s.article_id, t.id FROM shard.articles_tags s "
         "JOIN shard.tags st ON st.id = s.tag_id JOIN main.tags t ON t.name = st.name "
-        f"WHERE {where} ORDER BY s.rowid", params
+        f"WHERE {where} ORDER BY s.rowid",
+        params,
     )
 
 
@@ -214,8 +234,10 @@ def _copy_missing_rows(db: sqlite_utils.Database, table: str, key: tuple[str, ..
     names = ", ".join(f"[{column}]" for column in columns)
     values = ", ".join(remapped.get(column, f"s.[{column}]") for column in columns)
     same_key = " AND ".join(f"t.[{column}] IS s.[{column}]" for column in key)
-    db.execute(f"INSERT INTO main.[{table}] ({names}) SELECT {values} FROM shard.[{table}] s "
-               f"WHERE NOT EXISTS (SELECT 1 FROM main.[{table}] t WHERE {same_key}) ORDER BY s.rowid")
+    db.execute(
+        f"INSERT INTO main.[{table}] ({names}) SELECT {values} FROM shard.[{table}] s "
+        f"WHERE NOT EXISTS (SELECT 1 FROM main.[{table}] t WHERE {same_key}) ORDER BY s.rowid"
+    )
 
 
 @dataclass(frozen=True)
@@ -228,9 +250,14 @@ class _Version:
 
 
 def _versions(db: sqlite_utils.Database, schema: str, source: int, article_id: str) -> list[_Version]:
-    return [_Version(row[0] or "", source, row[1], row[2], row[3]) for row in db.execute(
-        f"SELECT first_seen_at, content_hash, version, item FROM {schema}.article_versions "
-        "WHERE article_id = ? ORDER BY version", [article_id])]
+    return [
+        _Version(row[0] or "", source, row[1], row[2], row[3])
+        for row in db.execute(
+            f"SELECT first_seen_at, content_hash, version, item FROM {schema}.article_versions "
+            "WHERE article_id = ? ORDER BY version",
+            [article_id],
+        )
+    ]
 
 
 def merged_history(target: list[_Version], shard: list[_Version]) -> list[list[_Version]]:
@@ -257,11 +284,15 @@ def _merge_download_outcomes(db: sqlite_utils.Database) -> None:
     """
     if "download_status" not in _columns(db, "attachments"):
         return  # a shard from before downloads
-    newest = ("SELECT {column} FROM shard.attachments s WHERE s.url = main.attachments.url "
-              "AND s.download_status IS NOT NULL ORDER BY s.fetched_at DESC, s.rowid LIMIT 1")
+    newest = (
+        "SELECT {column} FROM shard.attachments s WHERE s.url = main.attachments.url "
+        "AND s.download_status IS NOT NULL ORDER BY s.fetched_at DESC, s.rowid LIMIT 1"
+    )
     assignments = ", ".join(f"[{column}] = ({newest.format(column=f's.[{column}]')})" for column in OUTCOME_COLUMNS)
-    db.execute(f"UPDATE main.attachments SET {assignments} "
-               f"WHERE coalesce(fetched_at, '') < coalesce(({newest.format(column='s.fetched_at')}), '')")
+    db.execute(
+        f"UPDATE main.attachments SET {assignments} "
+        f"WHERE coalesce(fetched_at, '') < coalesce(({newest.format(column='s.fetched_at')}), '')"
+    )
 
 
 def _merge_known_articles(db: sqlite_utils.Database) -> tuple[int, int, list[str]]:
@@ -272,8 +303,10 @@ def _merge_known_articles(db: sqlite_utils.Database) -> tuple[int, int, list[str
     """
     updated = added = 0
     taken = []
-    known = [row[0] for row in db.execute(
-        "SELECT id FROM shard.articles WHERE id IN (SELECT id FROM main.articles) ORDER BY id")]
+    known = [
+        row[0]
+        for row in db.execute("SELECT id FROM shard.articles WHERE id IN (SELECT id FROM main.articles) ORDER BY id")
+    ]
     for article_id in known:
         target = _versions(db, "main", 0, article_id)
         runs = merged_history(target, _versions(db, "shard", 1, article_id))
@@ -286,28 +319,46 @@ def _merge_known_articles(db: sqlite_utils.Database) -> tuple[int, int, list[str
         if not any(version.source == 0 for version in current):
             _take_shard_article(db, article_id)
             taken.append(article_id)
-        db.execute("UPDATE main.articles SET version = ?, first_seen_at = ?, last_changed_at = ? WHERE id = ?",
-                   [len(runs), runs[0][0].first_seen_at or None, current[0].first_seen_at or None, article_id])
+        db.execute(
+            "UPDATE main.articles SET version = ?, first_seen_at = ?, last_changed_at = ? WHERE id = ?",
+            [len(runs), runs[0][0].first_seen_at or None, current[0].first_seen_at or None, article_id],
+        )
     return updated, added, taken
 
 
 def _record_version_numbers(db: sqlite_utils.Database, article_id: str, runs: list[list[_Version]]) -> None:
     """The merged number of each shard version, for its pages."""
-    db.conn.executemany("INSERT INTO temp.merge_versions VALUES (?, ?, ?)", [
-        (article_id, version.version, number)
-        for number, run in enumerate(runs, start=1) for version in run if version.source == 1])
+    db.conn.executemany(
+        "INSERT INTO temp.merge_versions VALUES (?, ?, ?)",
+        [
+            (article_id, version.version, number)
+            for number, run in enumerate(runs, start=1)
+            for version in run
+            if version.source == 1
+        ],
+    )
 
 
 def _rewrite_history(db: sqlite_utils.Database, article_id: str, runs: list[list[_Version]]) -> None:
-    renumbered = {version.version: number for number, run in enumerate(runs, start=1)
-                  for version in run if version.source == 0}
+    renumbered = {
+        version.version: number for number, run in enumerate(runs, start=1) for version in run if version.source == 0
+    }
     db.execute("DELETE FROM main.article_versions WHERE article_id = ?", [article_id])
     db.conn.executemany(
         "INSERT INTO main.article_versions (article_id, version, content_hash, item, first_seen_at, superseded_at) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        [(article_id, number, run[0].content_hash, run[0].item, run[0].first_seen_at or None,
-          runs[number][0].first_seen_at or None if number < len(runs) else None)
-         for number, run in enumerate(runs, start=1)])
+        [
+            (
+                article_id,
+                number,
+                run[0].content_hash,
+                run[0].item,
+                run[0].first_seen_at or None,
+                runs[number][0].first_seen_at or None if number < len(runs) else None,
+            )
+            for number, run in enumerate(runs, start=1)
+        ],
+    )
     # The target's own pages point at its renumbered versions. Negated first
     # so that no two pages swap numbers through a collision midway.
     for old, new in renumbered.items():
@@ -318,8 +369,9 @@ def _rewrite_history(db: sqlite_utils.Database, article_id: str, runs: list[list
 def _take_shard_article(db: sqlite_utils.Database, article_id: str) -> None:
     """The shard holds the newest content: its article row and children become the target's."""
     columns = [column for column in _columns(db, "articles") if column != "id"]
-    row = db.execute(f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM shard.articles WHERE id = ?",
-                     [article_id]).fetchone()
+    row = db.execute(
+        f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM shard.articles WHERE id = ?", [article_id]
+    ).fetchone()
     assignments = ", ".join(f"[{column}] = ?" for column in columns)
     db.execute(f"UPDATE main.articles SET {assignments} WHERE id = ?", [*row, article_id])
     for table in (*CHILD_TABLES, "articles_tags"):

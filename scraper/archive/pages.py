@@ -44,8 +44,17 @@ def page_sha256(page: dict) -> str:
     return page.get("sha256") or hashlib.sha256(page["body"]).hexdigest()
 
 
-def page_row(article_id: str, page: dict, *, version: int, degraded: bool, suspect: str | None = None,
-             review: str | None = None, crawl_id: int | None = None, content_key: str | None = None) -> dict:
+def page_row(
+    article_id: str,
+    page: dict,
+    *,
+    version: int,
+    degraded: bool,
+    suspect: str | None = None,
+    review: str | None = None,
+    crawl_id: int | None = None,
+    content_key: str | None = None,
+) -> dict:
     """A `pages` row: body compressed, headers as JSON, validators pulled out for conditional GETs.
 
     `suspect` is the warning of a suspect fetch, `review` its state (HELD, ...),

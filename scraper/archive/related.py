@@ -75,8 +75,9 @@ def shingles(text: str | None) -> frozenset[int]:
     words = WORD.findall((text or "").lower())
     if not words:
         return frozenset()
-    return frozenset(zlib.crc32(" ".join(words[i:i + SHINGLE]).encode())
-                     for i in range(max(len(words) - SHINGLE + 1, 1)))
+    return frozenset(
+        zlib.crc32(" ".join(words[i : i + SHINGLE]).encode()) for i in range(max(len(words) - SHINGLE + 1, 1))
+    )
 
 
 def containment(a: frozenset[int], b: frozenset[int]) -> float:
@@ -89,7 +90,9 @@ def jaccard(a: frozenset, b: frozenset) -> float:
 
 def similarity(title_a: str | None, body_a: str | None, title_b: str | None, body_b: str | None) -> Similarity:
     """How alike two articles are by title words and body shingles (0.0 to 1.0 each)."""
-    return Similarity(jaccard(title_words(title_a), title_words(title_b)), containment(shingles(body_a), shingles(body_b)))
+    return Similarity(
+        jaccard(title_words(title_a), title_words(title_b)), containment(shingles(body_a), shingles(body_b))
+    )
 
 
 def related_score(words: frozenset[str], body: frozenset[int], other: dict) -> float | None:
@@ -122,7 +125,7 @@ def band_keys(body_shingles: frozenset[int]) -> list[int]:
         signature.append((bins[(slot + step) % BINS], step))
     keys = []
     for band in range(BANDS):
-        values = (band, *signature[band * ROWS:(band + 1) * ROWS])
+        values = (band, *signature[band * ROWS : (band + 1) * ROWS])
         digest = hashlib.blake2b(repr(values).encode(), digest_size=7).digest()  # fits SQLite's signed integer
         keys.append(int.from_bytes(digest, "big"))
     return keys
@@ -141,9 +144,11 @@ def candidates(db: sqlite_utils.Database, article: dict, keys: list[int]) -> lis
     if not keys:
         return []
     placeholders = ", ".join("?" for _ in keys)
-    sql = (f"SELECT a.id, a.title, a.body_text FROM (SELECT article_id, count(*) AS shared FROM related_bands "
-           f"WHERE band IN ({placeholders}) GROUP BY article_id) c JOIN articles a ON a.id = c.article_id "
-           f"WHERE a.site != ? ORDER BY c.shared DESC, a.id LIMIT ?")
+    sql = (
+        f"SELECT a.id, a.title, a.body_text FROM (SELECT article_id, count(*) AS shared FROM related_bands "
+        f"WHERE band IN ({placeholders}) GROUP BY article_id) c JOIN articles a ON a.id = c.article_id "
+        f"WHERE a.site != ? ORDER BY c.shared DESC, a.id LIMIT ?"
+    )
     rows = db.execute(sql, [*keys, article["site"], MAX_CANDIDATES]).fetchall()
     return [dict(zip(("id", "title", "body_text"), row)) for row in rows]
 
@@ -164,8 +169,11 @@ def link_article(db: sqlite_utils.Database, article_id: str) -> list[str]:
                 found.append((other["id"], round(score, 3)))
         db.execute("DELETE FROM related_articles WHERE article_id = ? OR related_id = ?", [article_id, article_id])
         db["related_articles"].upsert_all(
-            [{"article_id": a, "related_id": b, "score": score, "method": METHOD}
-             for other_id, score in found for a, b in ((article_id, other_id), (other_id, article_id))],
+            [
+                {"article_id": a, "related_id": b, "score": score, "method": METHOD}
+                for other_id, score in found
+                for a, b in ((article_id, other_id), (other_id, article_id))
+            ],
             pk=("article_id", "related_id"),
         )
     return [other_id for other_id, _ in found]
@@ -174,9 +182,14 @@ def link_article(db: sqlite_utils.Database, article_id: str) -> list[str]:
 def index_missing(db: sqlite_utils.Database, besides=()) -> int:
     """Band keys for articles that have none yet (archived before linking existed) but `besides`; returns how many."""
     besides = set(besides)
-    rows = [(article_id, body) for article_id, body in db.execute(
-        "SELECT id, body_text FROM articles WHERE body_text IS NOT NULL AND id NOT IN "
-        "(SELECT article_id FROM related_bands)") if article_id not in besides]
+    rows = [
+        (article_id, body)
+        for article_id, body in db.execute(
+            "SELECT id, body_text FROM articles WHERE body_text IS NOT NULL AND id NOT IN "
+            "(SELECT article_id FROM related_bands)"
+        )
+        if article_id not in besides
+    ]
     with db.atomic():
         for article_id, body in rows:
             index_bands(db, article_id, shingles(body))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import itertools
 import logging
 from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
-from typing import Callable, Iterable, Iterator
 
 from scraper.archive.downloads import store_document
 from scraper.archive.files import read_file, stored_hashes
@@ -47,8 +47,11 @@ def extract_page(page: dict, extract: Callable | None = None) -> dict | None:
     extract = extract_post_page if is_post_page(headers) else extract or _default_extractor()
     try:
         return extract(
-            page["body"], page["final_url"] or page["url"],
-            headers=headers, status=page["status"], fetched_at=_fetched_at(page),
+            page["body"],
+            page["final_url"] or page["url"],
+            headers=headers,
+            status=page["status"],
+            fetched_at=_fetched_at(page),
         )
     except Exception:  # one bad page must not stop the re-extraction of the rest
         logger.exception("extraction of %s failed", page["url"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 from scraper.archive.held_duplicates import confirming_pages
 from scraper.archive.pages import ACCEPTED, CONFIRMED, CONFIRMING, HELD, PENDING, page_from_row
@@ -11,6 +11,7 @@ from scraper.archive.reparse import extract_page
 from scraper.archive.store import Archive, StoreOutcome
 
 logger = logging.getLogger(__name__)
+
 
 def promote(archive: Archive, page: dict, review: str, extract: Callable | None = None) -> StoreOutcome:
     """Re-extract a held page (as reparse does) and store it as trusted; its held twins are marked `review` too."""
@@ -45,29 +46,36 @@ def promote_confirmed(archive: Archive, crawl_id: int, extract: Callable | None 
 def keep_held(archive: Archive, crawl_id: int) -> int:
     """A run that concluded "site looks changed" confirms nothing: its confirming fetches stay held."""
     with archive.db.atomic():
-        cursor = archive.db.execute("UPDATE pages SET review = ? WHERE crawl_id = ? AND review = ?",
-                                    [HELD, crawl_id, CONFIRMING])
+        cursor = archive.db.execute(
+            "UPDATE pages SET review = ? WHERE crawl_id = ? AND review = ?", [HELD, crawl_id, CONFIRMING]
+        )
     return cursor.rowcount
 
 
 def held_fetches(archive: Archive) -> list[dict]:
     """The latest held fetch of every article that has one: article_id, fetched_at, url, suspect."""
-    return list(archive.db.query(
-        f"""
+    return list(
+        archive.db.query(
+            f"""
         SELECT article_id, fetched_at, url, suspect FROM pages p
         WHERE review IN {PENDING} AND rowid = (
             SELECT rowid FROM pages WHERE article_id = p.article_id AND review IN {PENDING}
             ORDER BY fetched_at DESC, rowid DESC LIMIT 1)
         ORDER BY article_id
         """
-    ))
+        )
+    )
 
 
 def accept(archive: Archive, article_id: str, extract: Callable | None = None) -> StoreOutcome:
     """Make the latest held fetch of `article_id` current; LookupError if it has none."""
-    rows = list(archive.db.query(
-        f"SELECT * FROM pages WHERE article_id = ? AND review IN {PENDING} ORDER BY fetched_at DESC, rowid DESC "
-        "LIMIT 1", [article_id]))
+    rows = list(
+        archive.db.query(
+            f"SELECT * FROM pages WHERE article_id = ? AND review IN {PENDING} ORDER BY fetched_at DESC, rowid DESC "
+            "LIMIT 1",
+            [article_id],
+        )
+    )
     if not rows:
         raise LookupError(f"no held suspect fetch of {article_id}")
     return promote(archive, page_from_row(rows[0]), ACCEPTED, extract)

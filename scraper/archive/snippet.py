@@ -30,7 +30,9 @@ def word_tokens(word: str) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=500_000)
 def is_hit(word: str, terms: tuple[tuple[str, bool], ...]) -> bool:
     # Cached per (word, query): result pages repeat the same words many times.
-    return any(token.startswith(term) if prefix else token == term for token in word_tokens(word) for term, prefix in terms)
+    return any(
+        token.startswith(term) if prefix else token == term for token in word_tokens(word) for term, prefix in terms
+    )
 
 
 def snippet(text: str | None, query: str | None) -> str | None:
@@ -54,13 +56,13 @@ def snippet(text: str | None, query: str | None) -> str | None:
     if not words:
         return None
     start = max(first - SNIPPET_WORDS // 2, 0)
-    window = words[start: first + SNIPPET_WORDS]
+    window = words[start : first + SNIPPET_WORDS]
     text_goes_on = len(words) > first + SNIPPET_WORDS
     begin = 0 if start == 0 else window[0].start()
     end = window[-1].end() if text_goes_on else len(text)
     parts, position = [], begin
     for word in window:
-        parts.append(text[position:word.start()])
+        parts.append(text[position : word.start()])
         parts.append(f"{SNIPPET_MARK}{word.group()}{SNIPPET_MARK}" if is_hit(word.group(), terms) else word.group())
         position = word.end()
     parts.append(text[position:end])

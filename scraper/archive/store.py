@@ -6,8 +6,8 @@ import contextlib
 import dataclasses
 import json
 import logging
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
 import sqlite_utils
 
@@ -89,13 +89,14 @@ class Archive:
         self.db.close()
 
     @contextlib.contextmanager
-    def batch(self) -> Iterator["Archive"]:
+    def batch(self) -> Iterator[Archive]:
         """One transaction around many `store` calls; rolled back whole if the block raises."""
         with self.db.atomic():
             yield self
 
-    def store(self, item: dict, page: dict | None = None, *, crawl_id: int | None = None,
-              review: str | None = None) -> StoreOutcome:
+    def store(
+        self, item: dict, page: dict | None = None, *, crawl_id: int | None = None, review: str | None = None
+    ) -> StoreOutcome:
         """Archive one item (and its raw page); all of it or, on any error, none of it.
 
         `crawl_id` is the run that fetched it: suspect fetches are held (see
@@ -108,7 +109,7 @@ class Archive:
         with self.db.atomic():
             return self._store(item, page, Fetch(crawl_id, page_content_key(item), review))
 
-    def _store(self, item: dict, page: dict | None, fetch: "Fetch") -> StoreOutcome:
+    def _store(self, item: dict, page: dict | None, fetch: Fetch) -> StoreOutcome:
         article = self._article(item["id"])
         if article is None:
             version = self._write_version(item, None)
@@ -130,8 +131,9 @@ class Archive:
         self._store_page(item["id"], page, version=version, degraded=False, only_if_none=not changed, fetch=fetch)
         return StoreOutcome(CHANGED if changed else UNCHANGED, [], version)
 
-    def _suspect_outcome(self, item: dict, page: dict | None, archived: dict, article: dict,
-                         fetch: "Fetch") -> StoreOutcome | None:
+    def _suspect_outcome(
+        self, item: dict, page: dict | None, archived: dict, article: dict, fetch: Fetch
+    ) -> StoreOutcome | None:
         """Hold a change that looks like another page (nothing current changes); None for an ordinary change."""
         reasons = suspect_reasons(archived, item)
         others = held_duplicates.others_this_run(self.db, item["id"], fetch.content_key, fetch.crawl_id)
@@ -143,19 +145,22 @@ class Archive:
         if not reasons:
             return None
         confirms = not duplicate and held_duplicates.held_by_earlier_run(
-            self.db, item["id"], fetch.content_key, fetch.crawl_id)
+            self.db, item["id"], fetch.content_key, fetch.crawl_id
+        )
         warnings = [f"suspect fetch held back: {reason}" for reason in reasons]
         if confirms:
-            warnings.append("same content as a suspect fetch of an earlier run: current if this run ends "
-                            "without 'site looks changed'")
+            warnings.append(
+                "same content as a suspect fetch of an earlier run: current if this run ends "
+                "without 'site looks changed'"
+            )
         self._record_warnings(item, page, warnings)
         held = dataclasses.replace(fetch, review=CONFIRMING if confirms else HELD, suspect="; ".join(reasons))
-        self._store_page(item["id"], page, version=article["version"], degraded=False, only_if_none=False,
-                         fetch=held)
+        self._store_page(item["id"], page, version=article["version"], degraded=False, only_if_none=False, fetch=held)
         return StoreOutcome(CONFIRMS if confirms else SUSPECT, warnings, article["version"], reverted=tuple(reverted))
 
-    def _record_degraded(self, item: dict, page: dict | None, assessment: Assessment, version: int,
-                         fetch: "Fetch") -> StoreOutcome:
+    def _record_degraded(
+        self, item: dict, page: dict | None, assessment: Assessment, version: int, fetch: Fetch
+    ) -> StoreOutcome:
         warnings = list(assessment.warnings)
         self._record_warnings(item, page, warnings)
         self._store_page(item["id"], page, version=version, degraded=True, only_if_none=False, fetch=fetch)
@@ -166,8 +171,15 @@ class Archive:
             logger.warning("fetch of %s: %s", item["id"], warning)
         fetch_key = page_sha256(page) if page else content_hash(item)
         self.db["fetch_warnings"].insert_all(
-            [{"article_id": item["id"], "fetch_key": fetch_key, "warning": warning,
-              "fetched_at": item.get("fetched_at")} for warning in warnings],
+            [
+                {
+                    "article_id": item["id"],
+                    "fetch_key": fetch_key,
+                    "warning": warning,
+                    "fetched_at": item.get("fetched_at"),
+                }
+                for warning in warnings
+            ],
             ignore=True,
         )
 
@@ -175,19 +187,29 @@ class Archive:
         """Undo `version` (written this run from a fetch found suspect afterwards): the one before is current again."""
         previous = self._version_item(article_id, version - 1)
         self.db.execute("DELETE FROM article_versions WHERE article_id = ? AND version = ?", [article_id, version])
-        self.db.execute("UPDATE article_versions SET superseded_at = NULL WHERE article_id = ? AND version = ?",
-                        [article_id, version - 1])
-        row = self.db.execute("SELECT first_seen_at FROM article_versions WHERE article_id = ? AND version = ?",
-                              [article_id, version - 1]).fetchone()
-        update_row(self.db, "articles", "id", {
-            "id": article_id, **article_row(previous), "version": version - 1,
-            "content_hash": content_hash(previous), "last_changed_at": row[0]})
+        self.db.execute(
+            "UPDATE article_versions SET superseded_at = NULL WHERE article_id = ? AND version = ?",
+            [article_id, version - 1],
+        )
+        row = self.db.execute(
+            "SELECT first_seen_at FROM article_versions WHERE article_id = ? AND version = ?", [article_id, version - 1]
+        ).fetchone()
+        update_row(
+            self.db,
+            "articles",
+            "id",
+            {
+                "id": article_id,
+                **article_row(previous),
+                "version": version - 1,
+                "content_hash": content_hash(previous),
+                "last_changed_at": row[0],
+            },
+        )
         children.replace_children(self.db, previous, new_article=False)
 
     def _article(self, article_id: str) -> dict | None:
-        rows = self.db.query(
-            "SELECT id, version, content_hash, first_seen_at FROM articles WHERE id = ?", [article_id]
-        )
+        rows = self.db.query("SELECT id, version, content_hash, first_seen_at FROM articles WHERE id = ?", [article_id])
         return next(iter(rows), None)
 
     def _version_item(self, article_id: str, version: int) -> dict:
@@ -216,22 +238,41 @@ class Archive:
             )
         else:
             insert_rows(self.db, "articles", [row])
-        insert_rows(self.db, "article_versions", [
-            {"article_id": article_id, "version": version, "content_hash": digest,
-             "item": canonical_json(item), "first_seen_at": seen_at, "superseded_at": None}
-        ])
+        insert_rows(
+            self.db,
+            "article_versions",
+            [
+                {
+                    "article_id": article_id,
+                    "version": version,
+                    "content_hash": digest,
+                    "item": canonical_json(item),
+                    "first_seen_at": seen_at,
+                    "superseded_at": None,
+                }
+            ],
+        )
         children.replace_children(self.db, item, new_article=previous is None)
         return version
 
-    def _store_page(self, article_id: str, page: dict | None, *, version: int, degraded: bool,
-                    only_if_none: bool, fetch: "Fetch") -> None:
+    def _store_page(
+        self, article_id: str, page: dict | None, *, version: int, degraded: bool, only_if_none: bool, fetch: Fetch
+    ) -> None:
         """Keep the raw page; an unchanged fetch only if the article has none yet (no churn)."""
         if page is None or page.get("body") is None:
             return
         if only_if_none and has_page(self.db, article_id):
             return
-        row = page_row(article_id, page, version=version, degraded=degraded, suspect=fetch.suspect,
-                       review=fetch.review, crawl_id=fetch.crawl_id, content_key=fetch.content_key)
+        row = page_row(
+            article_id,
+            page,
+            version=version,
+            degraded=degraded,
+            suspect=fetch.suspect,
+            review=fetch.review,
+            crawl_id=fetch.crawl_id,
+            content_key=fetch.content_key,
+        )
         if not has_page(self.db, article_id, row["sha256"]):
             insert_rows(self.db, "pages", [row])
             return

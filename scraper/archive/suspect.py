@@ -36,7 +36,7 @@ def shingles(text: str | None) -> set[tuple[str, ...]]:
     words = _WORD.findall((text or "").lower())
     if len(words) <= SHINGLE_WORDS:
         return {tuple(words)} if words else set()
-    return {tuple(words[start:start + SHINGLE_WORDS]) for start in range(len(words) - SHINGLE_WORDS + 1)}
+    return {tuple(words[start : start + SHINGLE_WORDS]) for start in range(len(words) - SHINGLE_WORDS + 1)}
 
 
 def body_overlap(archived: str | None, fetched: str | None) -> float:

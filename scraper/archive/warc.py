@@ -96,10 +96,19 @@ def file_captures(db: sqlite_utils.Database, *, site=None, since=None, until=Non
         if url in urls:
             continue  # two articles (or versions) linking the same URL: one download
         urls.add(url)
-        headers = {"Content-Type": MEDIA_TYPES.get(media_type, "application/octet-stream"),
-                   "ETag": etag, "Last-Modified": last_modified}
-        yield Capture(uri=url, date=utc_iso(fetched_at), status=200 if status in (None, 304) else status,
-                      headers={name: value for name, value in headers.items() if value}, body=body, sha256=sha256)
+        headers = {
+            "Content-Type": MEDIA_TYPES.get(media_type, "application/octet-stream"),
+            "ETag": etag,
+            "Last-Modified": last_modified,
+        }
+        yield Capture(
+            uri=url,
+            date=utc_iso(fetched_at),
+            status=200 if status in (None, 304) else status,
+            headers={name: value for name, value in headers.items() if value},
+            body=body,
+            sha256=sha256,
+        )
 
 
 def repeated_sha256s(db: sqlite_utils.Database) -> set[str]:
@@ -108,10 +117,15 @@ def repeated_sha256s(db: sqlite_utils.Database) -> set[str]:
     A page stored twice, a file downloaded from two URLs, or a page and a file with the same bytes.
     """
     held = ", ".join("?" * len(HELD))
-    return {row[0] for row in db.execute(
-        "SELECT sha256 FROM (SELECT sha256 FROM pages UNION ALL SELECT sha256 FROM (SELECT DISTINCT sha256, url "
-        f"FROM attachments WHERE download_status IN ({held}) AND sha256 IN (SELECT sha256 FROM files))) "
-        "GROUP BY sha256 HAVING count(*) > 1", HELD)}
+    return {
+        row[0]
+        for row in db.execute(
+            "SELECT sha256 FROM (SELECT sha256 FROM pages UNION ALL SELECT sha256 FROM (SELECT DISTINCT sha256, url "
+            f"FROM attachments WHERE download_status IN ({held}) AND sha256 IN (SELECT sha256 FROM files))) "
+            "GROUP BY sha256 HAVING count(*) > 1",
+            HELD,
+        )
+    }
 
 
 def http_headers(capture: Capture) -> StatusAndHeaders:
@@ -122,7 +136,8 @@ def http_headers(capture: Capture) -> StatusAndHeaders:
         reason = "Unknown"
     headers = [
         (name, value)
-        for name, values in capture.headers.items() if name.lower() not in DROPPED_HEADERS
+        for name, values in capture.headers.items()
+        if name.lower() not in DROPPED_HEADERS
         for value in (values if isinstance(values, list) else [values])
     ]
     headers.append(("Content-Length", str(len(capture.body))))
@@ -137,13 +152,18 @@ class KronikaWARCWriter:
         self.repeated = repeated
         self.first_records: dict[str, tuple[str, str, str]] = {}  # sha256 -> (uri, date, payload digest)
         self.counts: Counter = Counter()
-        self.writer.write_record(self.writer.create_warcinfo_record(filename, {
-            "software": f"Kronika {__version__} (warcio)",
-            "format": f"WARC File Format {WARC_VERSION}",
-            "conformsTo": "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
-            "description": "Raw fetches of Polish municipal revitalisation news archived by Kronika",
-            "kronika-fetch-marks": f"{FETCH_MARK_HEADER}: {', '.join(FETCH_MARK_COLUMNS)} (see docs/warc.md)",
-        }))
+        self.writer.write_record(
+            self.writer.create_warcinfo_record(
+                filename,
+                {
+                    "software": f"Kronika {__version__} (warcio)",
+                    "format": f"WARC File Format {WARC_VERSION}",
+                    "conformsTo": "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
+                    "description": "Raw fetches of Polish municipal revitalisation news archived by Kronika",
+                    "kronika-fetch-marks": f"{FETCH_MARK_HEADER}: {', '.join(FETCH_MARK_COLUMNS)} (see docs/warc.md)",
+                },
+            )
+        )
 
     def write(self, capture: Capture) -> None:
         """One record for `capture`; counted by type, marked captures counted too."""
@@ -155,16 +175,25 @@ class KronikaWARCWriter:
         if first:
             uri, date, digest = first
             record = self.writer.create_revisit_record(
-                capture.uri, digest, uri, date, http_headers=http_headers(capture), warc_headers_dict=warc_headers)
+                capture.uri, digest, uri, date, http_headers=http_headers(capture), warc_headers_dict=warc_headers
+            )
         else:
             record = self.writer.create_warc_record(
-                capture.uri, "response", payload=BytesIO(capture.body), length=len(capture.body),
-                http_headers=http_headers(capture), warc_headers_dict=warc_headers)
+                capture.uri,
+                "response",
+                payload=BytesIO(capture.body),
+                length=len(capture.body),
+                http_headers=http_headers(capture),
+                warc_headers_dict=warc_headers,
+            )
         self.writer.write_record(record)
         self.counts[record.rec_type] += 1
         if not first and capture.sha256 in self.repeated:
             self.first_records[capture.sha256] = (
-                capture.uri, capture.date, record.rec_headers.get_header("WARC-Payload-Digest"))
+                capture.uri,
+                capture.date,
+                record.rec_headers.get_header("WARC-Payload-Digest"),
+            )
 
 
 def write_warc(out: BinaryIO, captures: Iterable[Capture], repeated: set[str], filename: str | None = None) -> Counter:

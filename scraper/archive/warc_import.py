@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -36,8 +36,11 @@ def _target(record) -> str:
 
 def _is_html_ok(record) -> bool:
     headers = record.http_headers
-    return bool(headers) and headers.get_statuscode() == "200" and \
-        (headers.get_header("Content-Type") or "").lower().startswith("text/html")
+    return (
+        bool(headers)
+        and headers.get_statuscode() == "200"
+        and (headers.get_header("Content-Type") or "").lower().startswith("text/html")
+    )
 
 
 def _page(record, body: bytes) -> dict:
@@ -112,7 +115,10 @@ def warc_files(archive: Archive, path: Path, counts: Counter) -> Iterator[tuple[
             if not record.http_headers or record.http_headers.get_statuscode() != "200":
                 counts["skipped: not a 200 file response"] += 1
                 continue
-            date, digest = record.rec_headers.get_header("WARC-Date"), record.rec_headers.get_header("WARC-Payload-Digest")
+            date, digest = (
+                record.rec_headers.get_header("WARC-Date"),
+                record.rec_headers.get_header("WARC-Payload-Digest"),
+            )
             if record.rec_type == "response":
                 body = record.content_stream().read()
                 if digest:
@@ -127,11 +133,12 @@ def warc_files(archive: Archive, path: Path, counts: Counter) -> Iterator[tuple[
 def _fetched_at(warc_date: str) -> str:
     """A WARC-Date in the form the crawl records download times (UTC, whole seconds)."""
     moment = datetime.fromisoformat(warc_date.replace("Z", "+00:00"))
-    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def store_file_capture(archive: Archive, url: str, date: str, data: bytes,
-                       extract_document: Callable = extract_in_worker) -> str:
+def store_file_capture(
+    archive: Archive, url: str, date: str, data: bytes, extract_document: Callable = extract_in_worker
+) -> str:
     """Keep one attachment capture as the crawl keeps a download; returns its download status.
 
     The bytes go into files (once per sha256) and are extracted into
@@ -141,8 +148,13 @@ def store_file_capture(archive: Archive, url: str, date: str, data: bytes,
     """
     sha256 = hashlib.sha256(data).hexdigest()
     detected = detect_type(data)
-    outcome = {"fetched_at": _fetched_at(date), "http_status": 200, "sha256": sha256, "fetched_size": len(data),
-               "detected_type": detected}
+    outcome = {
+        "fetched_at": _fetched_at(date),
+        "http_status": 200,
+        "sha256": sha256,
+        "fetched_size": len(data),
+        "detected_type": detected,
+    }
     if detected == WRONG_TYPE:
         document = DocumentResult.failed(data, "wrong_type", "the bytes are no document we read", WRONG_TYPE)
         with archive.db.atomic():
@@ -154,8 +166,9 @@ def store_file_capture(archive: Archive, url: str, date: str, data: bytes,
     return OK
 
 
-def import_warc(archive: Archive, path: Path, extract: Callable | None = None,
-                extract_document: Callable = extract_in_worker) -> Counter:
+def import_warc(
+    archive: Archive, path: Path, extract: Callable | None = None, extract_document: Callable = extract_in_worker
+) -> Counter:
     """Archive every article and attachment capture in the WARC at `path`; counts outcomes, and skips by reason.
 
     `fetched_at` is each record's WARC-Date, so versions and first-seen times

@@ -58,8 +58,13 @@ def export(db_path, fmt, site, since, until, query, output, with_text):
 
 @click.command()
 @db_option
-@click.option("--workers", default=os.cpu_count() or 1, show_default="CPUs", type=click.IntRange(1, 64),
-              help="Extraction processes; one writer stores their results, so the archive ends the same.")
+@click.option(
+    "--workers",
+    default=os.cpu_count() or 1,
+    show_default="CPUs",
+    type=click.IntRange(1, 64),
+    help="Extraction processes; one writer stores their results, so the archive ends the same.",
+)
 def reparse(db_path, workers):
     """Re-extract every archived page and attachment file with the current extractors (no network).
 
@@ -72,16 +77,25 @@ def reparse(db_path, workers):
     """
     archive = Archive(existing_db(db_path))
     counts = reparse_archive(archive, workers=workers)
-    summary = ", ".join(f"{status} {counts[status]}" for status in ("new", "changed", "unchanged", "degraded", "suspect", "failed"))
+    summary = ", ".join(
+        f"{status} {counts[status]}" for status in ("new", "changed", "unchanged", "degraded", "suspect", "failed")
+    )
     documents = reparse_documents(archive)
-    click.echo(f"reparsed {sum(counts.values())} pages: {summary}; "
-               f"{sum(documents.values())} documents: ok {documents['ok']}, error {documents['error']}")
+    click.echo(
+        f"reparsed {sum(counts.values())} pages: {summary}; "
+        f"{sum(documents.values())} documents: ok {documents['ok']}, error {documents['error']}"
+    )
 
 
 @click.command()
 @db_option
-@click.option("--accept", "accept_ids", multiple=True, metavar="ARTICLE_ID",
-              help="Make this article's latest held fetch current (repeatable).")
+@click.option(
+    "--accept",
+    "accept_ids",
+    multiple=True,
+    metavar="ARTICLE_ID",
+    help="Make this article's latest held fetch current (repeatable).",
+)
 def suspects(db_path, accept_ids):
     """List the suspect fetches held back from the archive, or accept some.
 
@@ -113,8 +127,13 @@ def suspects(db_path, accept_ids):
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @sites_option
-@click.option("--workers", default=min(os.cpu_count() or 1, 4), show_default="CPUs, at most 4", type=click.IntRange(1, 32),
-              help="Server processes; each takes about 100 MB.")
+@click.option(
+    "--workers",
+    default=min(os.cpu_count() or 1, 4),
+    show_default="CPUs, at most 4",
+    type=click.IntRange(1, 32),
+    help="Server processes; each takes about 100 MB.",
+)
 def serve(db_path, port, host, workers):
     """Serve the archive with Datasette, the project's metadata.yml and plugins.
 

@@ -12,12 +12,24 @@ from scraper.sites import SITES
 @click.argument("sites", nargs=-1, type=SiteName())
 @sites_option
 @db_option
-@click.option("--mirror", metavar="URL", help="Crawl a recorded mirror (e.g. http://127.0.0.1:8765) instead of the live sites.")
+@click.option(
+    "--mirror", metavar="URL", help="Crawl a recorded mirror (e.g. http://127.0.0.1:8765) instead of the live sites."
+)
 @click.option("--full", is_flag=True, help="Re-crawl everything instead of stopping at archived articles.")
-@click.option("--contact", envvar="KRONIKA_CONTACT_URL", metavar="URL",
-              help="Contact URL for the User-Agent (env KRONIKA_CONTACT_URL); set it for live crawls.")
-@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
-              help="Override a Scrapy or Kronika setting for this run (repeatable), e.g. -s DOWNLOAD_TIMEOUT=10.")
+@click.option(
+    "--contact",
+    envvar="KRONIKA_CONTACT_URL",
+    metavar="URL",
+    help="Contact URL for the User-Agent (env KRONIKA_CONTACT_URL); set it for live crawls.",
+)
+@click.option(
+    "-s",
+    "--set",
+    "overrides",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Override a Scrapy or Kronika setting for this run (repeatable), e.g. -s DOWNLOAD_TIMEOUT=10.",
+)
 @verbose_option
 def crawl(sites, db_path, mirror, full, contact, overrides, verbose):
     """Crawl all declared sites (or the named SITES) into the archive.
@@ -60,6 +72,8 @@ def crawl(sites, db_path, mirror, full, contact, overrides, verbose):
         click.echo(outcome.summary())
     failed = [outcome for outcome in outcomes if outcome.exit_status]
     if failed:
-        error = click.ClickException("crawl failed: " + " | ".join(f"{o.site}: {'; '.join(o.problems)}" for o in failed))
+        error = click.ClickException(
+            "crawl failed: " + " | ".join(f"{o.site}: {'; '.join(o.problems)}" for o in failed)
+        )
         error.exit_code = max(outcome.exit_status for outcome in failed)
         raise error

@@ -42,9 +42,12 @@ def demo(port, db_path, mirror_port):
         click.echo(f"mirror of {', '.join(sites)} at {mirror.base_url}/", err=True)
         # A separate process: Scrapy's reactor and Datasette's event loop
         # cannot share one interpreter run.
-        crawl = subprocess.run([sys.executable, "-m", "scraper", "crawl", *sites, "--db", db_path,
-                                "--mirror", mirror.base_url])
+        crawl = subprocess.run(
+            [sys.executable, "-m", "scraper", "crawl", *sites, "--db", db_path, "--mirror", mirror.base_url]
+        )
         if crawl.returncode:
-            click.echo(f"kronika: the crawl reported problems (exit {crawl.returncode}); serving what was archived", err=True)
+            click.echo(
+                f"kronika: the crawl reported problems (exit {crawl.returncode}); serving what was archived", err=True
+            )
         click.echo(f"Datasette at http://{DEMO_HOST}:{port}/", err=True)
         serve(db_path, DEMO_HOST, port)

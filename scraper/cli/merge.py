@@ -9,8 +9,13 @@ from scraper.cli.options import ArchiveLocked
 
 @click.command()
 @click.argument("shards", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--into", "into", required=True, type=click.Path(dir_okay=False),
-              help="The archive to merge into (created if missing).")
+@click.option(
+    "--into",
+    "into",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The archive to merge into (created if missing).",
+)
 def merge(shards, into):
     """Merge the SHARDS archives into the archive INTO.
 

@@ -14,15 +14,20 @@ DEFAULT_DB = "archive.db"
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another crawl of the archive is running, try again later; nothing was done
 
 
-
 class ArchiveLocked(click.ClickException):
     """Another crawl (or merge) of the archive holds its lock: the group's one-line error, exit 75."""
 
     exit_code = EXIT_LOCKED
 
 
-db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
-                         type=click.Path(dir_okay=False), help="The archive database (an SQLite file).")
+db_option = click.option(
+    "--db",
+    "db_path",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The archive database (an SQLite file).",
+)
 
 
 def existing_db(db_path: str) -> Path:
@@ -45,10 +50,15 @@ def _use_sites_file(ctx, param, value):
 
 
 sites_option = click.option(
-    "--sites", "sites_file", metavar="FILE", is_eager=True, expose_value=False, callback=_use_sites_file,
+    "--sites",
+    "sites_file",
+    metavar="FILE",
+    is_eager=True,
+    expose_value=False,
+    callback=_use_sites_file,
     type=click.Path(exists=True, dir_okay=False),
     help=f"A sites file (the shape of scraper/sites/sites.toml) adding sites or replacing same-named ones "
-         f"(also env {ENVIRONMENT_VARIABLE}).",
+    f"(also env {ENVIRONMENT_VARIABLE}).",
 )
 
 
@@ -69,8 +79,9 @@ class SiteName(click.Choice):
 
 site_option = click.option("--site", type=SiteName(), help="Only this declared site.")
 
-format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
-                             help="Output format.")
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True, help="Output format."
+)
 
 
 def _date_bound(ctx, param, value):
@@ -81,9 +92,11 @@ def _date_bound(ctx, param, value):
         raise click.BadParameter(str(error).removeprefix(f"{option}: "), ctx=ctx, param=param) from None
 
 
-since_option = click.option("--since", callback=_date_bound, metavar="DATE",
-                            help="Published on or after: YYYY-MM-DD or ISO 8601.")
-until_option = click.option("--until", callback=_date_bound, metavar="DATE",
-                            help="Published on or before: YYYY-MM-DD or ISO 8601.")
+since_option = click.option(
+    "--since", callback=_date_bound, metavar="DATE", help="Published on or after: YYYY-MM-DD or ISO 8601."
+)
+until_option = click.option(
+    "--until", callback=_date_bound, metavar="DATE", help="Published on or before: YYYY-MM-DD or ISO 8601."
+)
 
 verbose_option = click.option("-v", "--verbose", count=True, help="More logging (-v: info, -vv: debug).")

@@ -22,10 +22,18 @@ OUTCOMES = ("new", "changed", "unchanged", "degraded", "failed")
 @sites_option
 @since_option
 @until_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
-              help="The WARC file to write (gzipped per record, e.g. archive.warc.gz).")
-@click.option("--import", "import_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Read this WARC (any crawler's) into the archive instead of exporting.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="The WARC file to write (gzipped per record, e.g. archive.warc.gz).",
+)
+@click.option(
+    "--import",
+    "import_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read this WARC (any crawler's) into the archive instead of exporting.",
+)
 def warc(db_path, site, since, until, output, import_path):
     """Write every stored fetch as WARC/1.1, or import a WARC's captures.
 
@@ -53,8 +61,12 @@ def warc(db_path, site, since, until, output, import_path):
             raise click.ClickException("--import takes no -o, --site, --since or --until")
         counts = import_warc(Archive(db_path), import_path)
         summary = ", ".join(f"{status} {counts[status]}" for status in OUTCOMES)
-        files = "".join(f", {status} {count}" for status, count in sorted(counts.items()) if status.startswith("files "))
-        skipped = "".join(f", {reason} {count}" for reason, count in sorted(counts.items()) if reason.startswith("skipped"))
+        files = "".join(
+            f", {status} {count}" for status, count in sorted(counts.items()) if status.startswith("files ")
+        )
+        skipped = "".join(
+            f", {reason} {count}" for reason, count in sorted(counts.items()) if reason.startswith("skipped")
+        )
         click.echo(f"imported {sum(counts[status] for status in OUTCOMES)} captures: {summary}{files}{skipped}")
         return
     if not output:
@@ -65,5 +77,6 @@ def warc(db_path, site, since, until, output, import_path):
     with open(partial, "wb") as out:
         counts = export_warc(db, out, output.name, **filters)
     os.replace(partial, output)  # a failed export leaves no truncated FILE behind
-    click.echo(f"wrote {counts['response']} responses and {counts['revisit']} revisits "
-               f"({counts['marked']} marked) to {output}")
+    click.echo(
+        f"wrote {counts['response']} responses and {counts['revisit']} revisits ({counts['marked']} marked) to {output}"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
@@ -86,7 +86,8 @@ class SiteOutcome:
     def summary(self) -> str:
         line = (
             f"{self.site}: {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
-            f"{self.failed} failed, " + (f"{self.too_large} too large, " if self.too_large else "")
+            f"{self.failed} failed, "
+            + (f"{self.too_large} too large, " if self.too_large else "")
             + (f"{self.suspect} suspect, " if self.suspect else "")
             + f"{self.requests} requests"
         ) + (f" via {self.source_mode}" if self.source_mode else "")
@@ -96,8 +97,9 @@ class SiteOutcome:
 
     def files_summary(self) -> str:
         """`; files: 3 ok, 1 not found` (endings with a count), or "" for a run without attachments."""
-        counts = [f"{self.files[ending]} {ending.replace('_', ' ')}" for ending in FILE_ENDINGS
-                  if self.files.get(ending)]
+        counts = [
+            f"{self.files[ending]} {ending.replace('_', ' ')}" for ending in FILE_ENDINGS if self.files.get(ending)
+        ]
         return f"; files: {', '.join(counts)}" if counts else ""
 
     def failure_list(self) -> str:
@@ -118,7 +120,9 @@ def collapsed_fields(archived: dict[str, float], run: dict[str, float], run_arti
     ]
 
 
-def outcome_from_stats(site: str, stats: dict, finish_reason: str, collapsed: list[str], archive_had_articles: bool) -> SiteOutcome:
+def outcome_from_stats(
+    site: str, stats: dict, finish_reason: str, collapsed: list[str], archive_had_articles: bool
+) -> SiteOutcome:
     """Counts and problems of one site's run from its Scrapy stats."""
     outcome = SiteOutcome(
         site=site,
@@ -171,9 +175,11 @@ def outcome_from_stats(site: str, stats: dict, finish_reason: str, collapsed: li
 
 def previous_crawl_finished(archive, site: str) -> bool:
     """Did the last crawl of `site` end cleanly? (False after a kill or a shutdown.)"""
-    rows = list(archive.db.query(
-        "select finished_at, finish_reason from crawls where site = ? order by id desc limit 1", [site]
-    ))
+    rows = list(
+        archive.db.query(
+            "select finished_at, finish_reason from crawls where site = ? order by id desc limit 1", [site]
+        )
+    )
     return not rows or (rows[0]["finished_at"] is not None and rows[0]["finish_reason"] == "finished")
 
 
@@ -260,7 +266,11 @@ class CrawlRecorder:
         archived = self.archived_rates if self.archive_had_articles else {}
         collapsed = collapsed_fields(archived, run_rates, self.articles)
         outcome = outcome_from_stats(
-            spider.name, self.crawler.stats.get_stats(), reason, collapsed, self.archive_had_articles,
+            spider.name,
+            self.crawler.stats.get_stats(),
+            reason,
+            collapsed,
+            self.archive_had_articles,
         )
         archive, crawl_id = self.session.archive, self.session.crawl_id
         outcome.warnings += settle_suspects(archive, crawl_id, site_looks_changed=bool(collapsed))
@@ -288,4 +298,4 @@ class CrawlRecorder:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")

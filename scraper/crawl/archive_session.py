@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
@@ -48,7 +48,7 @@ class ArchiveSession:
 
     def start_crawl(self, site: str) -> int:
         """Open this run's `crawls` row; its id is `crawl_id` from now on."""
-        self.crawl_id = self.archive.start_crawl(site, datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        self.crawl_id = self.archive.start_crawl(site, datetime.now(UTC).isoformat(timespec="seconds"))
         return self.crawl_id
 
     def spider_closed(self, spider, reason):

@@ -42,8 +42,9 @@ class RunBounds:
     @classmethod
     def from_crawler(cls, crawler) -> RunBounds:
         settings = crawler.settings
-        return cls(settings.getint("KRONIKA_MAX_LISTING_PAGES"), settings.getint("KRONIKA_MAX_NEW_ARTICLES"),
-                   crawler=crawler)
+        return cls(
+            settings.getint("KRONIKA_MAX_LISTING_PAGES"), settings.getint("KRONIKA_MAX_NEW_ARTICLES"), crawler=crawler
+        )
 
     def follow_listing(self, url: str) -> bool:
         """True (and counted) for a listing page not yet followed this run and within the bound."""

@@ -10,7 +10,7 @@ import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
@@ -18,9 +18,21 @@ from scrapy import signals
 from scrapy.spidermiddlewares.httperror import HttpError
 from w3lib.url import canonicalize_url
 
-from scraper.archive.downloads import (FAILED, HELD, NOT_FOUND, NOT_MODIFIED, OFFSITE, OK, TOO_LARGE, WRONG_TYPE,
-                                       document_of, known_downloads, record_download, store_document,
-                                       store_download)
+from scraper.archive.downloads import (
+    FAILED,
+    HELD,
+    NOT_FOUND,
+    NOT_MODIFIED,
+    OFFSITE,
+    OK,
+    TOO_LARGE,
+    WRONG_TYPE,
+    document_of,
+    known_downloads,
+    record_download,
+    store_document,
+    store_download,
+)
 from scraper.crawl.failures import failure_kind, failure_reason
 from scraper.crawl.guard import OffsiteRedirect, RefusedAddress, non_public_address
 from scraper.crawl.incremental import conditional_headers
@@ -43,10 +55,10 @@ def allowed_file_hosts(site) -> frozenset[str]:
 
 
 class FileAction(enum.Enum):
-    FETCH = "fetch"        # not downloaded yet, or the last download failed: a plain GET
-    RECHECK = "recheck"    # kept before, the article changed or --full: a conditional GET
-    SKIP = "skip"          # kept before and the article unchanged, or already decided this run
-    OFFSITE = "offsite"    # not an http(s) URL of an allowed host: recorded, never fetched
+    FETCH = "fetch"  # not downloaded yet, or the last download failed: a plain GET
+    RECHECK = "recheck"  # kept before, the article changed or --full: a conditional GET
+    SKIP = "skip"  # kept before and the article unchanged, or already decided this run
+    OFFSITE = "offsite"  # not an http(s) URL of an allowed host: recorded, never fetched
 
 
 @dataclass(frozen=True)
@@ -153,7 +165,9 @@ class FileKeeper:
             stats.inc_value("kronika/files_skipped")
         elif decision.action is FileAction.OFFSITE:
             stats.inc_value("kronika/files_offsite_by_policy")
-            self._record(canonical, {"download_status": OFFSITE, "fetched_at": _now(), "download_error": decision.reason})
+            self._record(
+                canonical, {"download_status": OFFSITE, "fetched_at": _now(), "download_error": decision.reason}
+            )
         else:
             stats.inc_value("kronika/files_requested")
             self.pending.add(canonical)
@@ -161,8 +175,13 @@ class FileKeeper:
 
     def request_meta(self, url: str) -> dict:
         """Meta for a file request: its own size cap, 304 passed through, the host already judged."""
-        return {FILE_META: canonicalize_url(url), "download_maxsize": self.max_bytes,
-                "download_warnsize": self.max_bytes, "handle_httpstatus_list": [304], "allow_offsite": True}
+        return {
+            FILE_META: canonicalize_url(url),
+            "download_maxsize": self.max_bytes,
+            "download_warnsize": self.max_bytes,
+            "handle_httpstatus_list": [304],
+            "allow_offsite": True,
+        }
 
     async def received(self, response) -> None:
         """Record a file response: 304 keeps what is stored; bytes are identified, stored once, extracted."""
@@ -182,8 +201,9 @@ class FileKeeper:
         outcome.update(sha256=sha256, fetched_size=len(data), detected_type=detected)
         if detected == WRONG_TYPE:
             content_type = _header(response, "Content-Type") or "no Content-Type"
-            result = DocumentResult.failed(data, "wrong_type", f"the bytes are no document we read ({content_type})",
-                                           WRONG_TYPE)
+            result = DocumentResult.failed(
+                data, "wrong_type", f"the bytes are no document we read ({content_type})", WRONG_TYPE
+            )
             self._record(canonical, {**outcome, "download_status": WRONG_TYPE}, document=result)
             return
         self._record(canonical, {**outcome, "download_status": OK}, data=data)
@@ -207,8 +227,10 @@ class FileKeeper:
             declared = DECLARED_SIZE.search(failure.getErrorMessage())
             outcome.update(download_status=TOO_LARGE, declared_size=int(declared.group(1)) if declared else None)
         elif isinstance(error, HttpError):
-            outcome.update(download_status=NOT_FOUND if error.response.status in GONE else FAILED,
-                           http_status=error.response.status)
+            outcome.update(
+                download_status=NOT_FOUND if error.response.status in GONE else FAILED,
+                http_status=error.response.status,
+            )
         else:
             outcome["download_status"] = FAILED
         logger.warning("attachment %s: %s (%s)", failure.request.url, outcome["download_status"], reason)
@@ -217,15 +239,26 @@ class FileKeeper:
     def dropped(self, request) -> None:
         """Record a file request the scheduler dropped (a redirect to a URL this run already fetched)."""
         self.pending.discard(request.meta[FILE_META])
-        self._record(request.meta[FILE_META], {
-            "download_status": FAILED, "fetched_at": _now(),
-            "download_error": f"dropped as a duplicate of a request already made: {request.url}"})
+        self._record(
+            request.meta[FILE_META],
+            {
+                "download_status": FAILED,
+                "fetched_at": _now(),
+                "download_error": f"dropped as a duplicate of a request already made: {request.url}",
+            },
+        )
 
     def settle_unfinished(self, reason: str) -> None:
         """At spider close: every file request still open is recorded failed, with why."""
         for canonical in sorted(self.pending):
-            self._record(canonical, {"download_status": FAILED, "fetched_at": _now(),
-                                     "download_error": f"no answer before the run stopped ({reason})"})
+            self._record(
+                canonical,
+                {
+                    "download_status": FAILED,
+                    "fetched_at": _now(),
+                    "download_error": f"no answer before the run stopped ({reason})",
+                },
+            )
         self.pending.clear()
 
     def item_stored(self, item, response, spider) -> None:
@@ -233,10 +266,11 @@ class FileKeeper:
         for attachment in item.get("attachments") or []:
             outcome = self.outcomes.get(canonicalize_url(attachment["url"]))
             if outcome is not None:
-                self._store(lambda db: record_download(db, [attachment["url"]], outcome))
+                self._store(lambda db, url=attachment["url"], outcome=outcome: record_download(db, [url], outcome))
 
-    def _record(self, canonical: str, outcome: dict, *, data: bytes | None = None,
-                document: DocumentResult | None = None) -> None:
+    def _record(
+        self, canonical: str, outcome: dict, *, data: bytes | None = None, document: DocumentResult | None = None
+    ) -> None:
         self.outcomes[canonical] = outcome
         self.crawler.stats.inc_value(f"kronika/files_{outcome['download_status']}")
 
@@ -254,4 +288,4 @@ def _header(response, name: str) -> str | None:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")

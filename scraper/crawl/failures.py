@@ -21,7 +21,7 @@ SILENT_ERRORS = {
 
 
 def failure_kind(failure) -> str:
-    """"too_large" for a body over DOWNLOAD_MAXSIZE, else "failed"."""
+    """ "too_large" for a body over DOWNLOAD_MAXSIZE, else "failed"."""
     message = _messages(failure)
     return "too_large" if any(marker in message for marker in TOO_LARGE_MESSAGES) else "failed"
 

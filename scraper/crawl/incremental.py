@@ -5,15 +5,15 @@ from __future__ import annotations
 import enum
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 logger = logging.getLogger(__name__)
 
 
 class Decision(enum.Enum):
-    FETCH = "fetch"        # not archived (or --full): fetch it
-    RECHECK = "recheck"    # archived but recent: conditional request for updates
-    SKIP = "skip"          # archived, old, unchanged: no request at all
+    FETCH = "fetch"  # not archived (or --full): fetch it
+    RECHECK = "recheck"  # archived but recent: conditional request for updates
+    SKIP = "skip"  # archived, old, unchanged: no request at all
 
 
 @dataclass
@@ -31,7 +31,7 @@ class CrawlPlan:
     # The previous run of this site did not finish: walk every listing page so
     # the archive ends up as complete as after an uninterrupted run.
     resume: bool = False
-    now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def decide(self, article_id: str) -> Decision:
         if self.full or article_id not in self.known:
@@ -68,4 +68,4 @@ def _parse_iso(value: str | None) -> datetime | None:
     except ValueError:
         logger.warning("archive holds an unparseable date %r", value)
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

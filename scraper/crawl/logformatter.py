@@ -26,8 +26,11 @@ class ItemLabelLogFormatter(LogFormatter):
 
     def dropped(self, item, exception, response, spider):
         entry = super().dropped(item, exception, response, spider)
-        return {**entry, "msg": "Dropped %(item)s: %(exception)s",
-                "args": {"item": item_label(item), "exception": exception}}
+        return {
+            **entry,
+            "msg": "Dropped %(item)s: %(exception)s",
+            "args": {"item": item_label(item), "exception": exception},
+        }
 
     def item_error(self, item, exception, response, spider):
         return {"level": logging.ERROR, "msg": "Error processing %(item)s", "args": {"item": item_label(item)}}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from scraper.crawl.accounting import record_failure
 from scraper.extract import ExtractionError, extract_article, page_record
@@ -14,11 +14,7 @@ logger = logging.getLogger(__name__)
 
 def response_headers(response) -> dict[str, str]:
     """Scrapy's bytes headers as a plain str dict (first value of each)."""
-    return {
-        key.decode("latin-1"): values[0].decode("latin-1")
-        for key, values in response.headers.items()
-        if values
-    }
+    return {key.decode("latin-1"): values[0].decode("latin-1") for key, values in response.headers.items() if values}
 
 
 def extracted(response) -> dict | ExtractionError:
@@ -26,7 +22,7 @@ def extracted(response) -> dict | ExtractionError:
 
     Touches nothing shared (no stats), so the crawl runs it in a thread.
     """
-    fetched_at = datetime.now(timezone.utc)
+    fetched_at = datetime.now(UTC)
     headers = response_headers(response)
     try:
         item = extract_article(

@@ -69,7 +69,8 @@ class OutcomeCollector:
     def outcome_of(self, site: str) -> SiteOutcome:
         """The site's outcome; a failed one when its spider never got to record one."""
         return self.outcomes.get(site) or SiteOutcome(
-            site=site, finish_reason="not run", problems=["the spider did not run to its end"])
+            site=site, finish_reason="not run", problems=["the spider did not run to its end"]
+        )
 
 
 def run_crawl(site_names: list[str], settings: Settings) -> list[SiteOutcome]:

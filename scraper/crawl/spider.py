@@ -92,8 +92,12 @@ class ArchiveSpider(scrapy.Spider):
             request = self._article_request(url)
             if request is not None:
                 yield request
-        if (listing.next_url and self.plan.keep_paginating(self.consecutive_known)
-                and not self.bounds.reached and self.bounds.follow_listing(listing.next_url)):
+        if (
+            listing.next_url
+            and self.plan.keep_paginating(self.consecutive_known)
+            and not self.bounds.reached
+            and self.bounds.follow_listing(listing.next_url)
+        ):
             yield scrapy.Request(listing.next_url, callback=self.parse_listing, errback=self.listing_failed)
 
     def _article_request(self, url: str) -> scrapy.Request | None:
@@ -147,8 +151,13 @@ class ArchiveSpider(scrapy.Spider):
             url = attachment["url"]
             decision = self.files.decide(url, changed)
             if decision.action in (FileAction.FETCH, FileAction.RECHECK):
-                yield scrapy.Request(url, callback=self.parse_file, errback=self.file_failed,
-                                     headers=decision.headers, meta=self.files.request_meta(url))
+                yield scrapy.Request(
+                    url,
+                    callback=self.parse_file,
+                    errback=self.file_failed,
+                    headers=decision.headers,
+                    meta=self.files.request_meta(url),
+                )
 
     async def parse_file(self, response):
         await self.files.received(response)

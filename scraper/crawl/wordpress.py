@@ -54,8 +54,12 @@ class WordPressSpider(ArchiveSpider):
 
     def _posts_request(self, page: int) -> scrapy.Request:
         url = api.posts_url(self.site.api, per_page=self.per_page, page=page, modified_after=self.modified_after)
-        return scrapy.Request(url, callback=self.parse_posts, errback=self.listing_failed,
-                              meta={"handle_httpstatus_list": [400, *api.CLOSED_STATUSES], "kronika_page": page})
+        return scrapy.Request(
+            url,
+            callback=self.parse_posts,
+            errback=self.listing_failed,
+            meta={"handle_httpstatus_list": [400, *api.CLOSED_STATUSES], "kronika_page": page},
+        )
 
     def parse_posts(self, response):
         page = response.meta["kronika_page"]
@@ -65,8 +69,9 @@ class WordPressSpider(ArchiveSpider):
         posts = json_list(response) if response.status == 200 else None
         if page == 1 and (response.status in api.CLOSED_STATUSES or posts is None):
             # Closed, or no REST API at all (an HTML page where the JSON should be).
-            logger.warning("%s: the REST API answered %d without a post list; reading the RSS feed",
-                           self.name, response.status)
+            logger.warning(
+                "%s: the REST API answered %d without a post list; reading the RSS feed", self.name, response.status
+            )
             self.crawler.stats.inc_value("kronika/fallback/wordpress_api")
             yield self._feed_request(1)
             return
@@ -88,17 +93,27 @@ class WordPressSpider(ArchiveSpider):
     def _media_request(self, posts: list, media: list, page: int) -> scrapy.Request:
         parents = [post["id"] for post in posts if isinstance(post, dict) and post.get("id")]
         return scrapy.Request(
-            api.media_url(self.site.api, parents, page), callback=self.parse_media, errback=self.media_failed,
-            meta={"handle_httpstatus_list": list(api.CLOSED_STATUSES), "kronika_posts": posts,
-                  "kronika_media": media, "kronika_media_page": page},
+            api.media_url(self.site.api, parents, page),
+            callback=self.parse_media,
+            errback=self.media_failed,
+            meta={
+                "handle_httpstatus_list": list(api.CLOSED_STATUSES),
+                "kronika_posts": posts,
+                "kronika_media": media,
+                "kronika_media_page": page,
+            },
         )
 
     def parse_media(self, response):
         posts, media, page = (response.meta[key] for key in ("kronika_posts", "kronika_media", "kronika_media_page"))
         found = json_list(response) if response.status == 200 else None
         if found is None:
-            logger.warning("%s: media of %d posts unavailable (%d); attachments from content only",
-                           self.name, len(posts), response.status)
+            logger.warning(
+                "%s: media of %d posts unavailable (%d); attachments from content only",
+                self.name,
+                len(posts),
+                response.status,
+            )
             self.crawler.stats.inc_value("kronika/fallback/wordpress_media")
         elif page < api.total_pages(response_headers(response)):
             yield self._media_request(posts, media + found, page + 1)
@@ -106,8 +121,9 @@ class WordPressSpider(ArchiveSpider):
         yield from self._post_items(posts, media + (found or []), response.status)
 
     def media_failed(self, failure):
-        logger.warning("%s: media request failed (%s); attachments from content only",
-                       self.name, failure.getErrorMessage())
+        logger.warning(
+            "%s: media request failed (%s); attachments from content only", self.name, failure.getErrorMessage()
+        )
         self.crawler.stats.inc_value("kronika/fallback/wordpress_media")
         yield from self._post_items(failure.request.meta["kronika_posts"], failure.request.meta["kronika_media"], 200)
 
@@ -125,7 +141,9 @@ class WordPressSpider(ArchiveSpider):
             except (PostError, AttributeError) as error:
                 logger.error("%s: cannot convert a post: %s", self.name, error)
                 link = post.get("link") if isinstance(post, dict) else None
-                record_failure(self.crawler.stats, link or f"{self.site.api}/wp/v2/posts", f"post not converted: {error}")
+                record_failure(
+                    self.crawler.stats, link or f"{self.site.api}/wp/v2/posts", f"post not converted: {error}"
+                )
                 continue
             self.crawler.stats.inc_value("kronika/wordpress/post_warnings", len(item["extraction"]["warnings"]))
             raw = post_bytes(post, by_parent[post["id"]])
@@ -137,8 +155,12 @@ class WordPressSpider(ArchiveSpider):
 
     def _feed_request(self, page: int) -> scrapy.Request:
         url = f"https://{self.site.hosts[0]}/feed/" + (f"?paged={page}" if page > 1 else "")
-        return scrapy.Request(url, callback=self.parse_feed, errback=self.listing_failed,
-                              meta={"handle_httpstatus_list": list(api.CLOSED_STATUSES), "kronika_page": page})
+        return scrapy.Request(
+            url,
+            callback=self.parse_feed,
+            errback=self.listing_failed,
+            meta={"handle_httpstatus_list": list(api.CLOSED_STATUSES), "kronika_page": page},
+        )
 
     def parse_feed(self, response):
         page = response.meta["kronika_page"]
@@ -171,8 +193,11 @@ class WordPressSpider(ArchiveSpider):
         self.crawler.stats.inc_value("kronika/fallback/wordpress_feed")
         self.set_mode("html")
         # The listing walk decides by the URL's slug id: key the archived posts that way.
-        self.plan.known = {f"{self.site.name}:{slug}": known for known in self.plan.known.values()
-                           if known.url and (slug := self.site.article_id(known.url))}
+        self.plan.known = {
+            f"{self.site.name}:{slug}": known
+            for known in self.plan.known.values()
+            if known.url and (slug := self.site.article_id(known.url))
+        }
         start_url = self.settings.getdict("KRONIKA_START_URLS").get(self.name, self.site.start_url)
         self.bounds.follow_listing(start_url)
         return scrapy.Request(start_url, callback=self.parse_listing, errback=self.listing_failed)
@@ -202,6 +227,7 @@ def json_list(response) -> list | None:
 def latest_archived_change(archive, site_name: str) -> datetime | None:
     """The newest publication or modification time among the archived posts of the site."""
     rows = archive.db.execute(
-        "SELECT coalesce(modified_at, published_at) FROM articles WHERE site = ?", [site_name]).fetchall()
+        "SELECT coalesce(modified_at, published_at) FROM articles WHERE site = ?", [site_name]
+    ).fetchall()
     moments = [datetime.fromisoformat(value) for (value,) in rows if value]
     return max(moments, default=None)

@@ -87,8 +87,14 @@ class Assembly:
         self.fallbacks.append(name)
 
 
-def extract_article(body: bytes, url: str, *, headers: Mapping[str, str] | None = None,
-                    status: int = 200, fetched_at: datetime | str | None = None) -> dict:
+def extract_article(
+    body: bytes,
+    url: str,
+    *,
+    headers: Mapping[str, str] | None = None,
+    status: int = 200,
+    fetched_at: datetime | str | None = None,
+) -> dict:
     """The contract item for the page `body` fetched from `url`; raises ExtractionError for non-articles.
 
     `fetched_at` defaults to now; an ISO string (as the archive stores it) is accepted for re-extraction.
@@ -102,18 +108,31 @@ def extract_article(body: bytes, url: str, *, headers: Mapping[str, str] | None 
         keep_replacement = REPLACEMENT in text  # decoding never adds one: the page has it
         now = datetime.now(UTC)
         tree = parse_html(capped_attributes(clean_markup(text)))
-        context = PageContext(tree=tree, url=url, site=site_for_url(url), headers=dict(headers or {}), now=now,
-                              warnings=warnings, deadline=time.monotonic() + TIME_BUDGET)
+        context = PageContext(
+            tree=tree,
+            url=url,
+            site=site_for_url(url),
+            headers=dict(headers or {}),
+            now=now,
+            warnings=warnings,
+            deadline=time.monotonic() + TIME_BUDGET,
+        )
         assembly = Assembly(context)
-        item = {name: value if name in UNCLEANED_FIELDS else clean_value(value, keep_replacement=keep_replacement)
-                for name, value in content_fields(assembly).items()}
+        item = {
+            name: value if name in UNCLEANED_FIELDS else clean_value(value, keep_replacement=keep_replacement)
+            for name, value in content_fields(assembly).items()
+        }
     if reason := not_article_like(text, item):
         raise NoArticleFound(reason)
     if not item["title"] and not item["body_text"]:
         raise ExtractionError("no title and no body text: not an HTML article")
     item.update(provenance(body, status, fetched_at or now))
-    item["extraction"] = {"fields": assembly.layers, "warnings": context.warnings,
-                          "fallbacks": assembly.fallbacks, "encoding": encoding}
+    item["extraction"] = {
+        "fields": assembly.layers,
+        "warnings": context.warnings,
+        "fallbacks": assembly.fallbacks,
+        "encoding": encoding,
+    }
     return {name: item.get(name) for name in ARTICLE_FIELDS}
 
 
@@ -152,20 +171,27 @@ def content_fields(assembly: Assembly) -> dict:
         assembly.layers["site"] = assembly.layers["city"] = "config"
     item["title"] = resolve("title", fields.title_chain(context))
     item["subtitle"] = resolve("subtitle", [("site", fields.site_layer(context, lambda page: page.subtitle()))])
-    item["body_text"], item["body_html"] = resolve("body_text", [
-        ("site", lambda: context.body_from(context.site_page.body_containers() if context.site_page else None)),
-        ("generic", lambda: context.body_from(context.generic.body_containers())),
-        ("generic", context.trafilatura_body),
-    ], default=(None, None))
+    item["body_text"], item["body_html"] = resolve(
+        "body_text",
+        [
+            ("site", lambda: context.body_from(context.site_page.body_containers() if context.site_page else None)),
+            ("generic", lambda: context.body_from(context.generic.body_containers())),
+            ("generic", context.trafilatura_body),
+        ],
+        default=(None, None),
+    )
     item["tags"] = resolve("tags", fields.tags_chain(context), default=[])
     item["body_text"] = without_headings(item["body_text"], item["title"], item["tags"])
     if "body_text" in assembly.layers:
         assembly.layers["body_html"] = assembly.layers["body_text"]
-    item["lead"] = resolve("lead", [
-        ("site", fields.site_layer(context, lambda page: page.lead())),
-        ("generic", lambda: first_paragraph(item["body_text"])),
-        ("meta", lambda: meta_content(context.tree, "og:description", "description")),
-    ])
+    item["lead"] = resolve(
+        "lead",
+        [
+            ("site", fields.site_layer(context, lambda page: page.lead())),
+            ("generic", lambda: first_paragraph(item["body_text"])),
+            ("meta", lambda: meta_content(context.tree, "og:description", "description")),
+        ],
+    )
     item["published_at"] = resolve("published_at", fields.published_chain(context))
     item["modified_at"] = resolve("modified_at", fields.modified_chain(context))
     if unchanged_since_publication(item, assembly.layers):
@@ -174,10 +200,27 @@ def content_fields(assembly: Assembly) -> dict:
     item["author"] = resolve("author", fields.person_chain(context, "author"))
     item["modified_by"] = resolve("modified_by", fields.person_chain(context, "modified_by"))
     item["publisher"] = resolve("publisher", fields.publisher_chain(context))
-    item["attachments"] = unique_by_url(with_url(resolve("attachments", [
-        ("site", fields.site_layer(context, lambda page: page.attachments())), ("generic", context.generic.attachments)], default=[])))
-    item["images"] = unique_by_url(with_url(resolve("images", [
-        ("site", fields.site_layer(context, lambda page: page.images())), ("generic", context.generic.images)], default=[])))
+    item["attachments"] = unique_by_url(
+        with_url(
+            resolve(
+                "attachments",
+                [
+                    ("site", fields.site_layer(context, lambda page: page.attachments())),
+                    ("generic", context.generic.attachments),
+                ],
+                default=[],
+            )
+        )
+    )
+    item["images"] = unique_by_url(
+        with_url(
+            resolve(
+                "images",
+                [("site", fields.site_layer(context, lambda page: page.images())), ("generic", context.generic.images)],
+                default=[],
+            )
+        )
+    )
     article_text = "\n".join(filter(None, (item["title"], item["subtitle"], item["lead"], item["body_text"])))
     item["language"] = resolve("language", fields.language_chain(context, article_text))
     whole_site = bool(context.site and context.site.all_revitalisation)
@@ -195,8 +238,11 @@ def with_url(links: list[dict]) -> list[dict]:
 
 def unchanged_since_publication(item: dict, layers: dict[str, str]) -> bool:
     """Machine metadata often repeats the publication time as dateModified; that is no modification."""
-    return (item["modified_at"] is not None and item["modified_at"] == item["published_at"]
-            and layers.get("modified_at") in MACHINE_LAYERS)
+    return (
+        item["modified_at"] is not None
+        and item["modified_at"] == item["published_at"]
+        and layers.get("modified_at") in MACHINE_LAYERS
+    )
 
 
 def fields_to_check(assembly: Assembly) -> list[str]:

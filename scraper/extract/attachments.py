@@ -13,19 +13,39 @@ from scraper.extract.urls import absolute_url, url_path
 from scraper.sites import storage_prefixes
 
 DOCUMENT_TYPES = (
-    "pdf", "doc", "docx", "odt", "rtf", "txt", "xls", "xlsx", "ods", "csv", "ppt", "pptx", "odp",
-    "zip", "rar", "7z", "mp3", "mp4",
+    "pdf",
+    "doc",
+    "docx",
+    "odt",
+    "rtf",
+    "txt",
+    "xls",
+    "xlsx",
+    "ods",
+    "csv",
+    "ppt",
+    "pptx",
+    "odp",
+    "zip",
+    "rar",
+    "7z",
+    "mp3",
+    "mp4",
 )
 IMAGE_TYPES = ("jpg", "jpeg", "png", "gif", "tif", "tiff", "bmp", "webp", "svg")
 FILE_TYPES = DOCUMENT_TYPES + IMAGE_TYPES
 # Badges are upper-case and glued to their label ("JPGNULL", "PDFPOBIERZ
 # PLIK"): match the longest known type first so "DOCX" is never "DOC" + "X".
-BADGE = re.compile(r"^\s*(?P<type>" + "|".join(sorted(map(str.upper, FILE_TYPES), key=len, reverse=True)) + r")\s*(?P<rest>.*)$")
+BADGE = re.compile(
+    r"^\s*(?P<type>" + "|".join(sorted(map(str.upper, FILE_TYPES), key=len, reverse=True)) + r")\s*(?P<rest>.*)$"
+)
 SIZE = re.compile(r"(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>[KMG]?B)\b", re.IGNORECASE)
 SIZE_TEXT = r"\d+(?:[.,]\d+)?\s*[KMG]?B"
 # A declared size in brackets or after a dash: "(1,65MB)", "[164,18 KB]", "– 2 MB".
-SIZE_NOTE = (rf"(?:\(\s*(?P<round>{SIZE_TEXT})\s*\)|\[\s*(?P<square>{SIZE_TEXT})\s*\]"
-             rf"|[-–—]\s*(?P<dash>{SIZE_TEXT})\b)")
+SIZE_NOTE = (
+    rf"(?:\(\s*(?P<round>{SIZE_TEXT})\s*\)|\[\s*(?P<square>{SIZE_TEXT})\s*\]"
+    rf"|[-–—]\s*(?P<dash>{SIZE_TEXT})\b)"
+)
 TRAILING_SIZE = re.compile(rf"\s*{SIZE_NOTE}\s*$", re.IGNORECASE)
 # The same note printed after the link, outside it: "<a>Ankieta</a> (1,65MB)".
 SIZE_AFTER_LINK = re.compile(rf"^\s*{SIZE_NOTE}", re.IGNORECASE)
@@ -58,7 +78,7 @@ def parse_badge(label: str, badge_type: str | None = None) -> tuple[str | None, 
     text = " ".join(label.split())
     file_type = badge_type.strip().lower() if badge_type else None
     if file_type and text.lower().startswith(file_type):
-        text = text[len(file_type):]
+        text = text[len(file_type) :]
     elif match := BADGE.match(text):
         file_type, text = match.group("type").lower(), match.group("rest")
     size_match = TRAILING_SIZE.search(text)
@@ -77,7 +97,7 @@ def size_after_link(tail: str | None) -> tuple[int | None, str]:
     match = SIZE_AFTER_LINK.match(tail or "")
     if not match:
         return None, tail or ""
-    return parse_size(noted_size(match)), tail[match.end():]
+    return parse_size(noted_size(match)), tail[match.end() :]
 
 
 def is_null_title(text: str | None) -> bool:
@@ -100,8 +120,9 @@ def is_file_url(url: str) -> bool:
     return file_extension(url) is not None
 
 
-def attachment(url: str, base_url: str, *, title: str | None = None, file_type: str | None = None,
-               size_bytes: int | None = None) -> dict:
+def attachment(
+    url: str, base_url: str, *, title: str | None = None, file_type: str | None = None, size_bytes: int | None = None
+) -> dict:
     """One contract attachment: absolute URL, file name, title, lower-case type, declared size.
 
     The url is None when the link is malformed (reported); such attachments are dropped when the item is assembled.

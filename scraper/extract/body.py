@@ -25,17 +25,75 @@ from scraper.extract.textlines import render_text
 from scraper.extract.urls import absolute_url
 
 ALLOWED_TAGS = {
-    "p", "br", "ul", "ol", "li", "a", "strong", "em", "b", "i", "h2", "h3", "h4", "h5", "h6",
-    "blockquote", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "sup", "sub",
+    "p",
+    "br",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "sup",
+    "sub",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
-REMOVED_TAGS = ("h1", "script", "style", "noscript", "iframe", "form", "button", "nav", "header", "footer",
-                "aside", "template", "svg", "input", "select", "textarea")
+REMOVED_TAGS = (
+    "h1",
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "form",
+    "button",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "template",
+    "svg",
+    "input",
+    "select",
+    "textarea",
+)
 # Page furniture recognised by a word of its class or id, whatever the site;
 # a site declares more words of its own (`chrome` in sites.toml).
-CHROME_WORDS = ("weather", "lang-switch", "language", "search", "close", "site-notice", "notice", "breadcrumbs?",
-                "tags", "meta", "attachments", "gallery", "share", "social", "cookies?", "top-bar", "menu", "pager",
-                "pagination")
+CHROME_WORDS = (
+    "weather",
+    "lang-switch",
+    "language",
+    "search",
+    "close",
+    "site-notice",
+    "notice",
+    "breadcrumbs?",
+    "tags",
+    "meta",
+    "attachments",
+    "gallery",
+    "share",
+    "social",
+    "cookies?",
+    "top-bar",
+    "menu",
+    "pager",
+    "pagination",
+)
 
 
 @functools.lru_cache(maxsize=64)
@@ -44,17 +102,21 @@ def chrome_names(site_words: tuple[str, ...] = ()) -> re.Pattern:
     words = "|".join(CHROME_WORDS + tuple(map(re.escape, site_words)))
     return re.compile(r"(?:^|[\s_-])(" + words + r")(?:$|[\s_-])", re.IGNORECASE)
 
+
 # Whole lines that are chrome or metadata, never article text.
-DROPPED_LINES = [re.compile(pattern, re.IGNORECASE) for pattern in (
-    r"-?\d+\s*°\s*C",                                  # weather reading
-    r"[•·]?\s*(?:PL|EN|DE)(?:\s*/\s*(?:PL|EN|DE))*",     # language switch
-    r"Wyszukaj w serwisie",
-    r"[×✕]",
-    r"ikona",
-    r"#\S+(?:\s+#\S+)*",                               # tags
-    r"\d{1,2}\.\d{1,2}\.\d{4}\s*r\.?",                 # in-body date line
-    r"[\w%().,-]+\.(?:jpe?g|png|gif|webp)",            # gallery file name
-)]
+DROPPED_LINES = [
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"-?\d+\s*°\s*C",  # weather reading
+        r"[•·]?\s*(?:PL|EN|DE)(?:\s*/\s*(?:PL|EN|DE))*",  # language switch
+        r"Wyszukaj w serwisie",
+        r"[×✕]",
+        r"ikona",
+        r"#\S+(?:\s+#\S+)*",  # tags
+        r"\d{1,2}\.\d{1,2}\.\d{4}\s*r\.?",  # in-body date line
+        r"[\w%().,-]+\.(?:jpe?g|png|gif|webp)",  # gallery file name
+    )
+]
 BANNER_END = re.compile(r"Szczegóły w komunikacie\.?\s*$")
 TEXT_LEAVES = ("p", "div", "span", "li", "a", "strong", "em", "b")
 MIN_BODY_CHARS = 80
@@ -153,8 +215,9 @@ def body_html(containers: list[html.HtmlElement], base_url: str) -> str | None:
         container = copy.deepcopy(container)
         # make_links_absolute raises on a malformed link; absolute_url drops it (None removes the attribute).
         container.rewrite_links(lambda link: absolute_url(base_url, link), resolve_base_href=False)
-        inner = (html_escape.escape(container.text or "")
-                 + "".join(html.tostring(child, encoding="unicode") for child in container))
+        inner = html_escape.escape(container.text or "") + "".join(
+            html.tostring(child, encoding="unicode") for child in container
+        )
         fragments.append(inner)
     return sanitise_html("".join(fragments))
 

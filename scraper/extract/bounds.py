@@ -32,7 +32,7 @@ def capped_body(body: bytes) -> bytes:
         return body
     page_warning(f"page of {len(body)} bytes: only the first {MAX_PAGE_BYTES} extracted")
     cut = body.rfind(b"<", MAX_PAGE_BYTES // 2, MAX_PAGE_BYTES)
-    return body[:cut if cut > 0 else MAX_PAGE_BYTES]
+    return body[: cut if cut > 0 else MAX_PAGE_BYTES]
 
 
 def capped_attributes(text: str) -> str:

@@ -27,8 +27,9 @@ def clean_value(value, *, keep_replacement: bool):
     if isinstance(value, str):
         return clean_text(value, keep_replacement=keep_replacement) or None
     if isinstance(value, list):  # a tag that was nothing but controls is no tag
-        return [cleaned for entry in value if (cleaned := clean_value(entry, keep_replacement=keep_replacement))
-                is not None]
+        return [
+            cleaned for entry in value if (cleaned := clean_value(entry, keep_replacement=keep_replacement)) is not None
+        ]
     if isinstance(value, dict):
         return {key: clean_value(entry, keep_replacement=keep_replacement) for key, entry in value.items()}
     return value

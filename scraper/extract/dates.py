@@ -16,9 +16,19 @@ FUTURE_TOLERANCE = timedelta(days=1)
 # Genitive and nominative month names share a stem; matching the stem also
 # accepts text typed without diacritics ("pazdziernika").
 MONTH_STEMS = (
-    ("stycz", 1), ("lut", 2), ("mar", 3), ("kwie", 4), ("maj", 5), ("czerw", 6),
-    ("lip", 7), ("sierp", 8), ("wrze", 9), ("paźdz", 10), ("pazdz", 10),
-    ("listop", 11), ("grud", 12),
+    ("stycz", 1),
+    ("lut", 2),
+    ("mar", 3),
+    ("kwie", 4),
+    ("maj", 5),
+    ("czerw", 6),
+    ("lip", 7),
+    ("sierp", 8),
+    ("wrze", 9),
+    ("paźdz", 10),
+    ("pazdz", 10),
+    ("listop", 11),
+    ("grud", 12),
 )
 TIME = r"(?:\s*,?\s*(?:r\.)?\s*,?\s*(?:o\s+)?(?:godz(?:ina|\.)?\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second>\d{2}))?)?"
 NUMERIC = re.compile(r"(?<!\d)(?P<day>\d{1,2})[-./](?P<month>\d{1,2})[-./](?P<year>\d{4})(?!\d)" + TIME)
@@ -26,8 +36,9 @@ NAMED = re.compile(r"(?<!\d)(?P<day>\d{1,2})\s+(?P<month_name>[^\W\d_]{3,12})\s+
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 
 
-def parse_polish_datetime(text: str | None, *, now: datetime | None = None,
-                          warnings: list[str] | None = None) -> datetime | None:
+def parse_polish_datetime(
+    text: str | None, *, now: datetime | None = None, warnings: list[str] | None = None
+) -> datetime | None:
     """The first date in `text` as an aware Europe/Warsaw datetime, or None.
 
     Error policy: never raises. Text without a date gives None silently; a
@@ -110,10 +121,16 @@ def month_number(name: str) -> int | None:
 
 def wall_time(match: re.Match, month: int) -> datetime:
     """Warsaw wall time from a match with day/year and optional hour/minute/second groups."""
-    return as_warsaw(datetime(
-        int(match.group("year")), month, int(match.group("day")),
-        int(match.group("hour") or 0), int(match.group("minute") or 0), int(match.group("second") or 0),
-    ))
+    return as_warsaw(
+        datetime(
+            int(match.group("year")),
+            month,
+            int(match.group("day")),
+            int(match.group("hour") or 0),
+            int(match.group("minute") or 0),
+            int(match.group("second") or 0),
+        )
+    )
 
 
 def implausible(value: datetime, now: datetime) -> str | None:

@@ -56,7 +56,7 @@ def decode_html(body: bytes, headers: Mapping[str, str] | None = None) -> tuple[
             if (text := clean_decode(body, encoding)) is not None:
                 return text, encoding
             page_warning("UTF-8 byte order mark before bytes that are not UTF-8: mark ignored")
-            body = body[len(bom):]
+            body = body[len(bom) :]
             break
     head = body[:4096]
     if head.count(b"\x00") * BINARY_NUL_SHARE > len(head):

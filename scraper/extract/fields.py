@@ -68,16 +68,21 @@ def title_chain(context: PageContext) -> Iterator[Layer]:
 
 def title_candidates(context: PageContext) -> list[Candidate]:
     containers = (context.site_page and context.site_page.body_containers()) or context.generic.body_containers()
-    return ranked_titles(context.tree, containers[0] if containers else None, context.jsonld,
-                         urlsplit(context.url).hostname)
+    return ranked_titles(
+        context.tree, containers[0] if containers else None, context.jsonld, urlsplit(context.url).hostname
+    )
 
 
 def published_chain(context: PageContext) -> Chain:
     return [
         ("site", lambda: site_label_date(context, "published")),
         ("label", lambda: label_date(context, context.page_labels, "published")),
-        ("meta", lambda: to_iso_warsaw(context.date(meta_content(
-            context.tree, "article:published_time", "datePublished", "dc.date", "date")))),
+        (
+            "meta",
+            lambda: to_iso_warsaw(
+                context.date(meta_content(context.tree, "article:published_time", "datePublished", "dc.date", "date"))
+            ),
+        ),
         ("jsonld", lambda: to_iso_warsaw(context.date(jsonld_text(context.jsonld.get("datePublished"))))),
         ("time", lambda: to_iso_warsaw(context.date(published_time_element(context)))),
         ("generic", lambda: to_iso_warsaw(context.date(context.body_date_line()))),
@@ -88,8 +93,12 @@ def modified_chain(context: PageContext) -> Chain:
     return [
         ("site", lambda: site_label_date(context, "modified")),
         ("label", lambda: label_date(context, context.page_labels, "modified")),
-        ("meta", lambda: to_iso_warsaw(context.date(meta_content(
-            context.tree, "article:modified_time", "dateModified", "og:updated_time")))),
+        (
+            "meta",
+            lambda: to_iso_warsaw(
+                context.date(meta_content(context.tree, "article:modified_time", "dateModified", "og:updated_time"))
+            ),
+        ),
         ("jsonld", lambda: to_iso_warsaw(context.date(jsonld_text(context.jsonld.get("dateModified"))))),
         ("time", lambda: to_iso_warsaw(context.date(modified_time_element(context)))),
     ]
@@ -105,8 +114,9 @@ def published_time_element(context: PageContext) -> str | None:
 
 
 def modified_time_element(context: PageContext) -> str | None:
-    marked = select(context.tree, "time[itemprop=dateModified][datetime], time.updated[datetime], "
-                                  "time.modified[datetime]")
+    marked = select(
+        context.tree, "time[itemprop=dateModified][datetime], time.updated[datetime], time.modified[datetime]"
+    )
     return marked[0].get("datetime") if marked else None
 
 
@@ -151,9 +161,14 @@ def split_keywords(text: str | None) -> list[str] | None:
 
 def language_chain(context: PageContext, text: str | None) -> Chain:
     return [
-        ("meta", lambda: declared_language(
-            context.tree.get("lang"), meta_content(context.tree, "og:locale", "content-language"),
-            header_value(context.headers, "content-language"))),
+        (
+            "meta",
+            lambda: declared_language(
+                context.tree.get("lang"),
+                meta_content(context.tree, "og:locale", "content-language"),
+                header_value(context.headers, "content-language"),
+            ),
+        ),
         ("generic", lambda: guess_language(text)),
     ]
 

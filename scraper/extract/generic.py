@@ -28,7 +28,6 @@ OUTSIDE_ARTICLE = ("header", "nav", "footer", "aside")
 class GenericPage(PageObject):
     """Markup-independent guesses; used for unknown hosts and as the fallback under a site layer."""
 
-
     def body_containers(self) -> list[html.HtmlElement] | None:
         for css in BODY_SELECTORS:
             found = select_one(self.tree, css)
@@ -65,8 +64,11 @@ class GenericPage(PageObject):
             if not is_file_url(href) or is_gallery_link(link):
                 continue
             label = text_of(link) or ""
-            found.append(attachment(href, self.url) if is_storage_path(label) or label.endswith(href)
-                         else badge_attachment(href, label, self.url))
+            found.append(
+                attachment(href, self.url)
+                if is_storage_path(label) or label.endswith(href)
+                else badge_attachment(href, label, self.url)
+            )
             if found[-1]["size_bytes"] is None:
                 found[-1]["size_bytes"], _ = size_after_link(link.tail)
         for container in self.body_containers() or []:
@@ -78,13 +80,17 @@ class GenericPage(PageObject):
         found = [image for figure in self.inside_article("figure") if (image := figure_image(figure, self.url))]
         found.extend(
             {"url": absolute_url(self.url, link.get("href")), "caption": None, "credit": None}
-            for link in self.inside_article("a[href]") if is_gallery_link(link)
+            for link in self.inside_article("a[href]")
+            if is_gallery_link(link)
         )
         return found
 
     def inside_article(self, css: str) -> list[html.HtmlElement]:
-        return [element for element in select(self.area(), css)
-                if not any(ancestor.tag in OUTSIDE_ARTICLE for ancestor in element.iterancestors())]
+        return [
+            element
+            for element in select(self.area(), css)
+            if not any(ancestor.tag in OUTSIDE_ARTICLE for ancestor in element.iterancestors())
+        ]
 
 
 def is_gallery_link(link: html.HtmlElement) -> bool:

@@ -2,11 +2,30 @@
 
 # Keys every article item carries, in the order exports show them.
 ARTICLE_FIELDS = (
-    "id", "site", "city", "url",
-    "title", "subtitle", "lead", "body_text", "body_html", "language",
-    "published_at", "modified_at", "publisher", "author", "modified_by",
-    "tags", "attachments", "images", "revitalisation", "topics",
-    "fetched_at", "http_status", "content_sha256", "extraction",
+    "id",
+    "site",
+    "city",
+    "url",
+    "title",
+    "subtitle",
+    "lead",
+    "body_text",
+    "body_html",
+    "language",
+    "published_at",
+    "modified_at",
+    "publisher",
+    "author",
+    "modified_by",
+    "tags",
+    "attachments",
+    "images",
+    "revitalisation",
+    "topics",
+    "fetched_at",
+    "http_status",
+    "content_sha256",
+    "extraction",
 )
 ATTACHMENT_FIELDS = ("url", "filename", "title", "type", "size_bytes")
 IMAGE_FIELDS = ("url", "caption", "credit")
@@ -14,9 +33,23 @@ IMAGE_FIELDS = ("url", "caption", "credit")
 # Fields that describe the article itself (as opposed to the fetch): a change
 # in any of them is a new version of the article.
 CONTENT_FIELDS = (
-    "url", "title", "subtitle", "lead", "body_text", "body_html", "language",
-    "published_at", "modified_at", "publisher", "author", "modified_by",
-    "tags", "attachments", "images", "revitalisation", "topics",
+    "url",
+    "title",
+    "subtitle",
+    "lead",
+    "body_text",
+    "body_html",
+    "language",
+    "published_at",
+    "modified_at",
+    "publisher",
+    "author",
+    "modified_by",
+    "tags",
+    "attachments",
+    "images",
+    "revitalisation",
+    "topics",
 )
 
 # The raw fetch rides along with the item under this key until the archive

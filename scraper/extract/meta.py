@@ -23,8 +23,17 @@ def meta_content(tree: html.HtmlElement, *names: str) -> str | None:
     wanted = [name.lower() for name in names]
     found: dict[str, str] = {}
     for element in tree.iter("meta"):
-        key = (element.get("property") or element.get("name") or element.get("itemprop")
-               or element.get("http-equiv") or "").strip().lower()
+        key = (
+            (
+                element.get("property")
+                or element.get("name")
+                or element.get("itemprop")
+                or element.get("http-equiv")
+                or ""
+            )
+            .strip()
+            .lower()
+        )
         content = " ".join((element.get("content") or "").split())
         if key in wanted and content and key not in found:
             found[key] = content

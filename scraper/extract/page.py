@@ -11,8 +11,9 @@ from scraper.extract.decode import header_value
 KEPT_HEADERS = ("content-type", "etag", "last-modified", "date", "content-length")
 
 
-def page_record(body: bytes, url: str, headers: Mapping[str, str] | None, status: int,
-                fetched_at: datetime | str | None) -> dict:
+def page_record(
+    body: bytes, url: str, headers: Mapping[str, str] | None, status: int, fetched_at: datetime | str | None
+) -> dict:
     """{url, status, headers (the selected few, lower-case names), body, fetched_at (UTC ISO), sha256}."""
     kept = {name: value for name in KEPT_HEADERS if (value := header_value(headers, name)) is not None}
     return {

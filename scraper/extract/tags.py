@@ -13,7 +13,7 @@ def tags_from_lines(lines: list[str]) -> list[str] | None:
     for start, line in enumerate(lines):
         if HASH_TAG.fullmatch(line.strip()):
             block = [line.strip()]
-            for following in lines[start + 1:]:
+            for following in lines[start + 1 :]:
                 if not BARE_TAG.fullmatch(following.strip()):
                     break
                 block.append(following.strip())

@@ -15,8 +15,11 @@ from scraper.extract.textlines import render_words
 from scraper.sites import SITES
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:(?:news|entry|article|post|page)[_-]?(?:title|heading)"
-                         r"|title|headline|tytul|naglowek)(?:$|[\s_-])", re.IGNORECASE)
+TITLE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:(?:news|entry|article|post|page)[_-]?(?:title|heading)"
+    r"|title|headline|tytul|naglowek)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
 OUTSIDE_ARTICLE = frozenset({"header", "nav", "footer", "aside"})
 # "<title>" and og:title often join the title and the site's name: "Title - Przemyśl", "Gdynia | Title".
 SEGMENT_SEPARATOR = re.compile(r"\s+(?:[-|–—»·]|::)\s+")
@@ -28,8 +31,18 @@ MIN_CHARS, MAX_CHARS = 4, 300
 MIN_BOLD_CHARS = 12
 SENTENCE_CHARS = 60
 # How much each kind of candidate is trusted on its own; agreement and position add to it.
-BASE_SCORES = {"heading:h1": 3.0, "heading:h2": 2.5, "heading:h3": 2.2, "og:title": 2.0, "twitter:title": 1.9,
-               "dc.title": 1.9, "jsonld": 2.0, "class": 2.0, "bold": 1.2, "title-tag": 1.0}
+BASE_SCORES = {
+    "heading:h1": 3.0,
+    "heading:h2": 2.5,
+    "heading:h3": 2.2,
+    "og:title": 2.0,
+    "twitter:title": 1.9,
+    "dc.title": 1.9,
+    "jsonld": 2.0,
+    "class": 2.0,
+    "bold": 1.2,
+    "title-tag": 1.0,
+}
 HEADING_SCORE = 1.8  # h4-h6
 BEFORE_BODY, AFTER_BODY, OUTSIDE_PENALTY, TRUNCATED_PENALTY, SHORTENED_PENALTY = 1.0, -1.5, -1.5, -0.25, -2.5
 NEAREST_ABOVE_BODY = 0.5  # the heading right above the text beats a section label ("Aktualności") higher up
@@ -66,23 +79,31 @@ def folded(text: str) -> str:
     return " ".join(WORD.findall("".join(char for char in text if not unicodedata.combining(char))))
 
 
-def ranked_titles(tree: html.HtmlElement, body: html.HtmlElement | None, jsonld: dict,
-                  host: str | None) -> list[Candidate]:
+def ranked_titles(
+    tree: html.HtmlElement, body: html.HtmlElement | None, jsonld: dict, host: str | None
+) -> list[Candidate]:
     """The title candidates scoring at least MIN_SCORE, best first; site, city and publisher names never count."""
     denied = registry_names() | {folded(name) for name in (meta_content(tree, "og:site_name"), host) if name}
     order = {element: index for index, element in enumerate(tree.iter())}
     body_start = first_paragraph_position(body, order)
-    candidates = [candidate for candidate in gather(tree, denied, order, body_start)
-                  if MIN_CHARS <= len(candidate.text) <= MAX_CHARS and folded(candidate.text) not in denied]
+    candidates = [
+        candidate
+        for candidate in gather(tree, denied, order, body_start)
+        if MIN_CHARS <= len(candidate.text) <= MAX_CHARS and folded(candidate.text) not in denied
+    ]
     candidates += jsonld_candidate(jsonld, denied)
-    above_body = [candidate.position for candidate in candidates
-                  if None not in (candidate.position, body_start) and candidate.position < body_start]
+    above_body = [
+        candidate.position
+        for candidate in candidates
+        if None not in (candidate.position, body_start) and candidate.position < body_start
+    ]
     for candidate in candidates:
         candidate.score = score(candidate, candidates, body_start)
         if above_body and candidate.position == max(above_body):
             candidate.score += NEAREST_ABOVE_BODY
-    return sorted((candidate for candidate in candidates if candidate.score >= MIN_SCORE),
-                  key=lambda candidate: -candidate.score)
+    return sorted(
+        (candidate for candidate in candidates if candidate.score >= MIN_SCORE), key=lambda candidate: -candidate.score
+    )
 
 
 def gather(tree: html.HtmlElement, denied: frozenset[str], order: dict, body_start: int | None) -> list[Candidate]:
@@ -99,16 +120,25 @@ def gather(tree: html.HtmlElement, denied: frozenset[str], order: dict, body_sta
 
 
 def element_candidate(element: html.HtmlElement, source: str, order: dict) -> Candidate:
-    return Candidate(render_words(element), source, order.get(element),
-                     outside_article=any(parent.tag in OUTSIDE_ARTICLE for parent in element.iterancestors()))
+    return Candidate(
+        render_words(element),
+        source,
+        order.get(element),
+        outside_article=any(parent.tag in OUTSIDE_ARTICLE for parent in element.iterancestors()),
+    )
 
 
 def classed_titles(tree: html.HtmlElement) -> list[html.HtmlElement]:
     """Non-heading elements whose class or id says title (`.news-title`, `td.tytul`, `#headline`)."""
-    return [element for element in tree.iter() if isinstance(element.tag, str) and element.tag not in HEADING_TAGS
-            and element.tag not in ("title", "meta", "html", "body")
-            and TITLE_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}")
-            and not any(child.tag in HEADING_TAGS for child in element.iter())]
+    return [
+        element
+        for element in tree.iter()
+        if isinstance(element.tag, str)
+        and element.tag not in HEADING_TAGS
+        and element.tag not in ("title", "meta", "html", "body")
+        and TITLE_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}")
+        and not any(child.tag in HEADING_TAGS for child in element.iter())
+    ]
 
 
 def bold_line(tree: html.HtmlElement, order: dict, body_start: int | None) -> list[Candidate]:
@@ -147,8 +177,11 @@ def first_paragraph_position(body: html.HtmlElement | None, order: dict) -> int 
     first non-empty paragraph; None when there is no body to be above."""
     if body is None:
         return None
-    paragraphs = [element for element in body.iter("p", "li", "div", "td", "blockquote")
-                  if not any(child.tag in ("p", "div", "td") for child in element) and render_words(element)]
+    paragraphs = [
+        element
+        for element in body.iter("p", "li", "div", "td", "blockquote")
+        if not any(child.tag in ("p", "div", "td") for child in element) and render_words(element)
+    ]
     sentence = next((element for element in paragraphs if len(render_words(element)) >= SENTENCE_CHARS), None)
     start = sentence if sentence is not None else next(iter(paragraphs), None)
     return order.get(start) if start is not None else None
@@ -192,8 +225,11 @@ def segments(candidate: Candidate) -> set[str]:
 
 def kind(candidate: Candidate) -> str:
     """Headings of any level are one kind, meta tags another: copies within a kind are no agreement."""
-    return "heading" if candidate.source.startswith("heading:") else (
-        "meta" if candidate.source in META_SOURCES else candidate.source)
+    return (
+        "heading"
+        if candidate.source.startswith("heading:")
+        else ("meta" if candidate.source in META_SOURCES else candidate.source)
+    )
 
 
 def agreement(candidate: Candidate, other: Candidate) -> float:

@@ -40,7 +40,8 @@ def match_topics(text: str | None) -> list[str]:
         return []
     folded = text.casefold()
     found = {
-        name for name, pattern in TOPIC_PATTERNS
+        name
+        for name, pattern in TOPIC_PATTERNS
         if any(literal in folded for literal in REQUIRED_LITERALS[name]) and pattern.search(folded)
     }
     for term in topic_terms():

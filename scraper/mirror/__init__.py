@@ -12,6 +12,17 @@ from scraper.mirror.site import (
 from scraper.mirror.spec import ArticleSpec, Attachment, ListingEntry, Photo, StoragePath
 
 __all__ = [
-    "ArticleSpec", "Attachment", "ListingEntry", "MirrorServer", "Photo", "Route", "StoragePath",
-    "article_url_map", "build_routes", "bundled_articles", "mirror_url", "route_key", "serve_mirror",
+    "ArticleSpec",
+    "Attachment",
+    "ListingEntry",
+    "MirrorServer",
+    "Photo",
+    "Route",
+    "StoragePath",
+    "article_url_map",
+    "build_routes",
+    "bundled_articles",
+    "mirror_url",
+    "route_key",
+    "serve_mirror",
 ]

@@ -6,12 +6,16 @@ from scraper.mirror.factory import przemysl_article
 from scraper.mirror.spec import Attachment
 
 ROAD_REPAIR = przemysl_article(
-    article_id="40112", slug="remont-ulicy-slowackiego",
+    article_id="40112",
+    slug="remont-ulicy-slowackiego",
     title="Remont ulicy Słowackiego – utrudnienia w ruchu",
-    published_at="2010-02-15T10:20:00+01:00", author="Grzegorz Łącki",
+    published_at="2010-02-15T10:20:00+01:00",
+    author="Grzegorz Łącki",
     revitalisation=False,
     # Legacy page: windows-1250 bytes, no charset in the header or the markup.
-    encoding="cp1250", content_type="text/html", meta_charset=False,
+    encoding="cp1250",
+    content_type="text/html",
+    meta_charset=False,
     body=(
         "Od poniedziałku 22 lutego rozpoczyna się remont nawierzchni ulicy Słowackiego na odcinku od skrzyżowania z ulicą Mickiewicza do placu Konstytucji.",
         "Prace potrwają około sześciu tygodni. W tym czasie ruch odbywać się będzie wahadłowo, a przystanek autobusowy „Słowackiego – Szkoła” zostanie przeniesiony o około 150 metrów w stronę śródmieścia.",
@@ -19,8 +23,7 @@ ROAD_REPAIR = przemysl_article(
         "Za utrudnienia przepraszamy.",
     ),
     attachments=(
-        Attachment("/uploads/files/2010/objazd_slowackiego.pdf", "PDF", "Schemat objazdu",
-                   "old", "245,7KB", 251597),
+        Attachment("/uploads/files/2010/objazd_slowackiego.pdf", "PDF", "Schemat objazdu", "old", "245,7KB", 251597),
     ),
     body_contains=(
         "Prace potrwają około sześciu tygodni.",
@@ -30,12 +33,16 @@ ROAD_REPAIR = przemysl_article(
 )
 
 LPR_CONSULTATIONS = przemysl_article(
-    article_id="40587", slug="konsultacje-lokalnego-programu-rewitalizacji",
+    article_id="40587",
+    slug="konsultacje-lokalnego-programu-rewitalizacji",
     title="Konsultacje społeczne Lokalnego Programu Rewitalizacji",
-    published_at="2010-11-03T12:05:00+01:00", author="Małgorzata Żółkiewska",
+    published_at="2010-11-03T12:05:00+01:00",
+    author="Małgorzata Żółkiewska",
     revitalisation=True,
     # ISO-8859-2 bytes served as ISO-8859-1: only characters ISO-8859-2 can hold.
-    encoding="iso-8859-2", content_type="text/html; charset=ISO-8859-1", meta_charset=False,
+    encoding="iso-8859-2",
+    content_type="text/html; charset=ISO-8859-1",
+    meta_charset=False,
     body=(
         "Prezydent Miasta Przemyśla zaprasza mieszkańców do udziału w konsultacjach społecznych projektu Lokalnego Programu Rewitalizacji Miasta Przemyśla na lata 2010-2015.",
         "Program obejmuje obszar Starego Miasta, Zasania oraz terenów poprzemysłowych wzdłuż Sanu. Jego celem jest ożywienie gospodarcze i społeczne zdegradowanych dzielnic, poprawa stanu zabytkowych kamienic i zagospodarowanie przestrzeni publicznych.",
@@ -43,12 +50,11 @@ LPR_CONSULTATIONS = przemysl_article(
         "Zachęcamy wszystkich zainteresowanych przyszłością śródmieścia do zgłaszania własnych pomysłów i przedsięwzięć.",
     ),
     attachments=(
-        Attachment("/uploads/files/2010/lpr_projekt.pdf", "PDF", "Projekt LPR 2010-2015",
-                   "old", "2,31MB", 2422211),
-        Attachment("/uploads/files/2010/mapa_obszaru.jpg", "JPG", "NULL",
-                   "glued", "164,18KB", 168120),
-        Attachment("/uploads/files/2010/formularz_uwag.doc", "DOC", "Formularz zgłaszania uwag",
-                   "glued", "87,4KB", 89498),
+        Attachment("/uploads/files/2010/lpr_projekt.pdf", "PDF", "Projekt LPR 2010-2015", "old", "2,31MB", 2422211),
+        Attachment("/uploads/files/2010/mapa_obszaru.jpg", "JPG", "NULL", "glued", "164,18KB", 168120),
+        Attachment(
+            "/uploads/files/2010/formularz_uwag.doc", "DOC", "Formularz zgłaszania uwag", "glued", "87,4KB", 89498
+        ),
     ),
     body_contains=(
         "Program obejmuje obszar Starego Miasta, Zasania oraz terenów poprzemysłowych wzdłuż Sanu.",
@@ -58,9 +64,11 @@ LPR_CONSULTATIONS = przemysl_article(
 )
 
 SUMMER_CONCERT = przemysl_article(
-    article_id="41203", slug="koncert-na-rynku-powitanie-lata",
+    article_id="41203",
+    slug="koncert-na-rynku-powitanie-lata",
     title="Koncert „Powitanie lata” na przemyskim Rynku",
-    published_at="2011-06-20T14:45:00+02:00", author="Katarzyna Wróbel",
+    published_at="2011-06-20T14:45:00+02:00",
+    author="Katarzyna Wróbel",
     revitalisation=False,
     body=(
         "W sobotę 25 czerwca o godz. 19:00 na płycie Rynku odbędzie się plenerowy koncert „Powitanie lata” w wykonaniu Orkiestry Symfonicznej Zespołu Szkół Muzycznych w Przemyślu.",
@@ -76,10 +84,14 @@ SUMMER_CONCERT = przemysl_article(
 )
 
 BRUSSELS_EN = przemysl_article(
-    article_id="41876", slug="przemysl-revitalisation-presented-in-brussels",
+    article_id="41876",
+    slug="przemysl-revitalisation-presented-in-brussels",
     title="Przemyśl presents its revitalisation programme in Brussels",
-    published_at="2012-09-14T09:10:00+02:00", author="Paweł Szczęsny",
-    revitalisation=True, language="en", jsonld=True,
+    published_at="2012-09-14T09:10:00+02:00",
+    author="Paweł Szczęsny",
+    revitalisation=True,
+    language="en",
+    jsonld=True,
     body=(
         "The Mayor of Przemyśl presented the city's revitalisation programme at the Open Days of European Regions and Cities in Brussels.",
         "The presentation focused on the renewal of the Old Town, the riverside boulevards along the San and the conversion of former military barracks into social and cultural spaces.",
@@ -87,8 +99,9 @@ BRUSSELS_EN = przemysl_article(
         "The full presentation is available for download below.",
     ),
     attachments=(
-        Attachment("/uploads/files/2012/przemysl_open_days.pdf", "PDF", "Presentation Open Days 2012",
-                   "old", "3,48MB", 3649044),
+        Attachment(
+            "/uploads/files/2012/przemysl_open_days.pdf", "PDF", "Presentation Open Days 2012", "old", "3,48MB", 3649044
+        ),
     ),
     body_contains=(
         "The presentation focused on the renewal of the Old Town",
@@ -98,10 +111,13 @@ BRUSSELS_EN = przemysl_article(
 )
 
 ZASANIE_SQUARE = przemysl_article(
-    article_id="42350", slug="rewitalizacja-placu-na-zasaniu",
+    article_id="42350",
+    slug="rewitalizacja-placu-na-zasaniu",
     title="Rewitalizacja placu przy ul. Mickiewicza na Zasaniu",
-    published_at="2013-05-08T13:00:00+02:00", author="Rafał Porada",
-    modified_at="2013-05-09T08:15:00+02:00", modified_by="Anna Kędzierska",
+    published_at="2013-05-08T13:00:00+02:00",
+    author="Rafał Porada",
+    modified_at="2013-05-09T08:15:00+02:00",
+    modified_by="Anna Kędzierska",
     revitalisation=True,
     body=(
         "Zakończył się pierwszy etap rewitalizacji placu przy ul. Mickiewicza na Zasaniu, realizowanej w ramach Lokalnego Programu Rewitalizacji.",
@@ -118,9 +134,11 @@ ZASANIE_SQUARE = przemysl_article(
 )
 
 BUS_TIMETABLE = przemysl_article(
-    article_id="42911", slug="nowy-rozklad-jazdy-mzk",
+    article_id="42911",
+    slug="nowy-rozklad-jazdy-mzk",
     title="Nowy rozkład jazdy autobusów MZK od 1 kwietnia",
-    published_at="2014-04-02T11:25:00+02:00", author="",  # the CMS left the name empty
+    published_at="2014-04-02T11:25:00+02:00",
+    author="",  # the CMS left the name empty
     revitalisation=False,
     body=(
         "Miejska Komunikacja Samochodowa informuje, że od 1 kwietnia obowiązuje nowy rozkład jazdy na liniach nr 4, 12 i 28.",
@@ -128,8 +146,14 @@ BUS_TIMETABLE = przemysl_article(
         "Aktualne rozkłady są dostępne na przystankach oraz w punkcie obsługi pasażerów przy ul. Ślusarskiej.",
     ),
     attachments=(
-        Attachment("/uploads/files/2014/rozklad_linie_4_12_28.pdf", "PDF", "Rozkład jazdy linii 4, 12 i 28",
-                   "old", "512,06KB", 524349),
+        Attachment(
+            "/uploads/files/2014/rozklad_linie_4_12_28.pdf",
+            "PDF",
+            "Rozkład jazdy linii 4, 12 i 28",
+            "old",
+            "512,06KB",
+            524349,
+        ),
     ),
     body_contains=(
         "Autobusy linii nr 12 będą kursowały co 20 minut w godzinach szczytu",
@@ -139,9 +163,11 @@ BUS_TIMETABLE = przemysl_article(
 )
 
 SAN_BOULEVARDS = przemysl_article(
-    article_id="43455", slug="bulwary-nad-sanem-po-rewitalizacji",
+    article_id="43455",
+    slug="bulwary-nad-sanem-po-rewitalizacji",
     title="Bulwary nad Sanem po rewitalizacji otwarte dla mieszkańców",
-    published_at="2015-07-10T16:40:00+02:00", author="Rafał Porada",
+    published_at="2015-07-10T16:40:00+02:00",
+    author="Rafał Porada",
     revitalisation=True,
     body=(
         "Po dwóch latach prac mieszkańcy mogą znów korzystać z bulwarów nad Sanem. Rewitalizacja objęła ponad dwa kilometry nabrzeża między mostem Orląt Przemyskich a mostem kolejowym.",
@@ -150,10 +176,15 @@ SAN_BOULEVARDS = przemysl_article(
         "Zapraszamy na uroczyste otwarcie w niedzielę 12 lipca o godz. 12:00.",
     ),
     attachments=(
-        Attachment("/uploads/files/2015/bulwary_mapa.pdf", "PDF", "Mapa bulwarów",
-                   "old", "1,02MB", 1069548),
-        Attachment("/uploads/files/2015/regulamin_bulwarow.docx", "DOCX", "Regulamin korzystania z bulwarów",
-                   "glued", "58,33KB", 59730),
+        Attachment("/uploads/files/2015/bulwary_mapa.pdf", "PDF", "Mapa bulwarów", "old", "1,02MB", 1069548),
+        Attachment(
+            "/uploads/files/2015/regulamin_bulwarow.docx",
+            "DOCX",
+            "Regulamin korzystania z bulwarów",
+            "glued",
+            "58,33KB",
+            59730,
+        ),
     ),
     body_contains=(
         "Rewitalizacja objęła ponad dwa kilometry nabrzeża",
@@ -163,9 +194,11 @@ SAN_BOULEVARDS = przemysl_article(
 )
 
 GPR_CALL = przemysl_article(
-    article_id="43980", slug="nabor-projektow-do-gminnego-programu-rewitalizacji",
+    article_id="43980",
+    slug="nabor-projektow-do-gminnego-programu-rewitalizacji",
     title="Nabór projektów do Gminnego Programu Rewitalizacji",
-    published_at="2016-03-11T10:00:00+01:00", author="Joanna Świątek",
+    published_at="2016-03-11T10:00:00+01:00",
+    author="Joanna Świątek",
     revitalisation=True,
     # Also linked from listing page 1 under an older slug: same id, one article.
     alt_slug="nabor-projektow-gpr",
@@ -175,8 +208,7 @@ GPR_CALL = przemysl_article(
         "Karty projektów przyjmujemy do 15 kwietnia w Wydziale Rozwoju Miasta, pok. 204.",
     ),
     attachments=(
-        Attachment("/uploads/files/2016/karta_projektu_gpr.docx", "DOCX", "Karta projektu",
-                   "old", "96,12KB", 98427),
+        Attachment("/uploads/files/2016/karta_projektu_gpr.docx", "DOCX", "Karta projektu", "old", "96,12KB", 98427),
     ),
     body_contains=(
         "ogłasza nabór propozycji przedsięwzięć do Gminnego Programu Rewitalizacji",
@@ -186,10 +218,12 @@ GPR_CALL = przemysl_article(
 )
 
 NIGHT_BUSES = przemysl_article(
-    article_id="44502", slug="zmiana-czasu-nocne-kursy",
+    article_id="44502",
+    slug="zmiana-czasu-nocne-kursy",
     title="Zmiana czasu na letni – nocne kursy autobusów",
     # 01:30 on the night the clocks go forward: still winter time.
-    published_at="2017-03-26T01:30:00+01:00", author="Dyżurny MKS",
+    published_at="2017-03-26T01:30:00+01:00",
+    author="Dyżurny MKS",
     revitalisation=False,
     body=(
         "W nocy z soboty na niedzielę zmieniamy czas z zimowego na letni: o godz. 2:00 przestawiamy zegarki na godz. 3:00.",
@@ -204,10 +238,12 @@ NIGHT_BUSES = przemysl_article(
 )
 
 RESEARCH_WALK = przemysl_article(
-    article_id="44503", slug="spacer-badawczy-stare-miasto",
+    article_id="44503",
+    slug="spacer-badawczy-stare-miasto",
     title="Spacer badawczy po Starym Mieście",
     # 03:30 the same night, after the clocks went forward: summer time.
-    published_at="2017-03-26T03:30:00+02:00", author="Rafał Porada",
+    published_at="2017-03-26T03:30:00+02:00",
+    author="Rafał Porada",
     revitalisation=True,
     body=(
         "Zapraszamy na spacer badawczy po Starym Mieście, który odbędzie się w sobotę 1 kwietnia. Zbiórka o godz. 10:00 przy fontannie na Rynku.",
@@ -226,11 +262,14 @@ RESEARCH_WALK = przemysl_article(
 )
 
 TENEMENT_FACADES = przemysl_article(
-    article_id="44870", slug="odnowione-elewacje-kamienic-franciszkanska",
+    article_id="44870",
+    slug="odnowione-elewacje-kamienic-franciszkanska",
     title="Odnowione elewacje kamienic przy ul. Franciszkańskiej",
     # Published on the last evening of summer time, modified after the clocks went back.
-    published_at="2017-10-28T22:15:00+02:00", author="Anna Kędzierska",
-    modified_at="2017-10-30T08:05:00+01:00", modified_by="Rafał Porada",
+    published_at="2017-10-28T22:15:00+02:00",
+    author="Anna Kędzierska",
+    modified_at="2017-10-30T08:05:00+01:00",
+    modified_by="Rafał Porada",
     revitalisation=True,
     body=(
         "Cztery kamienice przy ul. Franciszkańskiej odzyskały dawny blask. Remont elewacji sfinansowano z programu grantów dla wspólnot mieszkaniowych z obszaru rewitalizacji.",
@@ -245,18 +284,23 @@ TENEMENT_FACADES = przemysl_article(
 )
 
 LEGIONS_SQUARE = przemysl_article(
-    article_id="45011", slug="przebudowa-placu-legionow",
+    article_id="45011",
+    slug="przebudowa-placu-legionow",
     title="Przebudowa Placu Legionów – wybrano koncepcję",
-    published_at="2017-12-12T15:20:00+01:00", author="Joanna Świątek",
-    revitalisation=True, jsonld=True, planted_xss=True,
+    published_at="2017-12-12T15:20:00+01:00",
+    author="Joanna Świątek",
+    revitalisation=True,
+    jsonld=True,
+    planted_xss=True,
     body=(
         "Komisja konkursowa wybrała koncepcję przebudowy Placu Legionów. Zwyciężyła praca krakowskiej pracowni, która zaproponowała zieleń, wodę i miejsca do odpoczynku w cieniu drzew.",
         "Plac ma stać się salonem śródmieścia i łącznikiem między dworcem kolejowym a Starym Miastem. Przebudowa jest jednym z kluczowych przedsięwzięć Gminnego Programu Rewitalizacji.",
         "Wystawę wszystkich prac konkursowych można oglądać do 22 grudnia w holu Urzędu Miejskiego.",
     ),
     attachments=(
-        Attachment("/uploads/files/2017/plac_legionow_koncepcja.pdf", "PDF", "Koncepcja zwycięska",
-                   "old", "4,7MB", 4928307),
+        Attachment(
+            "/uploads/files/2017/plac_legionow_koncepcja.pdf", "PDF", "Koncepcja zwycięska", "old", "4,7MB", 4928307
+        ),
     ),
     body_contains=(
         "Zwyciężyła praca krakowskiej pracowni",
@@ -266,9 +310,11 @@ LEGIONS_SQUARE = przemysl_article(
 )
 
 CITY_DAYS = przemysl_article(
-    article_id="45390", slug="dni-przemysla-2018-program",
+    article_id="45390",
+    slug="dni-przemysla-2018-program",
     title="Dni Przemyśla 2018 – program koncertów",
-    published_at="2018-05-21T12:30:00+02:00", author="Katarzyna Wróbel",
+    published_at="2018-05-21T12:30:00+02:00",
+    author="Katarzyna Wróbel",
     revitalisation=False,
     body=(
         "Przed nami Dni Przemyśla 2018. Od 8 do 10 czerwca na scenie przy Bulwarach wystąpią m.in. zespoły Kwiat Jabłoni i Dżem.",
@@ -288,9 +334,11 @@ CITY_DAYS = przemysl_article(
 
 COMMUNITY_ORGANISING = przemysl_article(
     # The Przemyśl seed page (a text rendering of one real Przemyśl article).
-    article_id="45707", slug="spolecznie-zorganizowani",
+    article_id="45707",
+    slug="spolecznie-zorganizowani",
     title="„Społecznie Zorganizowani – model aktywizacji i rewitalizacji społecznej oparty o ideę Community Organising”",
-    published_at="2018-10-05T08:39:00+02:00", author="Rafał Porada",
+    published_at="2018-10-05T08:39:00+02:00",
+    author="Rafał Porada",
     revitalisation=True,
     body=(
         "Zapraszamy podmioty ekonomii społecznej<sup>[1]</sup> działające na obszarze Miasta Przemyśla do współpracy w projekcie pn. „Społecznie Zorganizowani - model uruchamiania lokalnej aktywności i rewitalizacji społecznej oparty o ideę Community Organising”. Projekt pozwoli zaadaptować brytyjski model aktywizacji lokalnych społeczności (organizowania społecznego), przyczyniając się m.in. do poprawy przepływu informacji na linii mieszkaniec - instytucja - mieszkaniec w zakresie konkretnych potrzeb społecznych i możliwości ich zaspokojenia.",
@@ -302,8 +350,12 @@ COMMUNITY_ORGANISING = przemysl_article(
         "Zapraszamy!",
     ),
     attachments=(
-        Attachment("/uploads/files/2018/informacja_pes_spolecznie_zorganizowani.pdf", "PDF",
-                   "Informacja dla podmiotów ekonomii społecznej zainteresowanych udziałem w projekcie", "new"),
+        Attachment(
+            "/uploads/files/2018/informacja_pes_spolecznie_zorganizowani.pdf",
+            "PDF",
+            "Informacja dla podmiotów ekonomii społecznej zainteresowanych udziałem w projekcie",
+            "new",
+        ),
     ),
     gallery=("Plakat_Spolecznie_Zorganizowani.jpeg",),
     footnotes=(
@@ -318,11 +370,14 @@ COMMUNITY_ORGANISING = przemysl_article(
 )
 
 GARRISON_HOUSE = przemysl_article(
-    article_id="45744", slug="dom-garnizonowy-centrum-aktywnosci",
+    article_id="45744",
+    slug="dom-garnizonowy-centrum-aktywnosci",
     title="Dawny Dom Garnizonowy stanie się Centrum Aktywności Lokalnej",
     # Late October, the last weekend of summer time.
-    published_at="2018-10-26T14:00:00+02:00", author="Anna Kędzierska",
-    revitalisation=True, jsonld=True,
+    published_at="2018-10-26T14:00:00+02:00",
+    author="Anna Kędzierska",
+    revitalisation=True,
+    jsonld=True,
     link_host="www.przemysl.pl",  # the listing links it under www.
     body=(
         "Miasto podpisało umowę na dofinansowanie adaptacji dawnego Domu Garnizonowego na Centrum Aktywności Lokalnej. To jedno z najważniejszych przedsięwzięć Gminnego Programu Rewitalizacji.",
@@ -341,10 +396,13 @@ GARRISON_HOUSE = przemysl_article(
 )
 
 OLD_TOWN_COMPLETED = przemysl_article(
-    article_id="45800", slug="zakonczenie-rewitalizacji-podworek-starego-miasta",
+    article_id="45800",
+    slug="zakonczenie-rewitalizacji-podworek-starego-miasta",
     title="Zakończenie rewitalizacji podwórek Starego Miasta",
-    published_at="2018-11-05T11:30:00+01:00", author="Rafał Porada",
-    modified_at="2018-11-06T09:45:00+01:00", modified_by="Joanna Świątek",
+    published_at="2018-11-05T11:30:00+01:00",
+    author="Rafał Porada",
+    modified_at="2018-11-06T09:45:00+01:00",
+    modified_by="Joanna Świątek",
     revitalisation=True,
     body=(
         "Zakończyła się rewitalizacja siedmiu podwórek w kwartale ulic Kazimierzowskiej, Grodzkiej i Władycze. Mieszkańcy sami zdecydowali o ich nowym wyglądzie podczas warsztatów projektowych.",
@@ -360,7 +418,20 @@ OLD_TOWN_COMPLETED = przemysl_article(
 )
 
 ARTICLES = (
-    ROAD_REPAIR, LPR_CONSULTATIONS, SUMMER_CONCERT, BRUSSELS_EN, ZASANIE_SQUARE, BUS_TIMETABLE,
-    SAN_BOULEVARDS, GPR_CALL, NIGHT_BUSES, RESEARCH_WALK, TENEMENT_FACADES, LEGIONS_SQUARE,
-    CITY_DAYS, COMMUNITY_ORGANISING, GARRISON_HOUSE, OLD_TOWN_COMPLETED,
+    ROAD_REPAIR,
+    LPR_CONSULTATIONS,
+    SUMMER_CONCERT,
+    BRUSSELS_EN,
+    ZASANIE_SQUARE,
+    BUS_TIMETABLE,
+    SAN_BOULEVARDS,
+    GPR_CALL,
+    NIGHT_BUSES,
+    RESEARCH_WALK,
+    TENEMENT_FACADES,
+    LEGIONS_SQUARE,
+    CITY_DAYS,
+    COMMUNITY_ORGANISING,
+    GARRISON_HOUSE,
+    OLD_TOWN_COMPLETED,
 )

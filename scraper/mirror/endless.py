@@ -40,10 +40,13 @@ class EndlessRoutes(dict):
 
 def _spec(number: int):
     return gdynia_article(
-        article_id=str(FIRST_ID + number), slug=f"bez-konca-{number}", title=f"Artykuł bez końca numer {number}",
+        article_id=str(FIRST_ID + number),
+        slug=f"bez-konca-{number}",
+        title=f"Artykuł bez końca numer {number}",
         published_at=(_NEWEST - timedelta(hours=number)).isoformat(),
         body=(f"Kolejny artykuł numer {number} z listy, która się nie kończy.",),
-        body_contains=(f"numer {number}",), author="Anna Kowalska",
+        body_contains=(f"numer {number}",),
+        author="Anna Kowalska",
     )
 
 

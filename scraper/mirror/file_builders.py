@@ -7,7 +7,7 @@ import hashlib
 import io
 import re
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from fpdf import FPDF
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
@@ -20,14 +20,14 @@ FONT_DIR = "/usr/share/fonts/truetype/dejavu"
 FONT = f"{FONT_DIR}/DejaVuSans.ttf"
 BOLD_FONT = f"{FONT_DIR}/DejaVuSans-Bold.ttf"
 # Fixed dates so two builds give the same bytes.
-BUILT_AT = datetime(2022, 1, 3, 9, 0, tzinfo=timezone.utc)
+BUILT_AT = datetime(2022, 1, 3, 9, 0, tzinfo=UTC)
 ZIP_DATE = (2022, 1, 3, 9, 0, 0)
 OWNER_PASSWORD = "kronika-wlasciciel"
 MARGIN_MM = 20
 # Past the document engine's caps (scraper/extract/documents/limits.py: 32 MiB read, 256 MiB unpacked; a test checks),
 # stated here so the mirror, a fixture, depends on nothing but the sites.
-OVERSIZED_BYTES = 32 * 1024 ** 2 + 1024
-ZIP_BOMB_UNPACKED_BYTES = 288 * 1024 ** 2
+OVERSIZED_BYTES = 32 * 1024**2 + 1024
+ZIP_BOMB_UNPACKED_BYTES = 288 * 1024**2
 SCAN_DPI = 150
 SCAN_SKEW_DEGREES = 1.5
 SCAN_BLUR_PX = 1.4
@@ -36,6 +36,7 @@ MIN_SPLIT = 3  # letters kept on each side of a line-end hyphen
 
 
 # --- PDF ---------------------------------------------------------------------------------------
+
 
 def _pdf(user_password: str | None = None) -> FPDF:
     pdf = FPDF(format="A4")
@@ -114,8 +115,10 @@ def two_column_pdf(document: MirrorDocument) -> bytes:
     pdf.add_page()
     gutter = 10
     width = (pdf.epw - gutter) / 2
-    columns = [[line for hard in column.split("\n") for line in _wrap(pdf, hard, width, False)]
-               for column in document.pages[0].split("\n\n")]
+    columns = [
+        [line for hard in column.split("\n") for line in _wrap(pdf, hard, width, False)]
+        for column in document.pages[0].split("\n\n")
+    ]
     y = MARGIN_MM + 10
     for row in range(max(map(len, columns))):
         for index, lines in enumerate(columns):
@@ -174,8 +177,10 @@ def corrupt_pdf() -> bytes:
 
 def html_error_page() -> bytes:
     """What a CMS sends with status 200 for a deleted file: its own HTML error page."""
-    return ("<!DOCTYPE html><html lang=\"pl\"><head><meta charset=\"utf-8\"><title>Błąd</title></head>"
-            "<body><h1>Plik nie istnieje lub został usunięty</h1></body></html>").encode("utf-8")
+    return (
+        '<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8"><title>Błąd</title></head>'
+        "<body><h1>Plik nie istnieje lub został usunięty</h1></body></html>"
+    ).encode()
 
 
 def oversized_pdf(size: int) -> bytes:
@@ -186,16 +191,19 @@ def oversized_pdf(size: int) -> bytes:
 
 # --- images --------------------------------------------------------------------------------------
 
+
 def jpg_poster(document: MirrorDocument) -> bytes:
     """A poster: dark bold lines on a light coloured background, JPEG."""
-    image = _text_image(document.pages[0], (1200, 700), font_px=52, background=(250, 240, 215),
-                        ink=(40, 30, 90), bold=True)
+    image = _text_image(
+        document.pages[0], (1200, 700), font_px=52, background=(250, 240, 215), ink=(40, 30, 90), bold=True
+    )
     jpeg = io.BytesIO()
     image.save(jpeg, format="JPEG", quality=85)
     return jpeg.getvalue()
 
 
 # --- office formats --------------------------------------------------------------------------------
+
 
 def _fixed_zip(data: bytes, transform=lambda name, member: member) -> bytes:
     """The same ZIP with every member dated ZIP_DATE (and `transform`ed), so office files are reproducible."""
@@ -252,8 +260,11 @@ def _sorted_namespaces(name: str, member: bytes) -> bytes:
         return member
     root_end = member.index(b">", member.index(b"<", member.index(b"?>") + 2))
     root, rest = member[:root_end], member[root_end:]
-    used = sorted(match.group(0) for match in XMLNS.finditer(root)
-                  if re.search(rb"[<\s/]" + re.escape(match.group(1)) + rb":", XMLNS.sub(b"", root) + rest))
+    used = sorted(
+        match.group(0)
+        for match in XMLNS.finditer(root)
+        if re.search(rb"[<\s/]" + re.escape(match.group(1)) + rb":", XMLNS.sub(b"", root) + rest)
+    )
     return XMLNS.sub(b"", root) + b"".join(used) + rest
 
 
@@ -349,6 +360,7 @@ def xls_file(document: MirrorDocument) -> bytes:
 
 def rtf_file(document: MirrorDocument) -> bytes:
     """RTF as Word writes it for Polish: cp1250 with \\'xx escapes, one \\par per line."""
+
     def escape(line: str) -> str:
         out = []
         for character in line:
@@ -361,6 +373,7 @@ def rtf_file(document: MirrorDocument) -> bytes:
             else:
                 out.append("".join(f"\\'{byte:02x}" for byte in character.encode("cp1250")))
         return "".join(out)
+
     body = "\n".join(escape(line) + "\\par" for line in document.pages[0].split("\n"))
     header = "{\\rtf1\\ansi\\ansicpg1250\\deff0{\\fonttbl{\\f0\\fswiss Arial;}}\\f0\\fs22\n"
     return (header + body + "\n}").encode("ascii")
@@ -374,7 +387,7 @@ def zip_bomb_docx(unpacked_size: int) -> bytes:
         info = zipfile.ZipInfo("word/document.xml", ZIP_DATE)
         info.compress_type = zipfile.ZIP_DEFLATED
         with bomb.open(info, "w") as member:
-            chunk = b" " * 1024 ** 2
+            chunk = b" " * 1024**2
             for _ in range(unpacked_size // len(chunk)):
                 member.write(chunk)
     return out.getvalue()

@@ -14,8 +14,12 @@ from scraper.mirror.site import STATIC_LAST_MODIFIED, Route, make_route, route_k
 GENERATOR_VERSION = "4"
 CACHE_DIR_ENV = "KRONIKA_MIRROR_FILES"
 CONTENT_TYPES = {
-    "pdf": "application/pdf", "jpg": "image/jpeg", "doc": "application/msword", "xls": "application/vnd.ms-excel",
-    "rtf": "application/rtf", "odt": "application/vnd.oasis.opendocument.text",
+    "pdf": "application/pdf",
+    "jpg": "image/jpeg",
+    "doc": "application/msword",
+    "xls": "application/vnd.ms-excel",
+    "rtf": "application/rtf",
+    "odt": "application/vnd.oasis.opendocument.text",
     "ods": "application/vnd.oasis.opendocument.spreadsheet",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

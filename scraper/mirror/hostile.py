@@ -9,10 +9,32 @@ import re
 from collections.abc import Callable
 
 NON_TEXT_CHARSETS = ("hex", "rot13", "base64", "zlib", "undefined", "bz2", "uu", "quopri")
-MALFORMED_HOSTS = ("http://[::1/", "https://[2001:db8::1/x", "http://[::1]:99999/", "http://[fe80::1%zz/",
-                   "//[::/", "http://]::1[/")
-CONTROL_JUNK = ("\x00", "\x01", "\x08", "\x0b", "\x1b", "\x7f", "\x85", "\x9f", "&#0;", "&#xD800;", "&#xDFFF;",
-                "&#x110000;", "&#1;", "&#x85;", "&#99999999999;", "\ud800")
+MALFORMED_HOSTS = (
+    "http://[::1/",
+    "https://[2001:db8::1/x",
+    "http://[::1]:99999/",
+    "http://[fe80::1%zz/",
+    "//[::/",
+    "http://]::1[/",
+)
+CONTROL_JUNK = (
+    "\x00",
+    "\x01",
+    "\x08",
+    "\x0b",
+    "\x1b",
+    "\x7f",
+    "\x85",
+    "\x9f",
+    "&#0;",
+    "&#xD800;",
+    "&#xDFFF;",
+    "&#x110000;",
+    "&#1;",
+    "&#x85;",
+    "&#99999999999;",
+    "\ud800",
+)
 CHARSET = re.compile(r"(charset\s*=\s*[\"']?)[\w.:-]+", re.IGNORECASE)
 # Tag boundaries where a fragment is spliced: inside <head> for metadata, anywhere for the body.
 TAG_START = re.compile(r"<(?=[a-zA-Z/])")
@@ -39,7 +61,7 @@ def utf8_bom_before_non_utf8(rng: random.Random, markup: str) -> bytes:
 
 def utf16_bom_odd_length(rng: random.Random, markup: str) -> bytes:
     encoded = codecs.BOM_UTF16_LE + markup.encode("utf-16-le")
-    return encoded[:rng.randrange(len(encoded) // 2, len(encoded)) | 1]
+    return encoded[: rng.randrange(len(encoded) // 2, len(encoded)) | 1]
 
 
 def non_text_charset(rng: random.Random, markup: str) -> bytes:
@@ -68,8 +90,12 @@ def huge_attachment_size(rng: random.Random, markup: str) -> bytes:
 
 
 def malformed_ipv6(element: str) -> Callable[[random.Random, str], bytes]:
-    templates = {"base": '<base href="{url}">', "canonical": '<link rel="canonical" href="{url}a">',
-                 "link": '<a href="{url}plan.pdf">PDF Plan</a>', "image": '<figure><img src="{url}a.jpg"></figure>'}
+    templates = {
+        "base": '<base href="{url}">',
+        "canonical": '<link rel="canonical" href="{url}a">',
+        "link": '<a href="{url}plan.pdf">PDF Plan</a>',
+        "image": '<figure><img src="{url}a.jpg"></figure>',
+    }
 
     def make(rng: random.Random, markup: str) -> bytes:
         fragment = templates[element].format(url=rng.choice(MALFORMED_HOSTS))
@@ -127,7 +153,7 @@ HOSTILE_CLASSES: dict[str, Callable[[random.Random, str], bytes]] = {
 
 def truncated(rng: random.Random, body: bytes) -> bytes:
     """A page cut anywhere, as a dropped connection leaves it."""
-    return body[:rng.randrange(1, len(body) + 1)]
+    return body[: rng.randrange(1, len(body) + 1)]
 
 
 def re_encoded(rng: random.Random, markup: str) -> bytes:
@@ -149,5 +175,5 @@ def mutated(rng: random.Random, body: bytes) -> bytes:
         elif action == 1:
             data[position:position] = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 8)))
         else:
-            del data[position:position + rng.randrange(1, 64)]
+            del data[position : position + rng.randrange(1, 64)]
     return bytes(data)

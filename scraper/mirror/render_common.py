@@ -8,10 +8,7 @@ from html import escape
 from scraper.mirror.spec import ArticleSpec
 
 # Sanitisation tests look for these inside the rendered body; the extractor must drop them.
-PLANTED_XSS = (
-    '<script>alert(1)</script>\n'
-    '<p><img src=x onerror="alert(document.cookie)"></p>'
-)
+PLANTED_XSS = '<script>alert(1)</script>\n<p><img src=x onerror="alert(document.cookie)"></p>'
 
 
 def text_block(block: str) -> str:
@@ -40,11 +37,13 @@ def jsonld(spec: ArticleSpec, canonical_url: str) -> str:
 
 def og_meta(spec: ArticleSpec, canonical_url: str) -> str:
     """Open Graph tags most CMS pages carry."""
-    return "\n".join((
-        f'<meta property="og:title" content="{escape(spec.title)}">',
-        '<meta property="og:type" content="article">',
-        f'<meta property="og:url" content="{canonical_url}">',
-    ))
+    return "\n".join(
+        (
+            f'<meta property="og:title" content="{escape(spec.title)}">',
+            '<meta property="og:type" content="article">',
+            f'<meta property="og:url" content="{canonical_url}">',
+        )
+    )
 
 
 def article_head(spec: ArticleSpec) -> str:

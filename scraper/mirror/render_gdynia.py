@@ -34,8 +34,10 @@ _FOOTER = """<footer class="site-footer">
 
 def _head(title: str, spec: ArticleSpec | None = None) -> str:
     extras = article_head(spec) if spec is not None else ""
-    return (f'<head>\n<meta charset="utf-8">\n<title>{escape(title)} - Gdynia OdNowa - Gdynia.pl</title>\n'
-            f"{extras}{_HEAD_EXTRAS}\n</head>")
+    return (
+        f'<head>\n<meta charset="utf-8">\n<title>{escape(title)} - Gdynia OdNowa - Gdynia.pl</title>\n'
+        f"{extras}{_HEAD_EXTRAS}\n</head>"
+    )
 
 
 def _notice(spec: ArticleSpec) -> str:
@@ -54,8 +56,10 @@ def _photo(spec: ArticleSpec) -> str:
     if photo is None:
         return ""
     text = escape(photo.text)
-    return (f'<figure class="article__photo">\n<img src="{photo.src}" alt="{text}">\n'
-            f"<figcaption>{text}</figcaption>\n</figure>")
+    return (
+        f'<figure class="article__photo">\n<img src="{photo.src}" alt="{text}">\n'
+        f"<figcaption>{text}</figcaption>\n</figure>"
+    )
 
 
 def _body_block(block: str | StoragePath) -> str:
@@ -71,8 +75,7 @@ def _meta(spec: ArticleSpec) -> str:
         return ""
     rows = [("Opublikowano:", local_time(spec.published_at, DATE_LAYOUT)), ("Autor:", spec.author)]
     if spec.modified_at:
-        rows += [("Zaktualizowano:", local_time(spec.modified_at, DATE_LAYOUT)),
-                 ("Zmodyfikował:", spec.modified_by)]
+        rows += [("Zaktualizowano:", local_time(spec.modified_at, DATE_LAYOUT)), ("Zmodyfikował:", spec.modified_by)]
     items = "\n".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
     return f'<div class="article__meta">\n<dl>\n{items}\n</dl>\n</div>'
 
@@ -126,9 +129,11 @@ def _pager(page: int, pages: int) -> str:
 def _entry(entry: ListingEntry) -> str:
     spec = entry.spec
     date = local_time(spec.published_at, "%d.%m.%Y")
-    return (f'<div class="news-item">\n<a class="news-item__link" href="{entry.href}">'
-            f'<h3 class="news-item__title">{escape(spec.title)}</h3></a>\n'
-            f'<span class="news-item__date">{date}</span>\n</div>')
+    return (
+        f'<div class="news-item">\n<a class="news-item__link" href="{entry.href}">'
+        f'<h3 class="news-item__title">{escape(spec.title)}</h3></a>\n'
+        f'<span class="news-item__date">{date}</span>\n</div>'
+    )
 
 
 def render_listing(entries: list[ListingEntry], page: int, pages: int) -> str:

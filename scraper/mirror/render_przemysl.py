@@ -63,8 +63,7 @@ def _gallery(spec: ArticleSpec) -> str:
     if not spec.gallery:
         return ""
     links = "\n".join(
-        f'<a href="/uploads/images/{name}"><img src="/uploads/images/{name}" alt="">{name}</a>'
-        for name in spec.gallery
+        f'<a href="/uploads/images/{name}"><img src="/uploads/images/{name}" alt="">{name}</a>' for name in spec.gallery
     )
     return f'<div class="news-gallery">\n{links}\n</div>'
 
@@ -81,11 +80,11 @@ def _signature(spec: ArticleSpec) -> str:
 
 
 def _meta(spec: ArticleSpec) -> str:
-    lines = [f"<p>Opublikował: {spec.author} | Data publikacji: "
-             f"{local_time(spec.published_at, DATE_LAYOUT)}</p>"]
+    lines = [f"<p>Opublikował: {spec.author} | Data publikacji: {local_time(spec.published_at, DATE_LAYOUT)}</p>"]
     if spec.modified_at:
-        lines.append(f"<p>Modyfikował: {spec.modified_by} | Data modyfikacji: "
-                     f"{local_time(spec.modified_at, DATE_LAYOUT)}</p>")
+        lines.append(
+            f"<p>Modyfikował: {spec.modified_by} | Data modyfikacji: {local_time(spec.modified_at, DATE_LAYOUT)}</p>"
+        )
     return '<div class="news-meta">\n' + "\n".join(lines) + "\n</div>"
 
 
@@ -93,8 +92,7 @@ def render_article(spec: ArticleSpec) -> str:
     """The full HTML page of one Przemyśl article."""
     body = "\n".join(text_block(block) for block in spec.body)
     planted = PLANTED_XSS + "\n" if spec.planted_xss else ""
-    sections = "\n".join(part for part in (
-        _attachments(spec), _gallery(spec), _footnotes(spec), _meta(spec)) if part)
+    sections = "\n".join(part for part in (_attachments(spec), _gallery(spec), _footnotes(spec), _meta(spec)) if part)
     return f"""<!DOCTYPE html>
 <html lang="{spec.language}">
 {_head(spec.title, spec)}
@@ -135,8 +133,10 @@ def _pagination(page: int, pages: int) -> str:
 def _entry(entry: ListingEntry) -> str:
     spec = entry.spec
     date = local_time(spec.published_at, "%d-%m-%Y")
-    return (f'<div class="news-list-item">\n<h2><a href="{entry.href}">{escape(spec.title)}</a></h2>\n'
-            f'<span class="date">{date}</span>\n<p>{escape(spec.expected["lead"][:160])}</p>\n</div>')
+    return (
+        f'<div class="news-list-item">\n<h2><a href="{entry.href}">{escape(spec.title)}</a></h2>\n'
+        f'<span class="date">{date}</span>\n<p>{escape(spec.expected["lead"][:160])}</p>\n</div>'
+    )
 
 
 def render_listing(entries: list[ListingEntry], page: int, pages: int) -> str:

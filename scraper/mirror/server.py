@@ -24,8 +24,20 @@ PRIVATE_REDIRECTS = {
     f"redirect-{host}": f"http://{host}/latest/meta-data/"
     for host in ("127.0.0.1", "10.0.0.1", "169.254.169.254", "[::1]")
 }
-FAULTS = ("500", "503-retry-after", "429", "timeout", "reset", "apology", "truncate", "random",
-          "huge", "huge-unannounced", "gzip-bomb", *PRIVATE_REDIRECTS)
+FAULTS = (
+    "500",
+    "503-retry-after",
+    "429",
+    "timeout",
+    "reset",
+    "apology",
+    "truncate",
+    "random",
+    "huge",
+    "huge-unannounced",
+    "gzip-bomb",
+    *PRIVATE_REDIRECTS,
+)
 # What "random" picks from, per request (None: the normal answer).
 RANDOM_FAULTS = ("500", "timeout", "reset", "truncate", None)
 # The hostile bodies: generated while sent, never held in memory.
@@ -121,8 +133,12 @@ class _Handler(BaseHTTPRequestHandler):
             return status, {"Content-Type": "text/plain; charset=utf-8", **extra}, f"fault {fault}\n".encode()
         # Attachment files are built on first request, not with the pages (files.py).
         mirror = self.server.mirror
-        route = (wordpress.answer(mirror.wordpress, host_path) or mirror.routes.get(host_path)
-                 or file_route(host_path) or not_found_route())
+        route = (
+            wordpress.answer(mirror.wordpress, host_path)
+            or mirror.routes.get(host_path)
+            or file_route(host_path)
+            or not_found_route()
+        )
         if route.status == 200 and _not_modified(route, self.headers):
             return 304, {name: route.headers[name] for name in ("ETag", "Last-Modified")}, b""
         return route.status, route.headers, route.body
@@ -201,8 +217,15 @@ def served_sites() -> list[str]:
 class MirrorServer:
     """The mirror served over HTTP in a daemon thread; use as a context manager."""
 
-    def __init__(self, routes: dict[str, Route] | None = None, host: str = "127.0.0.1", port: int = 0,
-                 fault_delay: float = 5.0, seed: int = 9, wordpress_sites: dict | None = None):
+    def __init__(
+        self,
+        routes: dict[str, Route] | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        fault_delay: float = 5.0,
+        seed: int = 9,
+        wordpress_sites: dict | None = None,
+    ):
         self.routes = build_routes() if routes is None else routes
         # WordPress hosts answer by path and query (the REST API), not from fixed routes.
         self.wordpress = wordpress.wordpress_sites() if wordpress_sites is None else wordpress_sites
@@ -283,6 +306,8 @@ class MirrorServer:
 def serve_mirror(host: str = "127.0.0.1", port: int = 8765):
     """Serve the bundled mirror until interrupted, printing where."""
     server = MirrorServer(host=host, port=port)
-    print(f"Kronika mirror serving at {server.base_url}/ (e.g. {server.base_url}/przemysl.pl/aktualnosci.html)",
-          flush=True)
+    print(
+        f"Kronika mirror serving at {server.base_url}/ (e.g. {server.base_url}/przemysl.pl/aktualnosci.html)",
+        flush=True,
+    )
     server.serve_forever()

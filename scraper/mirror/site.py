@@ -53,8 +53,9 @@ def bundled_articles() -> dict[str, list[ArticleSpec]]:
     return {name: list(mirrored.articles) for name, mirrored in mirrored_sites().items()}
 
 
-def make_route(body: bytes, content_type: str, last_modified: datetime, status: int = 200,
-               article: str | None = None) -> Route:
+def make_route(
+    body: bytes, content_type: str, last_modified: datetime, status: int = 200, article: str | None = None
+) -> Route:
     """A route with a strong ETag over the body and a fixed Last-Modified."""
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     headers = {
@@ -67,18 +68,21 @@ def make_route(body: bytes, content_type: str, last_modified: datetime, status: 
 
 def not_found_route() -> Route:
     """The answer for any path the mirror does not know."""
-    body = b"<!DOCTYPE html><html lang=\"pl\"><head><meta charset=\"utf-8\"><title>404</title></head>" \
-           b"<body><h1>Nie znaleziono strony (404)</h1></body></html>"
+    body = (
+        b'<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8"><title>404</title></head>'
+        b"<body><h1>Nie znaleziono strony (404)</h1></body></html>"
+    )
     return make_route(body, HTML_UTF8, STATIC_LAST_MODIFIED, status=404)
 
 
 def _newest_first(specs: list[ArticleSpec]) -> list[ArticleSpec]:
-    return sorted(specs, key=lambda spec: (datetime.fromisoformat(spec.published_at), int(spec.article_id)),
-                  reverse=True)
+    return sorted(
+        specs, key=lambda spec: (datetime.fromisoformat(spec.published_at), int(spec.article_id)), reverse=True
+    )
 
 
 def _chunks(specs: list[ArticleSpec], size: int) -> list[list[ArticleSpec]]:
-    return [specs[start:start + size] for start in range(0, len(specs), size)] or [[]]
+    return [specs[start : start + size] for start in range(0, len(specs), size)] or [[]]
 
 
 def _przemysl_href(spec: ArticleSpec, index: int) -> str:
@@ -98,17 +102,20 @@ def _gdynia_href(spec: ArticleSpec, index: int, page: int) -> str:
 
 def przemysl_listings(specs: list[ArticleSpec], page_size: int) -> list[list[ListingEntry]]:
     """Entries of each Przemyśl listing page; alternate slugs are linked again from page 1."""
-    pages = [[ListingEntry(_przemysl_href(spec, index), spec) for index, spec in enumerate(chunk)]
-             for chunk in _chunks(_newest_first(specs), page_size)]
-    pages[0] += [ListingEntry(f"/{spec.article_id}/{spec.alt_slug}.html", spec)
-                 for spec in specs if spec.alt_slug]
+    pages = [
+        [ListingEntry(_przemysl_href(spec, index), spec) for index, spec in enumerate(chunk)]
+        for chunk in _chunks(_newest_first(specs), page_size)
+    ]
+    pages[0] += [ListingEntry(f"/{spec.article_id}/{spec.alt_slug}.html", spec) for spec in specs if spec.alt_slug]
     return pages
 
 
 def gdynia_listings(specs: list[ArticleSpec], page_size: int) -> list[list[ListingEntry]]:
     """Entries of each Gdynia listing page; page N links through `aktualnosci-N,3963`."""
-    return [[ListingEntry(_gdynia_href(spec, index, page), spec) for index, spec in enumerate(chunk)]
-            for page, chunk in enumerate(_chunks(_newest_first(specs), page_size), start=1)]
+    return [
+        [ListingEntry(_gdynia_href(spec, index, page), spec) for index, spec in enumerate(chunk)]
+        for page, chunk in enumerate(_chunks(_newest_first(specs), page_size), start=1)
+    ]
 
 
 def _path_of(href: str) -> str:
@@ -123,8 +130,9 @@ def _site_routes(host: str, renderer, listings: list[list[ListingEntry]]) -> dic
         routes[host + renderer.listing_path(page)] = make_route(html.encode("utf-8"), HTML_UTF8, newest)
         for entry in entries:
             spec = entry.spec
-            page_route = make_route(encode_page(spec, renderer.render_article(spec)), spec.content_type,
-                                    spec.last_changed, article=spec.key)
+            page_route = make_route(
+                encode_page(spec, renderer.render_article(spec)), spec.content_type, spec.last_changed, article=spec.key
+            )
             for path in {_path_of(entry.href), _path_of(spec.expected["url"])}:
                 routes[host + path] = page_route
     routes[host + "/robots.txt"] = make_route(ROBOTS_TXT, "text/plain; charset=utf-8", STATIC_LAST_MODIFIED)

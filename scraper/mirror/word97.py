@@ -25,16 +25,30 @@ POLISH_LID = 0x0415
 
 
 def _fib(text_bytes: int, characters: int, clx_size: int) -> bytes:
-    base = struct.pack("<HHHHHHHIBBHHII", 0xA5EC, 0x00C1, 0, POLISH_LID, 0, FIB_FLAGS, 0x00BF, 0, 0, 0, 0, 0,
-                       TEXT_OFFSET, TEXT_OFFSET + text_bytes)  # the last two: fcMin/fcMac, for older readers
+    base = struct.pack(
+        "<HHHHHHHIBBHHII",
+        0xA5EC,
+        0x00C1,
+        0,
+        POLISH_LID,
+        0,
+        FIB_FLAGS,
+        0x00BF,
+        0,
+        0,
+        0,
+        0,
+        0,
+        TEXT_OFFSET,
+        TEXT_OFFSET + text_bytes,
+    )  # the last two: fcMin/fcMac, for older readers
     rg_w = struct.pack("<H", 14) + bytes(28)
     rg_lw = [0] * 22
     rg_lw[0] = TEXT_OFFSET + text_bytes  # cbMac
     rg_lw[3] = characters  # ccpText
     fc_lcb = [0] * (93 * 2)
-    fc_lcb[FIB_CLX_INDEX * 2:FIB_CLX_INDEX * 2 + 2] = [0, clx_size]
-    return (base + rg_w + struct.pack("<H22i", 22, *rg_lw) + struct.pack("<H186I", 93, *fc_lcb)
-            + struct.pack("<H", 0))
+    fc_lcb[FIB_CLX_INDEX * 2 : FIB_CLX_INDEX * 2 + 2] = [0, clx_size]
+    return base + rg_w + struct.pack("<H22i", 22, *rg_lw) + struct.pack("<H186I", 93, *fc_lcb) + struct.pack("<H", 0)
 
 
 def _padded(stream: bytes) -> bytes:
@@ -43,12 +57,18 @@ def _padded(stream: bytes) -> bytes:
     return stream + bytes(size - len(stream))
 
 
-def _directory_entry(name: str, kind: int, child: int = NO_STREAM, left: int = NO_STREAM, start: int = END_OF_CHAIN,
-                     size: int = 0) -> bytes:
+def _directory_entry(
+    name: str, kind: int, child: int = NO_STREAM, left: int = NO_STREAM, start: int = END_OF_CHAIN, size: int = 0
+) -> bytes:
     encoded = (name + "\0").encode("utf-16-le")
-    return (encoded + bytes(64 - len(encoded)) + struct.pack("<HBB", len(encoded), kind, 1)  # colour: black
-            + struct.pack("<III", left, NO_STREAM, child) + bytes(16 + 4 + 16)
-            + struct.pack("<IQ", start, size))
+    return (
+        encoded
+        + bytes(64 - len(encoded))
+        + struct.pack("<HBB", len(encoded), kind, 1)  # colour: black
+        + struct.pack("<III", left, NO_STREAM, child)
+        + bytes(16 + 4 + 16)
+        + struct.pack("<IQ", start, size)
+    )
 
 
 def word97(text: str) -> bytes:
@@ -71,12 +91,19 @@ def word97(text: str) -> bytes:
         raise ValueError("text too long for a one-sector FAT")
     fat_sector = struct.pack(f"<{SECTOR // 4}I", *(fat + [FREE] * (SECTOR // 4 - len(fat))))
     # Directory tree: Root -> WordDocument, whose left sibling is 1Table (shorter names sort first).
-    directory = (_directory_entry("Root Entry", 5, child=1)
-                 + _directory_entry("WordDocument", 2, left=2, start=word_start, size=len(word_document))
-                 + _directory_entry("1Table", 2, start=table_start, size=len(table)))
+    directory = (
+        _directory_entry("Root Entry", 5, child=1)
+        + _directory_entry("WordDocument", 2, left=2, start=word_start, size=len(word_document))
+        + _directory_entry("1Table", 2, start=table_start, size=len(table))
+    )
     directory += bytes(SECTOR - len(directory))
-    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16)
-              + struct.pack("<HHHHH", 0x003E, 0x0003, 0xFFFE, 9, 6) + bytes(6)
-              + struct.pack("<IIIIIIIII", 0, 1, 1, 0, MINI_STREAM_CUTOFF, END_OF_CHAIN, 0, END_OF_CHAIN, 0)
-              + struct.pack("<I", 0) + struct.pack("<108I", *([FREE] * 108)))
+    header = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + bytes(16)
+        + struct.pack("<HHHHH", 0x003E, 0x0003, 0xFFFE, 9, 6)
+        + bytes(6)
+        + struct.pack("<IIIIIIIII", 0, 1, 1, 0, MINI_STREAM_CUTOFF, END_OF_CHAIN, 0, END_OF_CHAIN, 0)
+        + struct.pack("<I", 0)
+        + struct.pack("<108I", *([FREE] * 108))
+    )
     return header + fat_sector + directory + word_document + table

@@ -34,8 +34,11 @@ LISTING_SIZE = 10  # posts_per_page
 CLOSED_BODIES = {
     401: {"code": "rest_not_logged_in", "message": "Nie jesteś zalogowany.", "data": {"status": 401}},
     403: {"code": "rest_forbidden", "message": "Brak uprawnień.", "data": {"status": 403}},
-    404: {"code": "rest_no_route", "message": "Nie znaleziono ścieżki pasującej do adresu URL i metody żądania.",
-          "data": {"status": 404}},
+    404: {
+        "code": "rest_no_route",
+        "message": "Nie znaleziono ścieżki pasującej do adresu URL i metody żądania.",
+        "data": {"status": 404},
+    },
 }
 
 
@@ -101,9 +104,20 @@ class WordPressMirror:
         names = sorted({n for post in self.posts for n in (post.categories if taxonomy == "category" else post.tags)})
         term_id = names.index(name) + (1 if taxonomy == "category" else 100)
         base = "kategoria" if taxonomy == "category" else "tag"
-        return {"id": term_id, "link": f"{self.base}/{base}/{slugify(name)}/", "name": escape(name, quote=False),
-                "slug": slugify(name), "taxonomy": taxonomy,
-                "_links": {"self": [{"href": f"{self.base}/wp-json/wp/v2/{'categories' if taxonomy == 'category' else 'tags'}/{term_id}"}]}}
+        return {
+            "id": term_id,
+            "link": f"{self.base}/{base}/{slugify(name)}/",
+            "name": escape(name, quote=False),
+            "slug": slugify(name),
+            "taxonomy": taxonomy,
+            "_links": {
+                "self": [
+                    {
+                        "href": f"{self.base}/wp-json/wp/v2/{'categories' if taxonomy == 'category' else 'tags'}/{term_id}"
+                    }
+                ]
+            },
+        }
 
     def media(self, post: Post) -> list[dict]:
         """The post's uploaded files: featured image, content figure, attached documents (ids 5000 + n)."""
@@ -120,19 +134,52 @@ class WordPressMirror:
         media_id = 5000 + post.id * 10 + n
         url = f"{self.base}/wp-content/uploads/{file}"
         caption = f"<p>{escape(title, quote=False)}</p>\n" if kind == "image" else ""
-        details = ({"width": 1200, "height": 800, "file": file, "filesize": 254000, "sizes": {
-            "full": {"file": file.rsplit("/", 1)[-1], "width": 1200, "height": 800, "mime_type": "image/jpeg",
-                     "source_url": url}}} if kind == "image" else {"filesize": upload[2]})
+        details = (
+            {
+                "width": 1200,
+                "height": 800,
+                "file": file,
+                "filesize": 254000,
+                "sizes": {
+                    "full": {
+                        "file": file.rsplit("/", 1)[-1],
+                        "width": 1200,
+                        "height": 800,
+                        "mime_type": "image/jpeg",
+                        "source_url": url,
+                    }
+                },
+            }
+            if kind == "image"
+            else {"filesize": upload[2]}
+        )
         return {
-            "id": media_id, "date": local(post.date), "date_gmt": gmt(post.date), "guid": {"rendered": url},
-            "modified": local(post.date), "modified_gmt": gmt(post.date), "slug": slugify(file.rsplit("/", 1)[-1]),
-            "status": "inherit", "type": "attachment", "link": f"{post.link}{slugify(file.rsplit('/', 1)[-1])}/",
-            "title": {"rendered": escape(file.rsplit("/", 1)[-1].rsplit(".", 1)[0] if kind == "image" else title,
-                                         quote=False)},
-            "author": self.user_id(post.author), "comment_status": "open", "ping_status": "closed",
-            "template": "", "meta": [], "description": {"rendered": ""}, "caption": {"rendered": caption},
-            "alt_text": "", "media_type": kind, "mime_type": "image/jpeg" if kind == "image" else "application/pdf",
-            "media_details": details, "post": post.id, "source_url": url,
+            "id": media_id,
+            "date": local(post.date),
+            "date_gmt": gmt(post.date),
+            "guid": {"rendered": url},
+            "modified": local(post.date),
+            "modified_gmt": gmt(post.date),
+            "slug": slugify(file.rsplit("/", 1)[-1]),
+            "status": "inherit",
+            "type": "attachment",
+            "link": f"{post.link}{slugify(file.rsplit('/', 1)[-1])}/",
+            "title": {
+                "rendered": escape(file.rsplit("/", 1)[-1].rsplit(".", 1)[0] if kind == "image" else title, quote=False)
+            },
+            "author": self.user_id(post.author),
+            "comment_status": "open",
+            "ping_status": "closed",
+            "template": "",
+            "meta": [],
+            "description": {"rendered": ""},
+            "caption": {"rendered": caption},
+            "alt_text": "",
+            "media_type": kind,
+            "mime_type": "image/jpeg" if kind == "image" else "application/pdf",
+            "media_details": details,
+            "post": post.id,
+            "source_url": url,
             "_links": {"self": [{"href": f"{self.base}/wp-json/wp/v2/media/{media_id}"}]},
         }
 
@@ -142,11 +189,16 @@ class WordPressMirror:
         blocks = [f"<p>{paragraph}</p>" for paragraph in post.paragraphs]
         if post.figure:
             file, caption = post.figure
-            blocks.insert(1, f'<figure class="wp-block-image size-large"><img decoding="async" '
-                             f'src="{self.base}/wp-content/uploads/{file}" alt="" class="wp-image-{5000 + post.id * 10 + 1}"/>'
-                             f'<figcaption class="wp-element-caption">{escape(caption, quote=False)}</figcaption></figure>')
-        blocks += [f'<p><a href="{self.base}/wp-content/uploads/{file}">{escape(text, quote=False)}</a></p>'
-                   for file, text in post.documents]
+            blocks.insert(
+                1,
+                f'<figure class="wp-block-image size-large"><img decoding="async" '
+                f'src="{self.base}/wp-content/uploads/{file}" alt="" class="wp-image-{5000 + post.id * 10 + 1}"/>'
+                f'<figcaption class="wp-element-caption">{escape(caption, quote=False)}</figcaption></figure>',
+            )
+        blocks += [
+            f'<p><a href="{self.base}/wp-content/uploads/{file}">{escape(text, quote=False)}</a></p>'
+            for file, text in post.documents
+        ]
         return "\n\n".join(blocks) + "\n"
 
     def excerpt(self, post: Post) -> str:
@@ -165,15 +217,29 @@ class WordPressMirror:
         media = self.media(post)
         featured = media[0] if post.featured else None
         data = {
-            "id": post.id, "date": local(post.date), "date_gmt": gmt(post.date),
+            "id": post.id,
+            "date": local(post.date),
+            "date_gmt": gmt(post.date),
             "guid": {"rendered": f"{self.base}/?p={post.id}"},
-            "modified": local(modified), "modified_gmt": gmt(modified), "slug": post.slug, "status": "publish",
-            "type": "post", "link": post.link, "title": {"rendered": post.title},
+            "modified": local(modified),
+            "modified_gmt": gmt(modified),
+            "slug": post.slug,
+            "status": "publish",
+            "type": "post",
+            "link": post.link,
+            "title": {"rendered": post.title},
             "content": {"rendered": self.content(post), "protected": False},
             "excerpt": {"rendered": self.excerpt(post), "protected": False},
-            "author": user, "featured_media": featured["id"] if featured else 0, "comment_status": "closed",
-            "ping_status": "closed", "sticky": False, "template": "", "format": "standard", "meta": {"footnotes": ""},
-            "categories": [term["id"] for term in categories], "tags": [term["id"] for term in tags],
+            "author": user,
+            "featured_media": featured["id"] if featured else 0,
+            "comment_status": "closed",
+            "ping_status": "closed",
+            "sticky": False,
+            "template": "",
+            "format": "standard",
+            "meta": {"footnotes": ""},
+            "categories": [term["id"] for term in categories],
+            "tags": [term["id"] for term in tags],
             "class_list": [f"post-{post.id}", "post", "type-post", "status-publish", "format-standard", "hentry"],
             "_links": {
                 "self": [{"href": f"{api}/posts/{post.id}", "targetHints": {"allow": ["GET"]}}],
@@ -190,10 +256,18 @@ class WordPressMirror:
                 "curies": [{"name": "wp", "href": "https://api.w.org/{rel}", "templated": True}],
             },
             "_embedded": {
-                "author": [{"id": user, "name": post.author, "url": "", "description": "",
-                            "link": f"{self.base}/author/{slugify(post.author)}/", "slug": slugify(post.author),
-                            "avatar_urls": {"24": "https://secure.gravatar.com/avatar/?s=24&d=mm&r=g"},
-                            "_links": {"self": [{"href": f"{api}/users/{user}"}]}}],
+                "author": [
+                    {
+                        "id": user,
+                        "name": post.author,
+                        "url": "",
+                        "description": "",
+                        "link": f"{self.base}/author/{slugify(post.author)}/",
+                        "slug": slugify(post.author),
+                        "avatar_urls": {"24": "https://secure.gravatar.com/avatar/?s=24&d=mm&r=g"},
+                        "_links": {"self": [{"href": f"{api}/users/{user}"}]},
+                    }
+                ],
                 "wp:term": [categories, tags],
             },
         }
@@ -215,13 +289,17 @@ class WordPressMirror:
         total = len(entries)
         pages = -(-total // per_page)
         if total and page > pages:
-            return error("rest_post_invalid_page_number",
-                         "Żądany numer strony jest większy niż liczba dostępnych stron.", 400)
-        chosen = entries[(page - 1) * per_page: page * per_page]
+            return error(
+                "rest_post_invalid_page_number", "Żądany numer strony jest większy niż liczba dostępnych stron.", 400
+            )
+        chosen = entries[(page - 1) * per_page : page * per_page]
         route = make_route(json.dumps(chosen, ensure_ascii=False).encode("utf-8"), JSON, STATIC_LAST_MODIFIED)
         query = {**extra, "per_page": per_page}
-        links = [f'<{self.base}{path}?{urlencode({**query, "page": n})}>; rel="{rel}"'
-                 for n, rel in ((page - 1, "prev"), (page + 1, "next")) if 1 <= n <= pages]
+        links = [
+            f'<{self.base}{path}?{urlencode({**query, "page": n})}>; rel="{rel}"'
+            for n, rel in ((page - 1, "prev"), (page + 1, "next"))
+            if 1 <= n <= pages
+        ]
         headers = {**route.headers, "X-WP-Total": str(total), "X-WP-TotalPages": str(pages), "Allow": "GET"}
         if links:
             headers["Link"] = ", ".join(links)
@@ -237,8 +315,10 @@ class WordPressMirror:
             after = after if after.tzinfo else after.replace(tzinfo=WARSAW)  # naive = the site's time zone
             posts = [post for post in posts if datetime.fromisoformat(post.modified or post.date) > after]
         field = "modified" if params.get("orderby") == "modified" else "date"
-        posts.sort(key=lambda post: (datetime.fromisoformat(getattr(post, field) or post.date), post.id),
-                   reverse=params.get("order", "desc") == "desc")
+        posts.sort(
+            key=lambda post: (datetime.fromisoformat(getattr(post, field) or post.date), post.id),
+            reverse=params.get("order", "desc") == "desc",
+        )
         entries = [self.post_json(post) for post in posts]
         if "_embed" not in params:
             entries = [{key: value for key, value in entry.items() if key != "_embedded"} for entry in entries]
@@ -258,7 +338,7 @@ class WordPressMirror:
 
     def feed_page(self, params: dict) -> Route | None:
         page = int(params.get("paged", 1)) if params.get("paged", "1").isdigit() else 1
-        chosen = self.newest_first()[(page - 1) * FEED_SIZE: page * FEED_SIZE]
+        chosen = self.newest_first()[(page - 1) * FEED_SIZE : page * FEED_SIZE]
         if not chosen:
             return None  # WordPress answers 404 past the last feed page
         items = "".join(self.feed_item(post) for post in chosen)
@@ -287,7 +367,9 @@ class WordPressMirror:
         return make_route(body.encode("utf-8"), RSS, newest)
 
     def feed_item(self, post: Post) -> str:
-        categories = "".join(f"\t\t<category><![CDATA[{name}]]></category>\n" for name in (*post.categories, *post.tags))
+        categories = "".join(
+            f"\t\t<category><![CDATA[{name}]]></category>\n" for name in (*post.categories, *post.tags)
+        )
         title = escape(unescape(post.title), quote=False)
         description = re.sub(r"<[^>]+>", "", self.excerpt(post)).strip()
         return f"""	<item>
@@ -303,35 +385,55 @@ class WordPressMirror:
 
     def listing_page(self, page: int) -> Route | None:
         posts = self.newest_first()
-        chosen = posts[(page - 1) * LISTING_SIZE: page * LISTING_SIZE]
+        chosen = posts[(page - 1) * LISTING_SIZE : page * LISTING_SIZE]
         if not chosen:
             return None
         entries = "\n".join(
             f'<article id="post-{post.id}" class="post type-post"><h2 class="entry-title">'
             f'<a href="{post.link}" rel="bookmark">{post.title}</a></h2>'
-            f'<div class="entry-summary">{self.excerpt(post)}</div></article>' for post in chosen)
+            f'<div class="entry-summary">{self.excerpt(post)}</div></article>'
+            for post in chosen
+        )
         more = page * LISTING_SIZE < len(posts)
         next_link = f"{self.base}/aktualnosci/page/{page + 1}/"
-        pager = (f'<nav class="navigation pagination"><a class="next page-numbers" href="{next_link}">Następne</a></nav>'
-                 if more else "")
+        pager = (
+            f'<nav class="navigation pagination"><a class="next page-numbers" href="{next_link}">Następne</a></nav>'
+            if more
+            else ""
+        )
         head_next = f'<link rel="next" href="{next_link}">' if more else ""
-        body = (f'<!DOCTYPE html><html lang="pl-PL"><head><meta charset="UTF-8"><title>Aktualności &#8211; '
-                f'Laboratorium Innowacji Społecznych</title>{head_next}</head><body class="blog">'
-                f'<header class="site-header"><a href="{self.base}/">LIS Gdynia</a></header>'
-                f'<main id="main" class="site-main">{entries}{pager}</main>'
-                f'<footer class="site-footer">Laboratorium Innowacji Społecznych, ul. Bema 4, Gdynia</footer></body></html>')
+        body = (
+            f'<!DOCTYPE html><html lang="pl-PL"><head><meta charset="UTF-8"><title>Aktualności &#8211; '
+            f'Laboratorium Innowacji Społecznych</title>{head_next}</head><body class="blog">'
+            f'<header class="site-header"><a href="{self.base}/">LIS Gdynia</a></header>'
+            f'<main id="main" class="site-main">{entries}{pager}</main>'
+            f'<footer class="site-footer">Laboratorium Innowacji Społecznych, ul. Bema 4, Gdynia</footer></body></html>'
+        )
         return make_route(body.encode("utf-8"), HTML, STATIC_LAST_MODIFIED)
 
     def article_page(self, post: Post) -> Route:
         modified = post.modified or post.date
-        tags = "".join(f'<a href="{self.term("post_tag", tag)["link"]}" rel="tag">{escape(tag)}</a> ' for tag in post.tags)
-        featured = (f'<div class="post-thumbnail"><figure><img src="{self.base}/wp-content/uploads/{post.featured[0]}" alt="">'
-                    f'<figcaption>{escape(post.featured[1])}</figcaption></figure></div>' if post.featured else "")
-        jsonld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": unescape(post.title),
-                             "datePublished": post.date, "dateModified": modified,
-                             "author": {"@type": "Person", "name": post.author},
-                             "publisher": {"@type": "Organization", "name": "Laboratorium Innowacji Społecznych"}},
-                            ensure_ascii=False)
+        tags = "".join(
+            f'<a href="{self.term("post_tag", tag)["link"]}" rel="tag">{escape(tag)}</a> ' for tag in post.tags
+        )
+        featured = (
+            f'<div class="post-thumbnail"><figure><img src="{self.base}/wp-content/uploads/{post.featured[0]}" alt="">'
+            f"<figcaption>{escape(post.featured[1])}</figcaption></figure></div>"
+            if post.featured
+            else ""
+        )
+        jsonld = json.dumps(
+            {
+                "@context": "https://schema.org",
+                "@type": "NewsArticle",
+                "headline": unescape(post.title),
+                "datePublished": post.date,
+                "dateModified": modified,
+                "author": {"@type": "Person", "name": post.author},
+                "publisher": {"@type": "Organization", "name": "Laboratorium Innowacji Społecznych"},
+            },
+            ensure_ascii=False,
+        )
         body = f"""<!DOCTYPE html><html lang="pl-PL"><head><meta charset="UTF-8">
 <title>{post.title} &#8211; Laboratorium Innowacji Społecznych</title>
 <link rel="canonical" href="{post.link}">

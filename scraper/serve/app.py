@@ -98,9 +98,13 @@ def warn_if_search_index_stale(db: str | Path) -> bool:
         connection.close()
     if version == INDEX_VERSION:
         return False
-    logger.warning("search index of %s is version %s, this Kronika searches version %d: searches find little "
-                   "until `kronika crawl` (or any command that writes the archive) re-indexes it once",
-                   db, version, INDEX_VERSION)
+    logger.warning(
+        "search index of %s is version %s, this Kronika searches version %d: searches find little "
+        "until `kronika crawl` (or any command that writes the archive) re-indexes it once",
+        db,
+        version,
+        INDEX_VERSION,
+    )
     return True
 
 

@@ -48,16 +48,25 @@ def _attachments(conn: sqlite3.Connection, article_id: str) -> list[dict]:
     has_documents = "sha256" in present and columns_of(conn, "documents") >= {"sha256", *DOCUMENT_COLUMNS}
     if has_documents:
         # files by its primary key: the BLOB column is never read.
-        document = ["d.pages as document_pages", f"substr(d.text, 1, {EXCERPT_CHARS}) as document_excerpt",
-                    "d.sha256 as document_sha256", "f.sha256 as stored_sha256"]
+        document = [
+            "d.pages as document_pages",
+            f"substr(d.text, 1, {EXCERPT_CHARS}) as document_excerpt",
+            "d.sha256 as document_sha256",
+            "f.sha256 as stored_sha256",
+        ]
         join = "left join documents d on d.sha256 = a.sha256 left join files f on f.sha256 = a.sha256"
     else:
-        document = ["null as document_pages", "null as document_excerpt", "null as document_sha256",
-                    "null as stored_sha256"]
+        document = [
+            "null as document_pages",
+            "null as document_excerpt",
+            "null as document_sha256",
+            "null as stored_sha256",
+        ]
         join = ""
     columns = ", ".join(["a.url", "a.filename", "a.title", "a.type", "a.size_bytes", *downloads, *document])
-    found = rows(conn, f"select {columns} from attachments a {join} where a.article_id = ? order by a.position",
-                  [article_id])
+    found = rows(
+        conn, f"select {columns} from attachments a {join} where a.article_id = ? order by a.position", [article_id]
+    )
     for attachment in found:
         attachment["link"] = web_url(attachment["url"])
     return found
@@ -80,16 +89,29 @@ def gather(conn: sqlite3.Connection, article_id: str, table_path: str) -> dict |
     article["topics"] = json.loads(article["topics"]) if article.get("topics") else []
     if article.get("extraction"):
         article["extraction"] = json.dumps(json.loads(article["extraction"]), ensure_ascii=False, indent=2)
-    tags = rows(conn, "select t.id, t.name from articles_tags at join tags t on t.id = at.tag_id "
-                       "where at.article_id = ? order by at.rowid", [article_id])
+    tags = rows(
+        conn,
+        "select t.id, t.name from articles_tags at join tags t on t.id = at.tag_id "
+        "where at.article_id = ? order by at.rowid",
+        [article_id],
+    )
     for tag in tags:
         tag["url"] = tag_filter_url(table_path, tag["id"])
     images = rows(conn, "select url, caption, credit from images where article_id = ? order by position", [article_id])
     for image in images:
         image["link"] = web_url(image["url"])
-    history: list[Version] = versions(rows(
-        conn, "select version, first_seen_at, superseded_at, item from article_versions where article_id = ?",
-        [article_id]))
-    return {"article": article, "tags": tags, "attachments": _attachments(conn, article_id), "images": images,
-            # Newest first: a reader looks for the latest change.
-            "versions": list(reversed(history))}
+    history: list[Version] = versions(
+        rows(
+            conn,
+            "select version, first_seen_at, superseded_at, item from article_versions where article_id = ?",
+            [article_id],
+        )
+    )
+    return {
+        "article": article,
+        "tags": tags,
+        "attachments": _attachments(conn, article_id),
+        "images": images,
+        # Newest first: a reader looks for the latest change.
+        "versions": list(reversed(history)),
+    }

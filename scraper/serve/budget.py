@@ -55,8 +55,9 @@ class BudgetedDatabase(Database):
     Datasette shows as a facet that timed out, and the page is still served.
     """
 
-    async def execute(self, sql, params=None, truncate=False, custom_time_limit=None, page_size=None,
-                      log_sql_errors=True):
+    async def execute(
+        self, sql, params=None, truncate=False, custom_time_limit=None, page_size=None, log_sql_errors=True
+    ):
         budget = page_budget.get()
         if budget is None:
             return await super().execute(sql, params, truncate, custom_time_limit, page_size, log_sql_errors)

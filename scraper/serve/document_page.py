@@ -89,11 +89,18 @@ def gather_document(conn: sqlite3.Connection, sha256: str) -> dict | None:
     document["page_word"] = "Arkusz" if document.get("type") in SHEET_TYPES else "Strona"
     document["page_texts"] = split_pages(document.get("text"), document.get("page_offsets"))
     sources = rows(conn, "select distinct filename, url from attachments where sha256 = ? order by url", [sha256])
-    stored = rows(conn, "select size, media_type from files where sha256 = ?", [sha256]) \
-        if "sha256" in columns_of(conn, "files") else []
-    articles = rows(conn, "select distinct ar.id, ar.title, ar.published_at from attachments a "
-                          "join articles ar on ar.id = a.article_id where a.sha256 = ? "
-                          f"order by ar.published_at desc, ar.id limit {MAX_ARTICLES}", [sha256])
+    stored = (
+        rows(conn, "select size, media_type from files where sha256 = ?", [sha256])
+        if "sha256" in columns_of(conn, "files")
+        else []
+    )
+    articles = rows(
+        conn,
+        "select distinct ar.id, ar.title, ar.published_at from attachments a "
+        "join articles ar on ar.id = a.article_id where a.sha256 = ? "
+        f"order by ar.published_at desc, ar.id limit {MAX_ARTICLES}",
+        [sha256],
+    )
     return {
         "document": document,
         "filenames": sorted({source["filename"] for source in sources if source["filename"]}),

@@ -34,10 +34,15 @@ class _BucketFacet(Facet):
                 continue
             select, filter_pair = query
             try:
-                rows = (await self.ds.execute(
-                    self.database, f"{select} order by {self.order} limit {size + 1}", self.params,
-                    truncate=False, custom_time_limit=self.ds.setting("facet_time_limit_ms"),
-                )).rows
+                rows = (
+                    await self.ds.execute(
+                        self.database,
+                        f"{select} order by {self.order} limit {size + 1}",
+                        self.params,
+                        truncate=False,
+                        custom_time_limit=self.ds.setting("facet_time_limit_ms"),
+                    )
+                ).rows
             except QueryInterrupted:
                 timed_out.append(source)
                 continue
@@ -46,13 +51,25 @@ class _BucketFacet(Facet):
                 pair = filter_pair(row["value"])
                 selected = pair in chosen
                 toggle = (path_with_removed_args if selected else path_with_added_args)(self.request, dict([pair]))
-                buckets.append({"value": row["value"], "label": row["label"], "count": row["count"],
-                                "toggle_url": self.ds.absolute_url(self.request, toggle), "selected": selected})
-            results.append({
-                "name": source, "type": self.type, "results": buckets, "hideable": config["source"] != "metadata",
-                "toggle_url": path_with_removed_args(self.request, {f"_facet_{self.type}": source}),
-                "truncated": len(rows) > size,
-            })
+                buckets.append(
+                    {
+                        "value": row["value"],
+                        "label": row["label"],
+                        "count": row["count"],
+                        "toggle_url": self.ds.absolute_url(self.request, toggle),
+                        "selected": selected,
+                    }
+                )
+            results.append(
+                {
+                    "name": source,
+                    "type": self.type,
+                    "results": buckets,
+                    "hideable": config["source"] != "metadata",
+                    "toggle_url": path_with_removed_args(self.request, {f"_facet_{self.type}": source}),
+                    "truncated": len(rows) > size,
+                }
+            )
         return results, timed_out
 
 
@@ -68,8 +85,10 @@ class YearFacet(_BucketFacet):
 
     async def bucket_query(self, source):
         column = escape_sqlite(source)
-        select = (f"select substr({column}, 1, 4) as value, substr({column}, 1, 4) as label, count(*) as count "
-                  f"from ({self.sql}) where {column} is not null group by value")
+        select = (
+            f"select substr({column}, 1, 4) as value, substr({column}, 1, 4) as label, count(*) as count "
+            f"from ({self.sql}) where {column} is not null group by value"
+        )
         return select, lambda value: (f"{source}__startswith", str(value))
 
 

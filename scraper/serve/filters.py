@@ -11,11 +11,23 @@ from scraper.serve.polish_dates import polish_datetime
 logger = logging.getLogger(__name__)
 
 # Facet headings as a Polish reader names them (the facet's column or table otherwise).
-FACET_NAMES = {"site": "miasto", "published_at": "rok publikacji", "author": "autor", "publisher": "wydawca",
-               "revitalisation": "rewitalizacja", "tags": "tagi", "topics": "tematy", "type": "typ pliku",
-               "credit": "autor zdjęcia", "finish_reason": "zakończenie", "status": "status HTTP",
-               "download_status": "pobieranie", "detected_type": "wykryty typ", "method": "odczyt tekstu",
-               "language": "język"}
+FACET_NAMES = {
+    "site": "miasto",
+    "published_at": "rok publikacji",
+    "author": "autor",
+    "publisher": "wydawca",
+    "revitalisation": "rewitalizacja",
+    "tags": "tagi",
+    "topics": "tematy",
+    "type": "typ pliku",
+    "credit": "autor zdjęcia",
+    "finish_reason": "zakończenie",
+    "status": "status HTTP",
+    "download_status": "pobieranie",
+    "detected_type": "wykryty typ",
+    "method": "odczyt tekstu",
+    "language": "język",
+}
 # 0/1 columns: their facet buckets read "tak"/"nie".
 YES_NO_COLUMNS = {"revitalisation", "degraded"}
 YES_NO = {1: "tak", 0: "nie", "1": "tak", "0": "nie"}
@@ -26,9 +38,15 @@ LANGUAGES = {"pl": "polski", "en": "angielski", "de": "niemiecki"}
 CODE_LABELS = {"method": METHODS, "language": LANGUAGES}
 # attachments.download_status (scraper/archive/downloads.py) in HTML; JSON and CSV keep the codes.
 DOWNLOAD_STATUS_COLUMN = "download_status"
-DOWNLOAD_STATUSES = {"ok": "pobrano", "not_found": "brak pliku", "too_large": "za duży",
-                     "wrong_type": "inny typ niż podany", "offsite": "spoza serwisu", "failed": "błąd",
-                     "not_modified": "bez zmian"}
+DOWNLOAD_STATUSES = {
+    "ok": "pobrano",
+    "not_found": "brak pliku",
+    "too_large": "za duży",
+    "wrong_type": "inny typ niż podany",
+    "offsite": "spoza serwisu",
+    "failed": "błąd",
+    "not_modified": "bez zmian",
+}
 
 
 def polish_time(value: str | None) -> Markup:
@@ -47,7 +65,7 @@ def file_size(size: int | None) -> str:
     """A byte count as Polish readers write it: "1,65 MB", "164 KB", "512 B"; empty for None."""
     if size is None:
         return ""
-    for unit, factor in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024)):
+    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
         if size >= factor:
             amount = size / factor
             # Sites declare sizes such as "1,65 MB": two decimals where they matter.

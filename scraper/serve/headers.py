@@ -42,17 +42,19 @@ def content_security_policy(nonce: str | None, path: str) -> str:
     script += ["'unsafe-hashes'", *map(_source_hash, ALLOWED_HANDLERS)]
     if EVAL_PATHS.match(path):
         script.append("'unsafe-eval'")
-    return "; ".join([
-        "default-src 'self'",
-        "script-src " + " ".join(script),
-        # Datasette's templates and vega-embed set style attributes.
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src " + " ".join(script),
+            # Datasette's templates and vega-embed set style attributes.
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
 
 
 def with_security_headers(headers, csp: str) -> list[tuple[bytes, bytes]]:
@@ -61,8 +63,12 @@ def with_security_headers(headers, csp: str) -> list[tuple[bytes, bytes]]:
     Datasette's stricter `Referrer-Policy: no-referrer` on SQL pages (which
     keeps queries out of other sites' logs) stays; the rest are replaced.
     """
-    ours = {b"content-security-policy": csp.encode(), b"x-frame-options": b"DENY",
-            b"x-content-type-options": b"nosniff", b"referrer-policy": b"strict-origin-when-cross-origin"}
+    ours = {
+        b"content-security-policy": csp.encode(),
+        b"x-frame-options": b"DENY",
+        b"x-content-type-options": b"nosniff",
+        b"referrer-policy": b"strict-origin-when-cross-origin",
+    }
     kept = [(name, value) for name, value in headers if name.lower() not in ours or name.lower() == b"referrer-policy"]
     if any(name.lower() == b"referrer-policy" for name, _ in kept):
         del ours[b"referrer-policy"]
@@ -92,7 +98,9 @@ def secured(app):
             if message["type"] == "http.response.start":
                 # HEAD has no page to put a nonce in (and keeps the length GET would have).
                 if scope["method"] == "HEAD" or not _is_html(message.get("headers", [])):
-                    headers = with_security_headers(message.get("headers", []), content_security_policy(None, scope["path"]))
+                    headers = with_security_headers(
+                        message.get("headers", []), content_security_policy(None, scope["path"])
+                    )
                     await send({**message, "headers": headers})
                     return
                 start = message  # HTML: held until the whole page is there to add the nonce
@@ -106,8 +114,9 @@ def secured(app):
             nonce = secrets.token_urlsafe(16)
             page = with_nonce(b"".join(body), nonce)
             headers = [(name, value) for name, value in start.get("headers", []) if name.lower() != b"content-length"]
-            headers = with_security_headers(headers + [(b"content-length", str(len(page)).encode())],
-                                            content_security_policy(nonce, scope["path"]))
+            headers = with_security_headers(
+                headers + [(b"content-length", str(len(page)).encode())], content_security_policy(nonce, scope["path"])
+            )
             await send({**start, "headers": headers})
             await send({"type": "http.response.body", "body": page})
 

@@ -17,15 +17,23 @@ from markupsafe import Markup
 
 from scraper.archive.document_search import has_documents_index, matching_article_rowids_sql
 from scraper.archive.search import fold, match_expression
+from scraper.archive.snippet import snippet
 from scraper.serve import filters
 from scraper.serve.article_page import gather
 from scraper.serve.budget import PageBudget, page_budget
 from scraper.serve.document_page import gather_document
 from scraper.serve.facets import ManyToManyFacet, YearFacet
 from scraper.serve.headers import secured
-from scraper.serve.search_page import (RELEVANCE_HITS, SEARCH_ALL_PATH, SEARCHED_TABLE, hits_function, marked,
-                                      matched_in, newest_first, search_all_target)
-from scraper.archive.snippet import snippet
+from scraper.serve.search_page import (
+    RELEVANCE_HITS,
+    SEARCH_ALL_PATH,
+    SEARCHED_TABLE,
+    hits_function,
+    marked,
+    matched_in,
+    newest_first,
+    search_all_target,
+)
 from scraper.serve.sqlbounds import MAX_QUERY_CHARS, MAX_TEXT_CHARS, StatementGuard, limit_connection
 from scraper.serve.stored_files import ROUTE as STORED_FILE_ROUTE
 from scraper.serve.stored_files import stored_file
@@ -47,8 +55,33 @@ ARTICLES_HTML_PATH = re.compile(rf"/[^/]+/{SEARCHED_TABLE}")
 HTML_TABLE_PATH = re.compile(r"/[^/]+/(?P<table>[^/.]+)")
 
 # What an article body may keep on screen: structure and links, nothing active.
-BODY_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "u", "a", "blockquote",
-             "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub"}
+BODY_TAGS = {
+    "p",
+    "br",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "u",
+    "a",
+    "blockquote",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "sup",
+    "sub",
+}
 BODY_ATTRIBUTES = {"a": {"href"}}
 BODY_URL_SCHEMES = {"http", "https", "mailto"}
 
@@ -79,8 +112,13 @@ ATOM_CONTENT_TYPE = b"application/atom+xml; charset=utf-8"
 
 def sanitised_body(html: str) -> str:
     """`html` reduced to inert structure and links; scripts, styles and event handlers go."""
-    return nh3.clean(html, tags=BODY_TAGS, attributes=BODY_ATTRIBUTES, url_schemes=BODY_URL_SCHEMES,
-                     link_rel="noopener noreferrer nofollow")
+    return nh3.clean(
+        html,
+        tags=BODY_TAGS,
+        attributes=BODY_ATTRIBUTES,
+        url_schemes=BODY_URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+    )
 
 
 def _nullable_fold(text: str | None) -> str | None:
@@ -98,8 +136,11 @@ def rewrite_query_string(path: str, query_string: str) -> str:
     keys = {key for key, _ in pairs}
     if SEARCHED_TABLE_PATH.fullmatch(path) and "_search" in keys and ("_searchmode", "raw") not in pairs:
         # A new search from the form replaces the one carried in its hidden inputs.
-        pairs = [(POLISH_SEARCH_ARG if key == "_search" else key, value)
-                 for key, value in pairs if key != POLISH_SEARCH_ARG and (key, value) != ("_search", "")]
+        pairs = [
+            (POLISH_SEARCH_ARG if key == "_search" else key, value)
+            for key, value in pairs
+            if key != POLISH_SEARCH_ARG and (key, value) != ("_search", "")
+        ]
     table = HTML_TABLE_PATH.fullmatch(path)
     if table and table["table"] in NOISY_COLUMNS and not keys & {"_col", "_nocol"}:
         pairs += [("_nocol", column) for column in NOISY_COLUMNS[table["table"]]]
@@ -113,10 +154,12 @@ def register_functions(conn, time_limit_s: float) -> None:
     guard = StatementGuard(conn, time_limit_s)
     conn.create_function("kronika_match", 1, guard.bounded(match_expression, MAX_QUERY_CHARS), deterministic=True)
     conn.create_function("kronika_fold", 1, guard.bounded(_nullable_fold, MAX_TEXT_CHARS), deterministic=True)
-    conn.create_function("kronika_snippet", 2, guard.bounded(snippet, MAX_TEXT_CHARS, MAX_QUERY_CHARS),
-                         deterministic=True)
-    conn.create_function("kronika_changes", 2, guard.bounded(changed_labels, MAX_TEXT_CHARS, MAX_TEXT_CHARS),
-                         deterministic=True)
+    conn.create_function(
+        "kronika_snippet", 2, guard.bounded(snippet, MAX_TEXT_CHARS, MAX_QUERY_CHARS), deterministic=True
+    )
+    conn.create_function(
+        "kronika_changes", 2, guard.bounded(changed_labels, MAX_TEXT_CHARS, MAX_TEXT_CHARS), deterministic=True
+    )
 
 
 @hookimpl
@@ -129,8 +172,15 @@ def atom_typed(send):
 
     async def typed(message):
         if message["type"] == "http.response.start":
-            headers = [(name, ATOM_CONTENT_TYPE if name.lower() == b"content-type" and value.startswith(b"application/xml")
-                        else value) for name, value in message.get("headers", [])]
+            headers = [
+                (
+                    name,
+                    ATOM_CONTENT_TYPE
+                    if name.lower() == b"content-type" and value.startswith(b"application/xml")
+                    else value,
+                )
+                for name, value in message.get("headers", [])
+            ]
             message = {**message, "headers": headers}
         await send(message)
 
@@ -150,7 +200,9 @@ def asgi_wrapper(datasette):
         async def rewritten(scope, receive, send):
             if read_only and scope["type"] == "http" and scope["method"] not in READ_METHODS:
                 # Visitors only read: no canned write, insert API, upload or login path exists.
-                await Response.text("Kronika is read-only.", status=405, headers={"Allow": ", ".join(READ_METHODS)}).asgi_send(send)
+                await Response.text(
+                    "Kronika is read-only.", status=405, headers={"Allow": ", ".join(READ_METHODS)}
+                ).asgi_send(send)
                 return
             if scope["type"] == "http" and scope["path"] == SEARCH_ALL_PATH:
                 target = await search_all_target(datasette, scope["query_string"].decode("latin-1"))
@@ -242,8 +294,10 @@ def _static_name() -> str:
             return plugin["name"]
     # An install whose `datasette` entry point still names scraper.serve.plugin
     # (before the plugin was the package) run by plain `datasette`.
-    raise RuntimeError("Kronika's static files are not served: reinstall Kronika (pip install -e .) so that its "
-                       "datasette entry point names the scraper.serve package")
+    raise RuntimeError(
+        "Kronika's static files are not served: reinstall Kronika (pip install -e .) so that its "
+        "datasette entry point names the scraper.serve package"
+    )
 
 
 def static_url(datasette, filename: str) -> str:
@@ -258,9 +312,17 @@ def extra_css_urls(datasette):
 
 @hookimpl
 def prepare_jinja2_environment(env, datasette):
-    env.filters.update(sanitised_body=lambda html: Markup(sanitised_body(html or "")), polish_time=filters.polish_time, file_size=filters.file_size,
-                       facet_name=filters.facet_name, facet_label=filters.facet_label, tilde_encode=tilde_encode,
-                       download_status=filters.download_status, marked=marked, matched_in=matched_in)
+    env.filters.update(
+        sanitised_body=lambda html: Markup(sanitised_body(html or "")),
+        polish_time=filters.polish_time,
+        file_size=filters.file_size,
+        facet_name=filters.facet_name,
+        facet_label=filters.facet_label,
+        tilde_encode=tilde_encode,
+        download_status=filters.download_status,
+        marked=marked,
+        matched_in=matched_in,
+    )
 
 
 # Each site and its city, by index skip-scan (one index seek per site, not a
@@ -297,8 +359,11 @@ def extra_template_vars(template, database, table, view_name, request, datasette
             found = {}
             query = request.args.get(POLISH_SEARCH_ARG) if request is not None else None
             if query:
-                found = {"kronika_search_hits": hits_function(datasette, database, request, query),
-                         "kronika_newest_first": newest_first(request), "kronika_relevance_hits": RELEVANCE_HITS}
+                found = {
+                    "kronika_search_hits": hits_function(datasette, database, request, query),
+                    "kronika_newest_first": newest_first(request),
+                    "kronika_relevance_hits": RELEVANCE_HITS,
+                }
             return {"site_cities": await _site_cities(datasette, database), **found}
         return {}
 
@@ -308,13 +373,27 @@ def extra_template_vars(template, database, table, view_name, request, datasette
 async def _databases(datasette, request):
     # Datasette's own /-/databases also lists each file's path on the server;
     # this route is registered before Datasette's and leaves the path out.
-    databases = [{"name": name, "route": database.route, "size": database.size, "is_mutable": database.is_mutable,
-                  "is_memory": database.is_memory, "hash": database.hash}
-                 for name, database in datasette.databases.items() if name != "_internal"]
+    databases = [
+        {
+            "name": name,
+            "route": database.route,
+            "size": database.size,
+            "is_mutable": database.is_mutable,
+            "is_memory": database.is_memory,
+            "hash": database.hash,
+        }
+        for name, database in datasette.databases.items()
+        if name != "_internal"
+    ]
     if request.url_vars.get("format") == "json":
         return Response.json(databases)
-    return Response.html(await datasette.render_template(
-        "show_json.html", {"filename": "databases.json", "data_json": json.dumps(databases, indent=4)}, request=request))
+    return Response.html(
+        await datasette.render_template(
+            "show_json.html",
+            {"filename": "databases.json", "data_json": json.dumps(databases, indent=4)},
+            request=request,
+        )
+    )
 
 
 @hookimpl

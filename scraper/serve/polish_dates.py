@@ -7,8 +7,20 @@ from zoneinfo import ZoneInfo
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 # A date is said with its month in the genitive: "5 października", not "5 październik".
-MONTHS_GENITIVE = ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
-                   "września", "października", "listopada", "grudnia")
+MONTHS_GENITIVE = (
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+)
 
 
 def polish_datetime(value: str) -> str:
@@ -24,4 +36,3 @@ def polish_datetime(value: str) -> str:
     moment = datetime.fromisoformat(text)
     moment = moment.replace(tzinfo=WARSAW) if moment.tzinfo is None else moment.astimezone(WARSAW)
     return f"{moment.day} {MONTHS_GENITIVE[moment.month - 1]} {moment.year}, {moment:%H:%M}"
-

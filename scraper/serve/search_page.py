@@ -68,12 +68,16 @@ def hits_function(datasette, database: str, request, query: str):
 
     async def search_hits(sql: str, params: dict, page_ids: list[str]) -> list[dict]:
         if newest_first(request):
-            within, within_params, limit = "select value from json_each(:kronika_ids)", {
-                "kronika_ids": json.dumps(page_ids)}, len(page_ids)
+            within, within_params, limit = (
+                "select value from json_each(:kronika_ids)",
+                {"kronika_ids": json.dumps(page_ids)},
+                len(page_ids),
+            )
         else:
             within, within_params, limit = f"select id from ({TRAILING_LIMIT.sub('', sql)})", params, RELEVANCE_HITS
         hits = await datasette.get_database(database).execute_fn(
-            lambda conn: search_articles(conn, query, limit=limit, within=within, within_params=within_params))
+            lambda conn: search_articles(conn, query, limit=limit, within=within, within_params=within_params)
+        )
         if newest_first(request):
             place = {article_id: index for index, article_id in enumerate(page_ids)}
             hits.sort(key=lambda hit: place[hit["article_id"]])

@@ -69,8 +69,10 @@ def content_disposition(content_type: str, filename: str) -> str:
 
 
 def _stored(conn: sqlite3.Connection, sha256: str) -> tuple[dict, bytes] | None:
-    has_tables = {row[0] for row in conn.execute(
-        "select name from sqlite_master where name in ('files', 'documents', 'attachments')")}
+    has_tables = {
+        row[0]
+        for row in conn.execute("select name from sqlite_master where name in ('files', 'documents', 'attachments')")
+    }
     if has_tables != {"files", "documents", "attachments"}:
         return None
     cursor = conn.execute(FACTS_SQL, [sha256])
@@ -99,11 +101,16 @@ async def stored_file(datasette, request):
     extension = next((kind for kind in (facts["media_type"], facts["document_type"]) if kind in MEDIA_TYPES), "bin")
     filename = facts["filename"] or f"{sha256[:16]}.{extension}"
     etag = f'"{sha256}"'
-    headers = {"content-disposition": content_disposition(content_type, filename), "cache-control": CACHE_CONTROL,
-               "etag": etag, "content-length": str(len(data))}
+    headers = {
+        "content-disposition": content_disposition(content_type, filename),
+        "cache-control": CACHE_CONTROL,
+        "etag": etag,
+        "content-length": str(len(data)),
+    }
     if etag in (request.headers.get("if-none-match") or ""):
-        return Response(b"", status=304, headers={key: headers[key] for key in ("cache-control", "etag")},
-                        content_type=content_type)
+        return Response(
+            b"", status=304, headers={key: headers[key] for key in ("cache-control", "etag")}, content_type=content_type
+        )
     # HEAD: the same headers (and the length GET would send), no body.
     body = b"" if request.method == "HEAD" else data
     return Response(body, status=200, headers=headers, content_type=content_type)

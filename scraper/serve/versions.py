@@ -68,10 +68,16 @@ def _attachments_html(added: list[dict], removed: list[dict]) -> Markup:
 
 def changes(previous: dict, current: dict) -> list[Change]:
     """The compared fields that differ from `previous` to `current` (two article items), in reading order."""
-    found = [Change(name, label, word_diff(previous.get(name), current.get(name)))
-             for name, label in TEXT_FIELDS.items() if previous.get(name) != current.get(name)]
-    found += [Change(name, label, word_diff(_said_date(previous.get(name)), _said_date(current.get(name))))
-              for name, label in DATE_FIELDS.items() if previous.get(name) != current.get(name)]
+    found = [
+        Change(name, label, word_diff(previous.get(name), current.get(name)))
+        for name, label in TEXT_FIELDS.items()
+        if previous.get(name) != current.get(name)
+    ]
+    found += [
+        Change(name, label, word_diff(_said_date(previous.get(name)), _said_date(current.get(name))))
+        for name, label in DATE_FIELDS.items()
+        if previous.get(name) != current.get(name)
+    ]
     added, removed = attachments_added_removed(previous, current)
     if added or removed:
         found.append(Change("attachments", ATTACHMENTS_LABEL, _attachments_html(added, removed)))
@@ -94,7 +100,13 @@ def versions(rows: list[dict]) -> list[Version]:
     found, previous = [], None
     for row in sorted(rows, key=lambda row: row["version"]):
         item = json.loads(row["item"])
-        found.append(Version(row["version"], row["first_seen_at"], row["superseded_at"],
-                             changes(previous, item) if previous is not None else []))
+        found.append(
+            Version(
+                row["version"],
+                row["first_seen_at"],
+                row["superseded_at"],
+                changes(previous, item) if previous is not None else [],
+            )
+        )
         previous = item
     return found

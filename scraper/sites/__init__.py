@@ -10,8 +10,21 @@ from urllib.parse import urlsplit
 
 from scraper.sites.declaration import Site, SitesError, TopicTerm, load_sites
 
-__all__ = ["PACKAGED_SITES", "SITES", "Site", "SitesError", "TopicTerm", "article_key", "article_page_class",
-           "declared_labels", "load_sites", "site_for_url", "storage_prefixes", "topic_terms", "use_sites_files"]
+__all__ = [
+    "PACKAGED_SITES",
+    "SITES",
+    "Site",
+    "SitesError",
+    "TopicTerm",
+    "article_key",
+    "article_page_class",
+    "declared_labels",
+    "load_sites",
+    "site_for_url",
+    "storage_prefixes",
+    "topic_terms",
+    "use_sites_files",
+]
 
 PACKAGED_SITES = Path(__file__).with_name("sites.toml")
 # A user's sites file (or several, separated by os.pathsep) merged over the packaged one.

@@ -101,8 +101,9 @@ def load_sites(paths) -> dict[str, Site]:
     for site in sites.values():
         for host in site.hosts:
             if host in hosts:
-                raise SitesError(f'{site.source}: site "{site.name}": key "hosts": {host} is already '
-                                 f'a host of site "{hosts[host]}"')
+                raise SitesError(
+                    f'{site.source}: site "{site.name}": key "hosts": {host} is already a host of site "{hosts[host]}"'
+                )
             hosts[host] = site.name
     return sites
 
@@ -127,8 +128,20 @@ class SiteReader:
     """Reads one site's table; every problem is a SitesError naming the file, the site and the key."""
 
     REQUIRED = ("city", "publisher", "hosts", "start_urls", "article_url", "canonical_url", "listing_url")
-    OPTIONAL = ("all_revitalisation", "kind", "api", "page_objects", "listing", "article", "chrome",
-                "storage_paths", "storage_hosts", "topics", "settings", "labels")
+    OPTIONAL = (
+        "all_revitalisation",
+        "kind",
+        "api",
+        "page_objects",
+        "listing",
+        "article",
+        "chrome",
+        "storage_paths",
+        "storage_hosts",
+        "topics",
+        "settings",
+        "labels",
+    )
 
     def __init__(self, path: Path, name: str, table: dict):
         self.path, self.name, self.table = path, name, table

@@ -48,11 +48,17 @@ class ArticlePage(SitePage):
             for element in body.iter("a", "p", "li", "div"):
                 if element.tag == "a" and element.get("href") and is_file_url(element.get("href")):
                     title = text_of(element)
-                    found.append(attachment(element.get("href"), self.url,
-                                            title=None if not title or is_storage_path(title) else title))
-                elif (element.tag != "a" and next(element.iterdescendants("p", "li", "div", "a"), None) is None
-                      # lxml's text_content() is C: rules out nearly every paragraph before rendering
-                      and "/storage/" in element.text_content().lower()):
+                    found.append(
+                        attachment(
+                            element.get("href"), self.url, title=None if not title or is_storage_path(title) else title
+                        )
+                    )
+                elif (
+                    element.tag != "a"
+                    and next(element.iterdescendants("p", "li", "div", "a"), None) is None
+                    # lxml's text_content() is C: rules out nearly every paragraph before rendering
+                    and "/storage/" in element.text_content().lower()
+                ):
                     found.extend(attachment(path, self.url) for path in storage_paths(render_text(element)))
         return found
 

@@ -40,8 +40,11 @@ class ArticlePage(SitePage):
             return None
         found = []
         for link in select(block, "a.attachment[href]"):
-            found.append(badge_attachment(link.get("href"), link.text_content(), self.url,
-                                          text_of(select_one(link, ".file-type"))))
+            found.append(
+                badge_attachment(
+                    link.get("href"), link.text_content(), self.url, text_of(select_one(link, ".file-type"))
+                )
+            )
             if found[-1]["size_bytes"] is None:  # the size can follow the link: "<a>PDF Plan</a> (1,65MB)"
                 found[-1]["size_bytes"], _ = size_after_link(link.tail)
         return found
@@ -52,5 +55,6 @@ class ArticlePage(SitePage):
             return [] if self.body_containers() is not None else None
         return [
             {"url": absolute_url(self.url, link.get("href")), "caption": None, "credit": None}
-            for block in gallery for link in select(block, "a[href]")
+            for block in gallery
+            for link in select(block, "a[href]")
         ]

@@ -14,13 +14,17 @@ from scraper.sites import SITES, Site, use_sites_files
 def spider_class(site: Site) -> type[ArchiveSpider]:
     """A spider for `site`; `__module__` is this module so Scrapy's SpiderLoader finds it here."""
     base = WordPressSpider if site.kind == "wordpress" else ArchiveSpider
-    return type(class_name(site), (base,), {
-        "__module__": __name__,
-        "__doc__": f"{site.city}: {site.publisher} ({site.hosts[0]}).",
-        "name": site.name,
-        "site": site,
-        "allowed_domains": [*site.hosts, *site.storage_hosts],  # attachments may live on a storage host
-    })
+    return type(
+        class_name(site),
+        (base,),
+        {
+            "__module__": __name__,
+            "__doc__": f"{site.city}: {site.publisher} ({site.hosts[0]}).",
+            "name": site.name,
+            "site": site,
+            "allowed_domains": [*site.hosts, *site.storage_hosts],  # attachments may live on a storage host
+        },
+    )
 
 
 def class_name(site: Site) -> str:
@@ -30,8 +34,11 @@ def class_name(site: Site) -> str:
 def declare_spiders() -> None:
     """Make this module's spider classes those of the sites registry now."""
     module = globals()
-    for name in [name for name, value in module.items()
-                 if isinstance(value, type) and issubclass(value, ArchiveSpider) and value.__module__ == __name__]:
+    for name in [
+        name
+        for name, value in module.items()
+        if isinstance(value, type) and issubclass(value, ArchiveSpider) and value.__module__ == __name__
+    ]:
         del module[name]
     for site in SITES.values():
         module[class_name(site)] = spider_class(site)

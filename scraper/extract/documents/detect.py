@@ -12,8 +12,11 @@ ODF_MIMETYPES = {
     b"application/vnd.oasis.opendocument.spreadsheet": "ods",
 }
 # OLE2 (Word 97, Excel 97) directories name their main stream in UTF-16.
-OLE_STREAMS = (("WordDocument".encode("utf-16-le"), "doc"), ("Workbook".encode("utf-16-le"), "xls"),
-               ("Book".encode("utf-16-le"), "xls"))
+OLE_STREAMS = (
+    ("WordDocument".encode("utf-16-le"), "doc"),
+    ("Workbook".encode("utf-16-le"), "xls"),
+    ("Book".encode("utf-16-le"), "xls"),
+)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # A password-protected DOCX/XLSX is an OLE2 file holding the encrypted ZIP in this stream.
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
@@ -27,9 +30,14 @@ MEDIA_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "odt": "application/vnd.oasis.opendocument.text", "ods": "application/vnd.oasis.opendocument.spreadsheet",
-    "doc": "application/msword", "xls": "application/vnd.ms-excel", "rtf": "application/rtf",
-    "jpg": "image/jpeg", "png": "image/png", "tiff": "image/tiff",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "doc": "application/msword",
+    "xls": "application/vnd.ms-excel",
+    "rtf": "application/rtf",
+    "jpg": "image/jpeg",
+    "png": "image/png",
+    "tiff": "image/tiff",
 }
 
 

@@ -18,9 +18,17 @@ logger = logging.getLogger(__name__)
 
 # module:function per type, imported on first use: a worker reading one PDF never loads the office libraries.
 READERS = {
-    "pdf": "pdf:extract_pdf", "docx": "docx:extract_docx", "odt": "odf:extract_odt", "ods": "odf:extract_ods",
-    "xlsx": "sheets:extract_xlsx", "xls": "sheets:extract_xls", "doc": "doc:extract_doc", "rtf": "rtf:extract_rtf",
-    "jpg": "image:extract_image", "png": "image:extract_image", "tiff": "image:extract_image",
+    "pdf": "pdf:extract_pdf",
+    "docx": "docx:extract_docx",
+    "odt": "odf:extract_odt",
+    "ods": "odf:extract_ods",
+    "xlsx": "sheets:extract_xlsx",
+    "xls": "sheets:extract_xls",
+    "doc": "doc:extract_doc",
+    "rtf": "rtf:extract_rtf",
+    "jpg": "image:extract_image",
+    "png": "image:extract_image",
+    "tiff": "image:extract_image",
 }
 ZIP_TYPES = ("docx", "odt", "ods", "xlsx")
 
@@ -55,9 +63,16 @@ def extract_document(data: bytes, max_bytes: int = MAX_DOCUMENT_BYTES) -> Docume
     if not text:
         warnings.append("no text found")
     return DocumentResult(
-        sha256=sha256_of(data), type=file_type, pages=len(cleaned), language=guess_language(text),
-        characters=len(text), method=extracted.method, text=text, page_offsets=tuple(offsets),
-        warnings=tuple(dict.fromkeys(warnings)), ocr_confidence=extracted.ocr_confidence,
+        sha256=sha256_of(data),
+        type=file_type,
+        pages=len(cleaned),
+        language=guess_language(text),
+        characters=len(text),
+        method=extracted.method,
+        text=text,
+        page_offsets=tuple(offsets),
+        warnings=tuple(dict.fromkeys(warnings)),
+        ocr_confidence=extracted.ocr_confidence,
     )
 
 

@@ -24,8 +24,13 @@ def ocr_image(image: Image.Image, timeout: float = 60.0) -> tuple[str, float | N
     png = io.BytesIO()
     image.convert("L").save(png, format="PNG")
     try:
-        done = subprocess.run(["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(RENDER_DPI), "tsv"],
-                              input=png.getvalue(), capture_output=True, timeout=timeout, env=TESSERACT_ENV)
+        done = subprocess.run(
+            ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(RENDER_DPI), "tsv"],
+            input=png.getvalue(),
+            capture_output=True,
+            timeout=timeout,
+            env=TESSERACT_ENV,
+        )
     except FileNotFoundError as error:
         raise PageError("worker_failed", "tesseract is not installed (Debian: tesseract-ocr-pol)") from error
     except subprocess.TimeoutExpired as error:

@@ -54,4 +54,3 @@ def extract_ods(data: bytes) -> ExtractedPages:
         rows = [_row_text(row) for row in sheet.getElementsByType(TableRow)]
         pages.add_text("\n".join(row for row in rows if row))
     return pages
-

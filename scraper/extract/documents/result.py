@@ -8,14 +8,14 @@ from dataclasses import asdict, dataclass
 
 # Error codes, the part of `error` before the colon; the rest is one human line.
 ERROR_CODES = (
-    "wrong_type",          # not a document we read (an HTML error page served as .pdf, a ZIP of photos ...)
-    "corrupt",             # the format's parser could not read it
+    "wrong_type",  # not a document we read (an HTML error page served as .pdf, a ZIP of photos ...)
+    "corrupt",  # the format's parser could not read it
     "password_protected",  # encrypted with a password we do not have
-    "too_large",           # over the byte cap, not parsed at all
-    "zip_bomb",            # a DOCX/ODT/XLSX whose members would unpack far beyond the cap
-    "timeout",             # the worker ran past its wall-clock or CPU limit and was killed
-    "out_of_memory",       # the worker hit its address-space limit
-    "worker_failed",       # the worker died for any other reason
+    "too_large",  # over the byte cap, not parsed at all
+    "zip_bomb",  # a DOCX/ODT/XLSX whose members would unpack far beyond the cap
+    "timeout",  # the worker ran past its wall-clock or CPU limit and was killed
+    "out_of_memory",  # the worker hit its address-space limit
+    "worker_failed",  # the worker died for any other reason
 )
 
 

@@ -17,8 +17,14 @@ logger = logging.getLogger(__name__)
 ENTRY = "scraper.extract.documents.extract:extract_document"
 
 
-def extract_in_worker(data: bytes, *, timeout: float = WALL_TIMEOUT_SECONDS, memory_bytes: int = MEMORY_LIMIT_BYTES,
-                      cpu_seconds: int | None = None, entry: str = ENTRY) -> DocumentResult:
+def extract_in_worker(
+    data: bytes,
+    *,
+    timeout: float = WALL_TIMEOUT_SECONDS,
+    memory_bytes: int = MEMORY_LIMIT_BYTES,
+    cpu_seconds: int | None = None,
+    entry: str = ENTRY,
+) -> DocumentResult:
     """Run `entry(data)` (a module:function returning DocumentResult) in a fresh, limited Python process.
 
     The child gets RLIMIT_AS = `memory_bytes` and RLIMIT_CPU = `cpu_seconds`
@@ -26,10 +32,22 @@ def extract_in_worker(data: bytes, *, timeout: float = WALL_TIMEOUT_SECONDS, mem
     killed at `timeout` wall seconds. Whatever happens, the caller gets a
     DocumentResult: hostile files cost one error row, never the crawl.
     """
-    command = [sys.executable, "-m", "scraper.extract.documents.child", entry, str(memory_bytes),
-               str(cpu_seconds or int(timeout) + 1)]
-    child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             start_new_session=True, env={**os.environ, "PYTHONPATH": _python_path()})
+    command = [
+        sys.executable,
+        "-m",
+        "scraper.extract.documents.child",
+        entry,
+        str(memory_bytes),
+        str(cpu_seconds or int(timeout) + 1),
+    ]
+    child = subprocess.Popen(
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        env={**os.environ, "PYTHONPATH": _python_path()},
+    )
     try:
         stdout, stderr = child.communicate(data, timeout=timeout)
     except subprocess.TimeoutExpired:

@@ -12,11 +12,11 @@ from lxml import html
 
 from scraper.extract.attachments import unique_by_url
 from scraper.extract.body import body_html, body_text, cleaned_copy
-from scraper.extract.language import guess_language
 from scraper.extract.generic import GenericPage
+from scraper.extract.items import ARTICLE_FIELDS
+from scraper.extract.language import guess_language
 from scraper.extract.page import utc_iso
 from scraper.extract.topics import revitalisation
-from scraper.extract.items import ARTICLE_FIELDS
 from scraper.sites import Site
 
 logger = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ def excerpt_lead(markup: str | None, body: str | None) -> str | None:
     if text is None:
         return None
     words = AUTOMATIC_EXCERPT_END.sub("", text).split()
-    return None if words == (body or "").split()[:len(words)] else text
+    return None if words == (body or "").split()[: len(words)] else text
 
 
 def content_tree(markup: str, base_url: str) -> html.HtmlElement:
@@ -65,8 +65,12 @@ def content_fields(markup: str | None, base_url: str) -> dict:
     for figure in list(article.iter("figure")):
         figure.drop_tree()
     cleaned = cleaned_copy(article)
-    return {"body_text": body_text([cleaned]), "body_html": body_html([cleaned], base_url),
-            "attachments": unique_by_url(attachments), "images": unique_by_url(images)}
+    return {
+        "body_text": body_text([cleaned]),
+        "body_html": body_html([cleaned], base_url),
+        "attachments": unique_by_url(attachments),
+        "images": unique_by_url(images),
+    }
 
 
 def first_paragraph(text: str | None) -> str | None:
@@ -77,12 +81,27 @@ def first_paragraph(text: str | None) -> str | None:
 
 def site_fields(site: Site, post_id, link: str) -> dict:
     """The item fields a post owes to its site: id, site, city, url, publisher (and none of the HTML-only ones)."""
-    return {"id": f"{site.name}:{post_id}", "site": site.name, "city": site.city, "url": link,
-            "publisher": site.publisher, "subtitle": None, "modified_by": None}
+    return {
+        "id": f"{site.name}:{post_id}",
+        "site": site.name,
+        "city": site.city,
+        "url": link,
+        "publisher": site.publisher,
+        "subtitle": None,
+        "modified_by": None,
+    }
 
 
-def finished_item(item: dict, site: Site, raw: bytes, *, source: str, warnings: list[str],
-                  fetched_at: datetime | str | None, status: int) -> dict:
+def finished_item(
+    item: dict,
+    site: Site,
+    raw: bytes,
+    *,
+    source: str,
+    warnings: list[str],
+    fetched_at: datetime | str | None,
+    status: int,
+) -> dict:
     """The contract item: language, topics, provenance of `raw` and the extraction record added, keys ordered.
 
     Language and revitalisation are judged from the text as for HTML pages;
@@ -90,12 +109,18 @@ def finished_item(item: dict, site: Site, raw: bytes, *, source: str, warnings: 
     """
     text = "\n".join(filter(None, (item.get("title"), item.get("lead"), item.get("body_text"))))
     item["language"] = guess_language(text)
-    item["revitalisation"], item["topics"] = revitalisation(
-        text, whole_site_is_revitalisation=site.all_revitalisation)
-    item.update(fetched_at=utc_iso(fetched_at or datetime.now(UTC)), http_status=status,
-                content_sha256=hashlib.sha256(raw).hexdigest())
+    item["revitalisation"], item["topics"] = revitalisation(text, whole_site_is_revitalisation=site.all_revitalisation)
+    item.update(
+        fetched_at=utc_iso(fetched_at or datetime.now(UTC)),
+        http_status=status,
+        content_sha256=hashlib.sha256(raw).hexdigest(),
+    )
     for warning in warnings:
         logger.warning("%s: %s", item["id"], warning)
-    item["extraction"] = {"fields": {name: source for name in ARTICLE_FIELDS if item.get(name) not in (None, [])},
-                          "warnings": warnings, "fallbacks": [], "source": SOURCES[source]}
+    item["extraction"] = {
+        "fields": {name: source for name in ARTICLE_FIELDS if item.get(name) not in (None, [])},
+        "warnings": warnings,
+        "fallbacks": [],
+        "source": SOURCES[source],
+    }
     return {name: item.get(name) for name in ARTICLE_FIELDS}

@@ -32,8 +32,9 @@ class FeedError(ValueError):
     """The response is no RSS feed."""
 
 
-def feed_items(body: bytes, site: Site, *, fetched_at: datetime | str | None = None, status: int = 200
-               ) -> tuple[list[dict], list[str]]:
+def feed_items(
+    body: bytes, site: Site, *, fetched_at: datetime | str | None = None, status: int = 200
+) -> tuple[list[dict], list[str]]:
     """(items, warnings) for every usable <item> of the feed, in feed order."""
     try:
         root = etree.fromstring(body, parser=etree.XMLParser(resolve_entities=False, no_network=True))
@@ -75,8 +76,15 @@ def feed_item(element: etree._Element, site: Site, *, fetched_at=None, status: i
     for name in ("title", "body_text", "published_at"):
         if not item[name]:
             warnings.append(f"feed item {link} has no {name}")
-    return finished_item(item, site, etree.tostring(element, encoding="utf-8"), source="rss", warnings=warnings,
-                         fetched_at=fetched_at, status=status)
+    return finished_item(
+        item,
+        site,
+        etree.tostring(element, encoding="utf-8"),
+        source="rss",
+        warnings=warnings,
+        fetched_at=fetched_at,
+        status=status,
+    )
 
 
 def published(value: str | None, warnings: list[str]) -> str | None:

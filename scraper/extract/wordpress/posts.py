@@ -66,8 +66,13 @@ def author_name(post: dict) -> str | None:
 
 def term_names(post: dict, taxonomy: str) -> list[str]:
     """Names of the embedded terms of one taxonomy, in the API's order."""
-    names = [rendered_text(term.get("name")) for group in embedded(post, "wp:term") if isinstance(group, list)
-             for term in group if isinstance(term, dict) and term.get("taxonomy") == taxonomy]
+    names = [
+        rendered_text(term.get("name"))
+        for group in embedded(post, "wp:term")
+        if isinstance(group, list)
+        for term in group
+        if isinstance(term, dict) and term.get("taxonomy") == taxonomy
+    ]
     return list(dict.fromkeys(name for name in names if name))
 
 
@@ -82,13 +87,20 @@ def media_entries(media: list[dict], base_url: str) -> tuple[list[dict], list[di
             images.append({"url": url, "caption": rendered_text(rendered(entry, "caption")), "credit": None})
         else:
             size = (entry.get("media_details") or {}).get("filesize")
-            attachments.append(attachment(url, base_url, title=rendered_text(rendered(entry, "title")),
-                                          size_bytes=size if isinstance(size, int) else None))
+            attachments.append(
+                attachment(
+                    url,
+                    base_url,
+                    title=rendered_text(rendered(entry, "title")),
+                    size_bytes=size if isinstance(size, int) else None,
+                )
+            )
     return attachments, images
 
 
-def post_item(post: dict, site: Site, *, media: list[dict] = (), fetched_at: datetime | str | None = None,
-              status: int = 200) -> dict:
+def post_item(
+    post: dict, site: Site, *, media: list[dict] = (), fetched_at: datetime | str | None = None, status: int = 200
+) -> dict:
     """The contract item for `post`; `media` are its `wp:attachment` media objects (`/wp/v2/media?parent=`)."""
     if not isinstance(post, dict) or not post.get("id") or not post.get("link"):
         raise PostError("post without id or link")
@@ -110,8 +122,9 @@ def post_item(post: dict, site: Site, *, media: list[dict] = (), fetched_at: dat
     media_attachments, media_images = media_entries([*featured, *media], post["link"])
     item["attachments"] = unique_by_url([*item["attachments"], *media_attachments])
     item["images"] = unique_by_url([*media_images, *item["images"]])
-    return finished_item(item, site, post_bytes(post, media), source="api", warnings=warnings,
-                         fetched_at=fetched_at, status=status)
+    return finished_item(
+        item, site, post_bytes(post, media), source="api", warnings=warnings, fetched_at=fetched_at, status=status
+    )
 
 
 def post_bytes(post: dict, media: list[dict]) -> bytes:
@@ -121,8 +134,10 @@ def post_bytes(post: dict, media: list[dict]) -> bytes:
 
 def is_post_page(headers: dict) -> bool:
     """A stored page holding `post_bytes` (JSON) rather than HTML."""
-    return any(name.lower() == "content-type" and value.startswith("application/json")
-               for name, value in (headers or {}).items())
+    return any(
+        name.lower() == "content-type" and value.startswith("application/json")
+        for name, value in (headers or {}).items()
+    )
 
 
 def extract_post_page(body: bytes, url: str, *, headers=None, status: int = 200, fetched_at=None) -> dict:
