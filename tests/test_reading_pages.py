@@ -9,6 +9,8 @@ from urllib.parse import quote
 
 import pytest
 
+from factories import make_item
+from scraper.archive import Archive
 from scraper.serve.app import datasette_instance, load_metadata
 from test_datasette_data import CHANGED_ID, XSS_AUTHOR, XSS_ID, XSS_TAG, add_downloads, build_archive
 
@@ -342,3 +344,13 @@ def test_dashboard_count_axes_have_whole_number_ticks(name, channel):
         "d",
         True,
     )
+
+
+def test_a_feed_with_nothing_in_it_is_an_empty_atom_feed(tmp_path):
+    # One article, never edited: the quiet-edits query finds no row.
+    archive = Archive(str(tmp_path / "archive.db"))
+    archive.store(make_item("gdynia:1"))
+    archive.db.close()
+    response = get(datasette_instance(tmp_path / "archive.db"), "/archive/quiet_edits_feed.atom")
+    assert (response.status_code, response.headers["content-type"].split(";")[0]) == (200, "application/atom+xml")
+    assert "<feed" in response.text and "<entry>" not in response.text

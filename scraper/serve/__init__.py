@@ -12,4 +12,5 @@ from scraper.serve.plugin import (  # noqa: F401
     register_facet_classes,
     register_routes,
     render_cell,
+    startup,
 )
