@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import random
 
+from scraper.serve.polish_dates import MONTHS_GENITIVE
+
 logger = logging.getLogger(__name__)
 
 # Phrases are stored already inflected for the slot they fill, so sentences
@@ -151,20 +153,6 @@ FUNDING = (
     "z Regionalnego Programu Operacyjnego",
     "przy wsparciu Narodowego Funduszu Ochrony Środowiska",
     "z budżetu miasta",
-)
-MONTHS_GENITIVE = (
-    "stycznia",
-    "lutego",
-    "marca",
-    "kwietnia",
-    "maja",
-    "czerwca",
-    "lipca",
-    "sierpnia",
-    "września",
-    "października",
-    "listopada",
-    "grudnia",
 )
 FIRST_NAMES = (
     "Anna",

@@ -16,6 +16,9 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
+# The media type of each type the download detects, re-exported for whoever serves the files.
+from scraper.extract.documents.detect import MEDIA_TYPES  # noqa: F401
+
 try:  # Python 3.14 ships zstd; before it the pinned backport provides the same module
     from compression import zstd
 except ImportError:

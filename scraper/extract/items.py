@@ -32,24 +32,10 @@ IMAGE_FIELDS = ("url", "caption", "credit")
 
 # Fields that describe the article itself (as opposed to the fetch): a change
 # in any of them is a new version of the article.
-CONTENT_FIELDS = (
-    "url",
-    "title",
-    "subtitle",
-    "lead",
-    "body_text",
-    "body_html",
-    "language",
-    "published_at",
-    "modified_at",
-    "publisher",
-    "author",
-    "modified_by",
-    "tags",
-    "attachments",
-    "images",
-    "revitalisation",
-    "topics",
+CONTENT_FIELDS = tuple(
+    name
+    for name in ARTICLE_FIELDS
+    if name not in ("id", "site", "city", "fetched_at", "http_status", "content_sha256", "extraction")
 )
 
 # The raw fetch rides along with the item under this key until the archive

@@ -9,29 +9,16 @@ import urllib.parse
 
 from datasette.utils.asgi import Response
 
-from scraper.archive.files import read_file
+from scraper.archive.files import MEDIA_TYPES, read_file
 
 logger = logging.getLogger(__name__)
 
 # /archive/-/files/<sha256>: Datasette's own table routes never use "-" as a table name.
 ROUTE = r"^/(?P<database>[^/]+)/-/files/(?P<sha256>[^/]+)$"
 SHA256_HEX = re.compile(r"[0-9a-f]{64}")
-# The type detected from the magic bytes at download (files.media_type, documents.type:
-# scraper.extract.documents.detect) → what is sent. Never the original server's Content-Type,
-# and nothing else: an HTML page or an SVG stored by mistake is sent as bytes to save.
-MEDIA_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "odt": "application/vnd.oasis.opendocument.text",
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-    "doc": "application/msword",
-    "xls": "application/vnd.ms-excel",
-    "rtf": "application/rtf",
-    "jpg": "image/jpeg",
-    "png": "image/png",
-    "tiff": "image/tiff",
-}
+# What is sent is the MEDIA_TYPES entry of the type detected from the magic bytes at download
+# (files.media_type, documents.type), never the original server's Content-Type; anything else
+# (an HTML page or an SVG stored by mistake) goes as bytes to save.
 UNKNOWN_MEDIA_TYPE = "application/octet-stream"
 # Shown in the browser; everything else is saved, not rendered.
 INLINE_MEDIA_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/tiff"}
