@@ -40,7 +40,7 @@ $(PYWB_VENV)/bin/wayback:
 
 pywb: $(PYWB_VENV)/bin/wayback
 
-demo: $(VENV)/.installed
+demo: $(VENV)/.installed document-tools
 	$(BIN)/kronika demo
 
 test: $(VENV)/.installed chromium document-tools pywb
