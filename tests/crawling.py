@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import collections
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 from scraper.mirror.factory import gdynia_article, przemysl_article
 from scraper.mirror.site import bundled_articles
 from scraper.sites import SITES
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def crawl_command(db, mirror_url: str, *args: str) -> list[str]:
@@ -24,6 +28,21 @@ def crawl_command(db, mirror_url: str, *args: str) -> list[str]:
 def run_crawl(db, mirror_url: str, *args: str, timeout: float = 180) -> subprocess.CompletedProcess:
     """`kronika crawl` in its own process (Scrapy's reactor runs once per process)."""
     return subprocess.run(crawl_command(db, mirror_url, *args), capture_output=True, text=True, timeout=timeout)
+
+
+def scrapy_feed_export(site: str, mirror_url: str, out) -> list[dict]:
+    """`scrapy crawl SITE -O out.jsonl` against the mirror with no archive: the exported items."""
+    settings = [
+        f"KRONIKA_MIRROR={mirror_url}",
+        "KRONIKA_DB=",
+        "DOWNLOAD_DELAY=0",
+        "AUTOTHROTTLE_ENABLED=0",
+        "LOG_LEVEL=WARNING",
+    ]
+    command = [sys.executable, "-m", "scrapy", "crawl", site, "-O", str(out)]
+    command += [part for setting in settings for part in ("-s", setting)]
+    subprocess.run(command, cwd=REPO, check=True, timeout=120)
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
 
 
 def requests_per_host(request_log) -> dict[str, int]:

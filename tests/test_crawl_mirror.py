@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import sqlite_utils
 
-from crawling import run_crawl
+from crawling import run_crawl, scrapy_feed_export
 from scraper.extract.items import ARTICLE_FIELDS
 from scraper.mirror.server import MirrorServer
 from scraper.mirror.site import bundled_articles
@@ -84,31 +81,7 @@ def test_field_completeness_matches_the_mirror(crawl, field):
 
 def test_scrapy_crawl_feed_export_has_the_contract_shape(tmp_path):
     with MirrorServer() as mirror:
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "scrapy",
-                "crawl",
-                "gdynia",
-                "-O",
-                str(tmp_path / "out.jsonl"),
-                "-s",
-                f"KRONIKA_MIRROR={mirror.base_url}",
-                "-s",
-                "KRONIKA_DB=",
-                "-s",
-                "DOWNLOAD_DELAY=0",
-                "-s",
-                "AUTOTHROTTLE_ENABLED=0",
-                "-s",
-                "LOG_LEVEL=WARNING",
-            ],
-            cwd=REPO,
-            check=True,
-            timeout=120,
-        )
-    items = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+        items = scrapy_feed_export("gdynia", mirror.base_url, tmp_path / "out.jsonl")
     assert len(items) == len(bundled_articles()["gdynia"])
     assert all(set(item) == set(ARTICLE_FIELDS) for item in items)
 

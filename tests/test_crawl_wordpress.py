@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import sqlite_utils
 
-from crawling import requests_per_host, run_crawl
+from crawling import requests_per_host, run_crawl, scrapy_feed_export
 from scraper.extract.items import ARTICLE_FIELDS
 from scraper.mirror.articles_lis import POSTS
 from scraper.mirror.server import MirrorServer
@@ -163,30 +160,6 @@ def test_closed_api_falls_back_and_records_the_mode(tmp_path, variant, mode):
 def test_scrapy_crawl_lis_feed_export_has_the_contract_shape(tmp_path):
     out = tmp_path / "out.jsonl"
     with MirrorServer() as mirror:
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "scrapy",
-                "crawl",
-                "lis",
-                "-O",
-                str(out),
-                "-s",
-                f"KRONIKA_MIRROR={mirror.base_url}",
-                "-s",
-                "KRONIKA_DB=",
-                "-s",
-                "DOWNLOAD_DELAY=0",
-                "-s",
-                "AUTOTHROTTLE_ENABLED=0",
-                "-s",
-                "LOG_LEVEL=WARNING",
-            ],
-            cwd=REPO,
-            check=True,
-            timeout=120,
-        )
-    items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        items = scrapy_feed_export("lis", mirror.base_url, out)
     assert sorted(item["id"] for item in items) == KEYS
     assert all(set(item) == set(ARTICLE_FIELDS) for item in items)
