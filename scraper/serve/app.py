@@ -16,6 +16,7 @@ from datasette.plugins import pm
 
 from scraper.archive.search import INDEX_VERSION, match_expression, stored_index_version
 from scraper.serve.budget import BudgetedDatabase
+from scraper.serve.nodelay import NO_DELAY_PROTOCOL
 from scraper.serve.plugin import PLUGIN_NAME, READ_ONLY_FLAG
 
 logger = logging.getLogger(__name__)
@@ -121,7 +122,9 @@ def serve(db: str, host: str, port: int, workers: int = 1) -> None:
     match_expression("rewitalizacja")
     logger.info("serving %s read-only at http://%s:%d/ (%d workers)", db, host, port, workers)
     if workers == 1:
-        uvicorn.run(datasette.app(), host=host, port=port, log_level="info")
+        uvicorn.run(datasette.app(), host=host, port=port, http=NO_DELAY_PROTOCOL, log_level="info")
         return
     os.environ[ARCHIVE_ENV] = str(Path(db).resolve())
-    uvicorn.run("scraper.serve.asgi:app", host=host, port=port, workers=workers, log_level="info")
+    uvicorn.run(
+        "scraper.serve.asgi:app", host=host, port=port, workers=workers, http=NO_DELAY_PROTOCOL, log_level="info"
+    )
