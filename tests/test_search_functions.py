@@ -158,3 +158,20 @@ def test_server_is_quiet_about_a_current_index(tmp_path):
     path = tmp_path / "new.db"
     Archive(sqlite_utils.Database(path)).db.close()
     assert not warn_if_search_index_stale(path)
+
+
+def _segments(db, fts_table: str) -> int:
+    return db.execute(f"SELECT count(DISTINCT segid) FROM [{fts_table}_idx]").fetchone()[0]
+
+
+def test_a_rebuilt_index_is_one_segment():
+    # ~3 MB of index text: FTS5 flushes a one-pass fill as a segment per ~1 MB of pending terms.
+    db = sqlite_utils.Database(memory=True)
+    Archive(db)
+    words = " ".join(f"słowo{number}" for number in range(400))
+    db["articles"].insert_all(
+        {"id": f"t:{number}", "site": "t", "title": f"Plac {number}", "body_text": words} for number in range(1500)
+    )
+    _old_index(db)
+    Archive(db)
+    assert _segments(db, FTS_TABLE) == 1

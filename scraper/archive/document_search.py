@@ -7,7 +7,15 @@ import logging
 
 import sqlite_utils
 
-from scraper.archive.search import BM25_WEIGHTS, DOCUMENTS_FTS_TABLE, FTS_TABLE, TOKENIZER, index_text, match_expression
+from scraper.archive.search import (
+    BM25_WEIGHTS,
+    DOCUMENTS_FTS_TABLE,
+    FTS_TABLE,
+    TOKENIZER,
+    index_text,
+    match_expression,
+    merge_into_one_segment,
+)
 from scraper.archive.snippet import snippet
 
 logger = logging.getLogger(__name__)
@@ -120,6 +128,7 @@ def ensure_documents_index(db: sqlite_utils.Database) -> int:
     with db.atomic():
         for sha256 in hashes:
             index_document(db, sha256)
+    merge_into_one_segment(db, DOCUMENTS_FTS_TABLE)
     if hashes:
         logger.info("search index: indexed the pages of %d documents", len(hashes))
     return len(hashes)
