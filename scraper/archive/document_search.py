@@ -16,7 +16,7 @@ from scraper.archive.search import (
     match_expression,
     merge_into_one_segment,
 )
-from scraper.archive.snippet import snippet
+from scraper.archive.snippet import has_hit, snippet
 
 logger = logging.getLogger(__name__)
 
@@ -26,38 +26,38 @@ DOCUMENT_WEIGHT = 0.5
 # Where a hit matched, in the order an article hit is labelled by.
 TITLE, LEAD, BODY, DOCUMENT = "title", "lead", "body", "document"
 
+# The best :kronika_limit article hits, ranked inside the index: one pass over
+# the matches, no join or grouping of the rest (a common word matches most
+# articles). {within} narrows them before the cut. Materialized: flattened
+# into the grouping below, bm25 would leave its MATCH's context.
 _ARTICLE_HITS = f"""
-  select rowid as article_rowid, bm25({FTS_TABLE}, {", ".join(map(str, BM25_WEIGHTS))}) as score,
-    null as sha256, null as page
-  from {FTS_TABLE} where {FTS_TABLE} match :kronika_match"""
+  article_hits as materialized (
+    select rowid as article_rowid, bm25({FTS_TABLE}, {", ".join(map(str, BM25_WEIGHTS))}) as score,
+      null as sha256, null as page
+    from {FTS_TABLE} where {FTS_TABLE} match :kronika_match{{within}}
+    order by score, rowid limit :kronika_limit
+  )"""
+# Every matching document page: an article's best page may rank anywhere among them.
 _DOCUMENT_HITS = f"""
-  select articles.rowid, page_hits.score, page_hits.sha256, page_hits.page
-  from (select sha256, page, bm25({DOCUMENTS_FTS_TABLE}) * {DOCUMENT_WEIGHT} as score
-        from {DOCUMENTS_FTS_TABLE} where {DOCUMENTS_FTS_TABLE} match :kronika_match) as page_hits
-  join attachments on attachments.sha256 = page_hits.sha256
-  join articles on articles.id = attachments.article_id"""
+  document_hits as (
+    select articles.rowid as article_rowid, page_hits.score, page_hits.sha256, page_hits.page
+    from (select sha256, page, bm25({DOCUMENTS_FTS_TABLE}) * {DOCUMENT_WEIGHT} as score
+          from {DOCUMENTS_FTS_TABLE} where {DOCUMENTS_FTS_TABLE} match :kronika_match) as page_hits
+    join attachments on attachments.sha256 = page_hits.sha256
+    join articles on articles.id = attachments.article_id{{within}}
+  )"""
 # Each article once, at its best hit (SQLite takes a min() group's bare columns
-# from its minimum row); `within` (SQL giving article ids) narrows the articles.
-# Materialized: flattened into the grouping, bm25 would leave its MATCH's context.
+# from its minimum row).
 _ARTICLE_SEARCH = """
-with hits as materialized ({hits}),
-best as (select article_rowid, min(score) as score, sha256, page from hits group by article_rowid)
-select articles.rowid as article_rowid, articles.id as article_id, articles.title, articles.published_at,
-  articles.city, articles.author, best.score, best.sha256, best.page,
+with {hits},
+best as (select article_rowid, min(score) as score, sha256, page from ({union}) group by article_rowid)
+select articles.rowid as article_rowid, articles.id as article_id, articles.title, articles.lead,
+  articles.published_at, articles.city, articles.author, best.score, best.sha256, best.page,
   (select min(filename) from attachments
    where attachments.article_id = articles.id and attachments.sha256 = best.sha256) as filename
-from best join articles on articles.rowid = best.article_rowid{within}
-order by best.score, articles.id
+from best join articles on articles.rowid = best.article_rowid
+order by best.score, articles.rowid
 limit :kronika_limit
-"""
-# Which column an article hit matched, asked only for the hits shown: three
-# bm25 calls per match made a broad query 4x slower (32.6 ms against 7.8 ms
-# for 1,440 matches of 2,000 articles, measured). bm25 with one column's weight
-# kept and the others zeroed is below 0 exactly when that column matched.
-_MATCHED_COLUMNS = f"""
-select rowid, case when bm25({FTS_TABLE}, 1, 0, 0) < 0 then '{TITLE}'
-                   when bm25({FTS_TABLE}, 0, 1, 0) < 0 then '{LEAD}' else '{BODY}' end
-from {FTS_TABLE} where {FTS_TABLE} match :kronika_match and rowid in (select value from json_each(:rowids))
 """
 
 
@@ -78,8 +78,15 @@ def matching_article_rowids_sql(parameter: str, *, with_documents: bool = True) 
 
 def article_search_sql(*, with_documents: bool = True, within: str | None = None) -> str:
     """The SQL of search_articles (params :kronika_match, :kronika_limit and those of `within`)."""
-    hits = _ARTICLE_HITS + (" union all" + _DOCUMENT_HITS if with_documents else "")
-    return _ARTICLE_SEARCH.format(hits=hits, within=f" where articles.id in ({within})" if within else "")
+    parts = [
+        _ARTICLE_HITS.format(
+            within=f" and rowid in (select rowid from articles where id in ({within}))" if within else ""
+        )
+    ]
+    if with_documents:
+        parts.append(_DOCUMENT_HITS.format(within=f" where articles.id in ({within})" if within else ""))
+    union = " union all ".join(f"select * from {name}" for name in ("article_hits", "document_hits")[: len(parts)])
+    return _ARTICLE_SEARCH.format(hits=",".join(parts), union=union)
 
 
 def page_texts(text: str | None, page_offsets: str | None) -> list[str]:
@@ -160,6 +167,16 @@ def matched_label(hit: dict) -> str:
     return hit["matched_in"]
 
 
+def _matched_in(hit: dict, query: str) -> str:
+    # Read off the hit's own words, as snippets mark them: asking the index
+    # (bm25 with one column weighted) cost a second pass over every match.
+    if hit["sha256"] is not None:
+        return DOCUMENT
+    if has_hit(hit["title"], query):
+        return TITLE
+    return LEAD if has_hit(hit["lead"], query) else BODY
+
+
 def _hit_snippet(db: sqlite_utils.Database, hit: dict, query: str) -> str | None:
     if hit["matched_in"] == DOCUMENT:
         return snippet(_page_text(db, hit["sha256"], hit["page"]), query)
@@ -190,15 +207,10 @@ def search_articles(
     rows = db.execute(sql, params)
     columns = [column[0] for column in rows.description]
     hits = [dict(zip(columns, row)) for row in rows.fetchall()]
-    article_hits = [hit["article_rowid"] for hit in hits if hit["sha256"] is None]
-    matched = dict(
-        db.execute(
-            _MATCHED_COLUMNS, {"kronika_match": params["kronika_match"], "rowids": json.dumps(article_hits)}
-        ).fetchall()
-    )
     for hit in hits:
-        rowid = hit.pop("article_rowid")
-        hit["matched_in"] = DOCUMENT if hit["sha256"] is not None else matched[rowid]
+        del hit["article_rowid"]
+        hit["matched_in"] = _matched_in(hit, query)
         hit["label"] = matched_label(hit)
         hit["snippet"] = _hit_snippet(db, hit, query)
+        del hit["lead"]
     return hits

@@ -35,6 +35,12 @@ def is_hit(word: str, terms: tuple[tuple[str, bool], ...]) -> bool:
     )
 
 
+def has_hit(text: str | None, query: str) -> bool:
+    """Does any word of `text` match `query` as the index matches it?"""
+    terms = match_terms(query)
+    return any(is_hit(match.group(), terms) for match in WORD.finditer(text or ""))
+
+
 def snippet(text: str | None, query: str | None) -> str | None:
     """A few words of `text` around its first match for `query`, matches marked **like this**.
 

@@ -20,6 +20,8 @@ RELEVANCE_HITS = 100
 SORT_ARGS = ("_sort", "_sort_desc")
 # Datasette's table SQL ends "limit <page size + 1>[ offset <n>]"; as a subquery of ids it must not.
 TRAILING_LIMIT = re.compile(r"\s+limit\s+\d+(\s+offset\s+\d+)?\s*$", re.IGNORECASE)
+# Datasette's args that narrow rows and start with "_"; column filters (`site=…`, `published_at__gte=…`) don't.
+NARROWING_ARGS = ("_where", "_through")
 # Where a hit matched, as the results list says it.
 MATCHED_IN = {"title": "w tytule", "lead": "we wstępie", "body": "w treści"}
 
@@ -58,11 +60,17 @@ def newest_first(request) -> bool:
     return any(arg in request.args for arg in SORT_ARGS)
 
 
+def narrowed(request) -> bool:
+    """True when the table's rows are filtered by more than the search (a facet chosen, a column filter)."""
+    return any(not key.startswith("_") or key in NARROWING_ARGS for key in request.args)
+
+
 def hits_function(datasette, database: str, request, query: str):
     """The template's `kronika_search_hits(sql, params, page_ids)`: search hits among the table's filtered rows.
 
     Best first: the RELEVANCE_HITS best among every row Datasette's `sql`
-    (its filters and facet selections) selects. Newest first: the hits of
+    (its filters and facet selections) selects, or among all hits when
+    nothing but the search narrows the table. Newest first: the hits of
     the rows on this page (`page_ids`), in their order.
     """
 
@@ -73,8 +81,10 @@ def hits_function(datasette, database: str, request, query: str):
                 {"kronika_ids": json.dumps(page_ids)},
                 len(page_ids),
             )
-        else:
+        elif narrowed(request):
             within, within_params, limit = f"select id from ({TRAILING_LIMIT.sub('', sql)})", params, RELEVANCE_HITS
+        else:  # the search alone: every hit is among the table's rows
+            within, within_params, limit = None, {}, RELEVANCE_HITS
         hits = await datasette.get_database(database).execute_fn(
             lambda conn: search_articles(conn, query, limit=limit, within=within, within_params=within_params)
         )
