@@ -80,7 +80,7 @@ def article_search_sql(*, with_documents: bool = True, within: str | None = None
     """The SQL of search_articles (params :kronika_match, :kronika_limit and those of `within`)."""
     parts = [
         _ARTICLE_HITS.format(
-            within=f" and rowid in (select rowid from articles where id in ({within}))" if within else ""
+            within=f" and +rowid in (select rowid from articles where id in ({within}))" if within else ""
         )
     ]
     if with_documents:

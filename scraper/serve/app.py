@@ -16,6 +16,7 @@ from datasette.plugins import pm
 
 from scraper.archive.search import INDEX_VERSION, match_expression, stored_index_version
 from scraper.serve.budget import BudgetedDatabase
+from scraper.serve.match_sets import MatchSetDatabase
 from scraper.serve.nodelay import NO_DELAY_PROTOCOL
 from scraper.serve.plugin import PLUGIN_NAME, READ_ONLY_FLAG
 
@@ -48,6 +49,13 @@ def load_metadata() -> dict:
     return yaml.safe_load(text)
 
 
+class ArchiveDatabase(BudgetedDatabase, MatchSetDatabase):
+    """The served archive: articles pages within their time budget, a search's FTS pass shared by its queries."""
+
+
+UNUSED_MARKDOWN_PLUGIN = "render_markdown"
+
+
 def _register_plugin() -> None:
     # Installed packages register the plugin through the `datasette` entry
     # point; a source checkout without `pip install` needs it done by hand,
@@ -55,6 +63,10 @@ def _register_plugin() -> None:
     # scraper.serve.plugin) gets the package instead: its templates and static files.
     import scraper.serve as package
 
+    # datasette-dashboards brings datasette-render-markdown; Kronika has no Markdown column or chart, and its
+    # render_cell looked up its configuration for every string cell of every table page (40 ms of 100 articles).
+    if pm.get_plugin(UNUSED_MARKDOWN_PLUGIN) is not None:
+        pm.unregister(name=UNUSED_MARKDOWN_PLUGIN)
     registered = pm.get_plugin(PLUGIN_NAME)
     if registered is package:
         return
@@ -85,7 +97,7 @@ def datasette_instance(db: str | Path) -> Datasette:
     datasette = Datasette(metadata=metadata, settings=SETTINGS)
     # With no files Datasette adds an in-memory database; visitors don't need it.
     datasette.remove_database("_memory")
-    datasette.add_database(BudgetedDatabase(datasette, path=str(path), is_mutable=True), name=DATABASE_NAME)
+    datasette.add_database(ArchiveDatabase(datasette, path=str(path), is_mutable=True), name=DATABASE_NAME)
     return datasette
 
 

@@ -10,6 +10,7 @@ from markupsafe import Markup, escape
 
 from scraper.archive.document_search import search_articles
 from scraper.archive.snippet import SNIPPET_MARK
+from scraper.serve.match_sets import MatchSetDatabase, reading, shared_match_sql
 
 SEARCHED_TABLE = "articles"
 # datasette-search-all's page, answered by search_all_target.
@@ -85,9 +86,14 @@ def hits_function(datasette, database: str, request, query: str):
             within, within_params, limit = f"select id from ({TRAILING_LIMIT.sub('', sql)})", params, RELEVANCE_HITS
         else:  # the search alone: every hit is among the table's rows
             within, within_params, limit = None, {}, RELEVANCE_HITS
-        hits = await datasette.get_database(database).execute_fn(
-            lambda conn: search_articles(conn, query, limit=limit, within=within, within_params=within_params)
-        )
+        served = datasette.get_database(database)
+        match_set = None
+        if within and isinstance(served, MatchSetDatabase):  # the page's other queries built it
+            within, match_set = shared_match_sql(within, within_params)
+        with reading(match_set):
+            hits = await served.execute_fn(
+                lambda conn: search_articles(conn, query, limit=limit, within=within, within_params=within_params)
+            )
         if newest_first(request):
             place = {article_id: index for index, article_id in enumerate(page_ids)}
             hits.sort(key=lambda hit: place[hit["article_id"]])

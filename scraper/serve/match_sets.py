@@ -1,0 +1,136 @@
+"""A search's matching article rowids, kept in a temp table of the connection so a page's queries share one FTS pass."""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import hashlib
+from dataclasses import dataclass
+
+from datasette.database import Database
+
+from scraper.archive.document_search import matching_article_rowids_sql
+
+# Temp tables of one connection; the least recently used goes past this many
+# (a broad search on 1,000,000 articles keeps about 6 MB of rowids).
+MAX_MATCH_SETS = 8
+MATCH_SET_PREFIX = "kronika_match_"
+# Which match sets this connection holds, when each was last used, and the
+# database's data_version they were built at (another connection's commit
+# changes it: a crawl added articles, and every set is rebuilt).
+LEDGER = "temp.kronika_match_sets"
+EXPRESSION_PARAMETER = "kronika_match_set"
+
+
+@dataclass(frozen=True)
+class MatchSet:
+    """One search of one request: its MATCH expression and whether documents count as matches."""
+
+    expression: str
+    with_documents: bool
+
+    @property
+    def table(self) -> str:
+        digest = hashlib.sha1(f"{self.with_documents}:{self.expression}".encode()).hexdigest()[:16]
+        return f"temp.{MATCH_SET_PREFIX}{digest}"
+
+    def rowids_sql(self) -> str:
+        """The SELECT of the set's rowids, for an `IN (…)` of the page's queries."""
+        return f"select rowid from {self.table}"
+
+
+# The parameter the articles search filter (plugin.filters_from_request) passes its MATCH expression in.
+SEARCH_PARAMETER = "polish_search"
+# The match set the query being executed reads instead of its FTS subquery (MatchSetDatabase).
+_pending: contextvars.ContextVar[MatchSet | None] = contextvars.ContextVar("kronika_pending_match_set", default=None)
+
+
+def shared_match_sql(sql: str, params) -> tuple[str, MatchSet | None]:
+    """`sql` reading its search's matches from the match set instead of its FTS subquery, and that set.
+
+    (`sql`, None) when `sql` has no articles search subquery of :polish_search.
+    """
+    expression = params.get(SEARCH_PARAMETER) if isinstance(params, dict) else None
+    if not isinstance(expression, str):
+        return sql, None
+    for with_documents in (True, False):  # the longer subquery first: it begins with the shorter
+        subquery = matching_article_rowids_sql(SEARCH_PARAMETER, with_documents=with_documents)
+        if subquery in sql:
+            match_set = MatchSet(expression, with_documents)
+            return sql.replace(subquery, match_set.rowids_sql()), match_set
+    return sql, None
+
+
+@contextlib.contextmanager
+def reading(match_set: MatchSet | None):
+    """Within this block, a MatchSetDatabase builds `match_set` on each connection it runs a function on."""
+    token = _pending.set(match_set)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+
+
+class MatchSetDatabase(Database):
+    """Datasette's Database, running a search's FTS subquery once per connection instead of once per query.
+
+    An articles page with a search asks for its rows, its count and each
+    facet; each repeated `rowid in (<the FTS match of :polish_search>)`, one
+    FTS pass each. Here the subquery is replaced, as the query runs, by a
+    read of the match set's temp table, built on first use. The SQL the page
+    shows (and its "View and edit SQL" link) keeps the plain subquery.
+    """
+
+    async def execute(self, sql, params=None, *args, **kwargs):
+        shared, match_set = shared_match_sql(sql, params)
+        with reading(match_set):
+            return await super().execute(shared, params, *args, **kwargs)
+
+    async def execute_fn(self, fn):
+        match_set = _pending.get()
+        if match_set is None:
+            return await super().execute_fn(fn)
+
+        def on_match_set(conn):
+            ensure_match_set(conn, match_set)  # on the connection the query runs on
+            return fn(conn)
+
+        return await super().execute_fn(on_match_set)
+
+
+def ensure_match_set(conn, match_set: MatchSet) -> None:
+    """Build `match_set`'s temp table on `conn` unless it is there and current; forget the oldest past MAX_MATCH_SETS."""
+    conn.execute(f"create table if not exists {LEDGER} (name text primary key, used integer, data_version integer)")
+    data_version = conn.execute("pragma data_version").fetchone()[0]
+    for (name,) in conn.execute(f"select name from {LEDGER} where data_version != ?", [data_version]).fetchall():
+        _forget(conn, name)
+    name = match_set.table
+    used = (conn.execute(f"select coalesce(max(used), 0) + 1 from {LEDGER}").fetchone())[0]
+    if conn.execute(f"select 1 from {LEDGER} where name = ?", [name]).fetchone():
+        conn.execute(f"update {LEDGER} set used = ? where name = ?", [used, name])
+        _end_transaction(conn)
+        return
+    conn.execute(f"create table {name} (rowid integer primary key)")
+    conn.execute(
+        f"insert into {name} {matching_article_rowids_sql(EXPRESSION_PARAMETER, with_documents=match_set.with_documents)}",
+        {EXPRESSION_PARAMETER: match_set.expression},
+    )
+    conn.execute(f"insert into {LEDGER} values (?, ?, ?)", [name, used, data_version])
+    for (oldest,) in conn.execute(
+        f"select name from {LEDGER} order by used desc limit -1 offset {MAX_MATCH_SETS}"
+    ).fetchall():
+        _forget(conn, oldest)
+    _end_transaction(conn)
+
+
+def _end_transaction(conn) -> None:
+    # Python's sqlite3 opens a transaction before an INSERT, even into a temp
+    # table; left open, it would pin this connection to the archive as it was
+    # then, and visitors would never see a crawl's new articles.
+    if conn.in_transaction:
+        conn.commit()
+
+
+def _forget(conn, name: str) -> None:
+    conn.execute(f"drop table if exists {name}")
+    conn.execute(f"delete from {LEDGER} where name = ?", [name])
