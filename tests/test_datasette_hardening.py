@@ -13,7 +13,7 @@ import pytest
 
 from scraper.serve.app import datasette_instance
 from scraper.serve.headers import with_nonce
-from scraper.serve.sqlbounds import MAX_QUERY_CHARS, MAX_TEXT_CHARS, MAX_VALUE_BYTES, StatementGuard
+from scraper.serve.sqlbounds import MAX_QUERY_CHARS, MAX_TEXT_CHARS, MAX_VALUE_BYTES, StatementGuard, query_clock
 from test_datasette import db_path, ds, get  # noqa: F401 (the small archive, served in process)
 from test_datasette_data import XSS_ID, build_archive
 
@@ -161,7 +161,7 @@ def test_sql_thread_is_free_after_a_stopped_query(ds):
     assert sql(ds, "select 1 as one")["rows"] == [{"one": 1}]
 
 
-def guarded_connection(time_limit_s: float, seconds_per_call: float):
+def guarded_connection(time_limit_s: float, seconds_per_call: float, *, clocked: bool = False):
     """An in-memory connection with a guarded `slow(x)` that takes `seconds_per_call`; and its call log."""
     conn, calls = sqlite3.connect(":memory:"), []
 
@@ -170,7 +170,7 @@ def guarded_connection(time_limit_s: float, seconds_per_call: float):
         time.sleep(seconds_per_call)
         return value
 
-    conn.create_function("slow", 1, StatementGuard(conn, time_limit_s).bounded(slow))
+    conn.create_function("slow", 1, StatementGuard(conn, time_limit_s, clocked=clocked).bounded(slow))
     return conn, calls
 
 
@@ -182,6 +182,23 @@ def test_guard_interrupts_a_statement_past_the_time_limit_within_one_call():
     with pytest.raises(sqlite3.OperationalError, match="interrupted"):
         conn.execute(ROWS_1000).fetchall()
     assert len(calls) <= 0.1 / 0.01 + 1  # 1,000 without the guard
+
+
+def test_clocked_guard_times_the_query_from_the_start_its_database_marked():
+    conn, calls = guarded_connection(0.1, 0.01, clocked=True)
+    query_clock.started = time.perf_counter()
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="interrupted"):
+            conn.execute(ROWS_1000).fetchall()
+    finally:
+        query_clock.started = None
+    assert len(calls) <= 0.1 / 0.01 + 1
+
+
+def test_clocked_guard_without_a_marked_start_lets_the_query_run():
+    conn, calls = guarded_connection(0.001, 0, clocked=True)
+    time.sleep(0.01)
+    assert len(conn.execute(ROWS_1000).fetchall()) == 1000
 
 
 def test_guard_times_each_statement_from_its_own_start():

@@ -19,6 +19,7 @@ from scraper.serve.budget import BudgetedDatabase
 from scraper.serve.match_sets import MatchSetDatabase
 from scraper.serve.nodelay import NO_DELAY_PROTOCOL
 from scraper.serve.plugin import PLUGIN_NAME, READ_ONLY_FLAG
+from scraper.serve.sqlbounds import ClockedDatabase
 
 logger = logging.getLogger(__name__)
 
@@ -49,8 +50,9 @@ def load_metadata() -> dict:
     return yaml.safe_load(text)
 
 
-class ArchiveDatabase(BudgetedDatabase, MatchSetDatabase):
-    """The served archive: articles pages within their time budget, a search's FTS pass shared by its queries."""
+class ArchiveDatabase(BudgetedDatabase, MatchSetDatabase, ClockedDatabase):
+    """The served archive: articles pages within their time budget, a search's FTS pass shared by its
+    queries, each query's start marked for the SQL functions' time checks."""
 
 
 UNUSED_MARKDOWN_PLUGIN = "render_markdown"

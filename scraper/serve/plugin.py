@@ -37,7 +37,13 @@ from scraper.serve.search_page import (
     newest_first,
     search_all_target,
 )
-from scraper.serve.sqlbounds import MAX_QUERY_CHARS, MAX_TEXT_CHARS, StatementGuard, limit_connection
+from scraper.serve.sqlbounds import (
+    MAX_QUERY_CHARS,
+    MAX_TEXT_CHARS,
+    ClockedDatabase,
+    StatementGuard,
+    limit_connection,
+)
 from scraper.serve.stored_files import ROUTE as STORED_FILE_ROUTE
 from scraper.serve.stored_files import stored_file
 from scraper.serve.versions import changed_labels
@@ -150,11 +156,11 @@ def rewrite_query_string(path: str, query_string: str) -> str:
     return urllib.parse.urlencode(pairs)
 
 
-def register_functions(conn, time_limit_s: float) -> None:
+def register_functions(conn, time_limit_s: float, *, clocked: bool = False) -> None:
     """Bound `conn` (sqlbounds.py) and give it the kronika_* SQL functions, stopping queries past `time_limit_s`."""
     limit_connection(conn)
     # Longer inputs give NULL and calls past the time limit stop the query.
-    guard = StatementGuard(conn, time_limit_s)
+    guard = StatementGuard(conn, time_limit_s, clocked=clocked)
     conn.create_function("kronika_match", 1, guard.bounded(match_expression, MAX_QUERY_CHARS), deterministic=True)
     conn.create_function("kronika_fold", 1, guard.bounded(_nullable_fold, MAX_TEXT_CHARS), deterministic=True)
     conn.create_function(
@@ -166,8 +172,9 @@ def register_functions(conn, time_limit_s: float) -> None:
 
 
 @hookimpl
-def prepare_connection(conn, datasette):
-    register_functions(conn, datasette.setting("sql_time_limit_ms") / 1000)
+def prepare_connection(conn, database, datasette):
+    clocked = isinstance(datasette.databases.get(database), ClockedDatabase)
+    register_functions(conn, datasette.setting("sql_time_limit_ms") / 1000, clocked=clocked)
 
 
 def atom_typed(send):
