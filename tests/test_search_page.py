@@ -128,3 +128,20 @@ def test_search_documents_page_marks_the_match_and_escapes_the_text(ds):
 def test_facet_selection_narrows_the_best_first_hits(ds):
     found = [article_id for article_id, _ in hits(ds, "rewitalizacji", "&site=gdynia")]
     assert found == [XSS_ID, "gdynia:562076"]
+
+
+def heading(ds, query, extra=""):
+    html = get(ds, f"/archive/articles?_search={quote(query)}{extra}").text
+    return " ".join(unescape(re.search(r"<h3>(.*?)</h3>", html, re.S).group(1)).split())
+
+
+def test_best_first_heading_does_not_claim_the_date_order(ds):
+    assert heading(ds, "koncert").endswith('where search matches "koncert"')
+
+
+def test_best_first_heading_keeps_the_filters(ds):
+    assert 'site = "przemysl"' in heading(ds, "koncert", "&site=przemysl")
+
+
+def test_newest_first_heading_says_the_date_order(ds):
+    assert heading(ds, "koncert", "&_sort_desc=published_at").endswith("sorted by published_at descending")

@@ -31,6 +31,7 @@ from scraper.serve.search_page import (
     RELEVANCE_HITS,
     SEARCH_ALL_PATH,
     SEARCHED_TABLE,
+    best_first_description,
     hits_function,
     marked,
     matched_in,
@@ -398,6 +399,8 @@ def extra_template_vars(template, database, table, view_name, request, datasette
                     "kronika_newest_first": newest_first(request),
                     "kronika_relevance_hits": RELEVANCE_HITS,
                 }
+                if not newest_first(request):
+                    found["human_description_en"] = await best_first_description(datasette, database, table, request)
             return {"site_cities": await _site_cities(datasette, database), **found}
         return {}
 

@@ -6,6 +6,8 @@ import json
 import re
 import urllib.parse
 
+from datasette.filters import Filters
+from datasette.utils import await_me_maybe
 from markupsafe import Markup, escape
 
 from scraper.archive.document_search import search_articles
@@ -61,9 +63,33 @@ def newest_first(request) -> bool:
     return any(arg in request.args for arg in SORT_ARGS)
 
 
+def _is_column_filter(key: str) -> bool:
+    # Datasette's rule: "_" args without "__" are options (?_search=, ?_sort=), every other arg filters a column.
+    return not (key.startswith("_") and "__" not in key)
+
+
 def narrowed(request) -> bool:
     """True when the table's rows are filtered by more than the search (a facet chosen, a column filter)."""
-    return any(not key.startswith("_") or key in NARROWING_ARGS for key in request.args)
+    return any(_is_column_filter(key) or key in NARROWING_ARGS for key in request.args)
+
+
+async def best_first_description(datasette, database: str, table: str, request) -> str:
+    """The heading's description of a best-first search: Datasette's, without its "sorted by published_at".
+
+    Rebuilt as the table view builds it (column filters, then every
+    filters_from_request hook's words): the rows it lists are in Datasette's
+    order, but the hits shown are best first.
+    """
+    # Imported here: datasette.plugins imports this package (the entry point) while it loads.
+    from datasette.plugins import pm
+
+    pairs = [(key, value) for key in request.args if _is_column_filter(key) for value in request.args.getlist(key)]
+    extra = []
+    for hook in pm.hook.filters_from_request(request=request, table=table, database=database, datasette=datasette):
+        arguments = await await_me_maybe(hook)
+        if arguments:
+            extra.extend(arguments.human_descriptions)
+    return Filters(sorted(pairs)).human_description_en(extra=extra)
 
 
 def hits_function(datasette, database: str, request, query: str):
