@@ -6,7 +6,7 @@ import pytest
 import sqlite_utils
 
 from factories import make_attachment, make_item
-from scraper.archive import Archive
+from scraper.archive import Archive, document_search
 from scraper.archive.document_search import page_texts, search_articles, search_documents
 from scraper.archive.downloads import store_document
 from scraper.archive.schema import ensure_schema
@@ -144,3 +144,14 @@ def test_within_narrows_the_articles(tmp_path):
         within_params={"only": "gdynia:571002"},
     )
     assert [hit["article_id"] for hit in hits] == ["gdynia:571002"]
+
+
+def test_best_first_ranks_the_most_recently_archived_matches_only(tmp_path, monkeypatch):
+    monkeypatch.setattr(document_search, "RANKED_MATCHES", 2)
+    archive = Archive(sqlite_utils.Database(tmp_path / "ranked.db"))
+    archive.store(make_item("gdynia:1", title="Plac", body_text="Plac, plac i plac."))  # the best, archived first
+    archive.store(make_item("gdynia:2", title="Inne", body_text="Nowy plac zabaw."))
+    archive.store(make_item("gdynia:3", title="Inne", body_text="Plac przy szkole."))
+    hits = search_articles(archive.db, "plac")
+    assert {hit["article_id"] for hit in hits} == {"gdynia:2", "gdynia:3"}
+    assert {hit["ranked_matches"] for hit in hits} == {2}

@@ -9,7 +9,10 @@ from urllib.parse import quote
 
 import pytest
 
-from scraper.serve.app import datasette_instance
+from scraper.archive import document_search
+from scraper.archive.search import RANKED_MATCHES
+from scraper.serve import plugin
+from scraper.serve.app import datasette_instance, load_metadata
 from scraper.serve.search_page import marked
 from test_datasette_data import PDF_ONLY_WORD, XSS_ID, add_downloads, build_archive
 
@@ -145,3 +148,15 @@ def test_best_first_heading_keeps_the_filters(ds):
 
 def test_newest_first_heading_says_the_date_order(ds):
     assert heading(ds, "koncert", "&_sort_desc=published_at").endswith("sorted by published_at descending")
+
+
+def test_polish_search_query_ranks_as_many_matches_as_the_table_search():
+    sql = load_metadata()["databases"]["archive"]["queries"]["polish_search"]["sql"]
+    assert f"limit {RANKED_MATCHES}\n" in sql
+
+
+def test_capped_ranking_is_said_on_the_hits_page(ds, monkeypatch):
+    monkeypatch.setattr(document_search, "RANKED_MATCHES", 1)
+    monkeypatch.setattr(plugin, "RANKED_MATCHES", 1)
+    html = get(ds, "/archive/articles?_search=koncert").text
+    assert "Najtrafniejsze spośród 1 ostatnio zarchiwizowanych trafień." in html

@@ -7,10 +7,10 @@ import asyncio
 import sqlite_utils
 from datasette.plugins import pm
 
+from factories import make_item
 from scraper.archive import Archive
 from scraper.serve import plugin
 from scraper.serve.app import UNUSED_MARKDOWN_PLUGIN, datasette_instance
-from tests.factories import make_item
 
 
 def _served(tmp_path):

@@ -8,13 +8,13 @@ import sqlite3
 import pytest
 import sqlite_utils
 
+from factories import make_item
 from scraper.archive import Archive
 from scraper.archive.document_search import matching_article_rowids_sql
 from scraper.archive.search import match_expression
 from scraper.serve import match_sets
 from scraper.serve.app import datasette_instance
 from scraper.serve.match_sets import MatchSet, ensure_match_set, shared_match_sql
-from tests.factories import make_item
 
 
 def _archive(path) -> str:

@@ -11,6 +11,7 @@ from scraper.archive.search import (
     BM25_WEIGHTS,
     DOCUMENTS_FTS_TABLE,
     FTS_TABLE,
+    RANKED_MATCHES,
     TOKENIZER,
     index_text,
     match_expression,
@@ -28,14 +29,18 @@ TITLE, LEAD, BODY, DOCUMENT = "title", "lead", "body", "document"
 
 # The best :kronika_limit article hits, ranked inside the index: one pass over
 # the matches, no join or grouping of the rest (a common word matches most
-# articles). {within} narrows them before the cut. Materialized: flattened
-# into the grouping below, bm25 would leave its MATCH's context.
+# articles), and bm25 for the RANKED_MATCHES most recently archived matches
+# only. {within} narrows them before the cut. Materialized: flattened into the
+# grouping below, bm25 would leave its MATCH's context.
 _ARTICLE_HITS = f"""
-  article_hits as materialized (
-    select rowid as article_rowid, bm25({FTS_TABLE}, {", ".join(map(str, BM25_WEIGHTS))}) as score,
-      null as sha256, null as page
+  ranked as materialized (
+    select rowid, bm25({FTS_TABLE}, {", ".join(map(str, BM25_WEIGHTS))}) as score
     from {FTS_TABLE} where {FTS_TABLE} match :kronika_match{{within}}
-    order by score, rowid limit :kronika_limit
+    order by rowid desc limit :kronika_ranked
+  ),
+  article_hits as materialized (
+    select rowid as article_rowid, score, null as sha256, null as page
+    from ranked order by score, rowid limit :kronika_limit
   )"""
 # Every matching document page: an article's best page may rank anywhere among them.
 _DOCUMENT_HITS = f"""
@@ -53,6 +58,7 @@ with {hits},
 best as (select article_rowid, min(score) as score, sha256, page from ({union}) group by article_rowid)
 select articles.rowid as article_rowid, articles.id as article_id, articles.title, articles.lead,
   articles.published_at, articles.city, articles.author, best.score, best.sha256, best.page,
+  (select count(*) from ranked) as ranked_matches,
   (select min(filename) from attachments
    where attachments.article_id = articles.id and attachments.sha256 = best.sha256) as filename
 from best join articles on articles.rowid = best.article_rowid
@@ -77,7 +83,7 @@ def matching_article_rowids_sql(parameter: str, *, with_documents: bool = True) 
 
 
 def article_search_sql(*, with_documents: bool = True, within: str | None = None) -> str:
-    """The SQL of search_articles (params :kronika_match, :kronika_limit and those of `within`)."""
+    """The SQL of search_articles (params :kronika_match, :kronika_limit, :kronika_ranked and those of `within`)."""
     parts = [
         _ARTICLE_HITS.format(
             within=f" and +rowid in (select rowid from articles where id in ({within}))" if within else ""
@@ -200,10 +206,17 @@ def search_articles(
     Each hit: article_id, title, published_at, city, author, score (bm25,
     lower is better; document pages scaled by DOCUMENT_WEIGHT), matched_in
     (title/lead/body/document), sha256, page and filename of a document hit,
-    label (matched_label) and snippet (hits marked **so**).
+    label (matched_label), snippet (hits marked **so**) and ranked_matches
+    (how many article matches were ranked: RANKED_MATCHES at most, the most
+    recently archived).
     """
     sql = article_search_sql(with_documents=has_documents_index(db), within=within)
-    params = {**(within_params or {}), "kronika_match": match_expression(query), "kronika_limit": limit}
+    params = {
+        **(within_params or {}),
+        "kronika_match": match_expression(query),
+        "kronika_limit": limit,
+        "kronika_ranked": RANKED_MATCHES,
+    }
     rows = db.execute(sql, params)
     columns = [column[0] for column in rows.description]
     hits = [dict(zip(columns, row)) for row in rows.fetchall()]

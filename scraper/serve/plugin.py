@@ -17,7 +17,7 @@ from datasette.utils.asgi import Response
 from markupsafe import Markup
 
 from scraper.archive.document_search import has_documents_index, matching_article_rowids_sql
-from scraper.archive.search import fold, match_expression
+from scraper.archive.search import RANKED_MATCHES, fold, match_expression
 from scraper.archive.snippet import snippet
 from scraper.serve import filters
 from scraper.serve.article_page import gather
@@ -398,6 +398,7 @@ def extra_template_vars(template, database, table, view_name, request, datasette
                     "kronika_search_hits": hits_function(datasette, database, request, query),
                     "kronika_newest_first": newest_first(request),
                     "kronika_relevance_hits": RELEVANCE_HITS,
+                    "kronika_ranked_matches": RANKED_MATCHES,
                 }
                 if not newest_first(request):
                     found["human_description_en"] = await best_first_description(datasette, database, table, request)
