@@ -154,4 +154,5 @@ def test_best_first_ranks_the_most_recently_archived_matches_only(tmp_path, monk
     archive.store(make_item("gdynia:3", title="Inne", body_text="Plac przy szkole."))
     hits = search_articles(archive.db, "plac")
     assert {hit["article_id"] for hit in hits} == {"gdynia:2", "gdynia:3"}
-    assert {hit["ranked_matches"] for hit in hits} == {2}
+    assert {hit["ranking_capped"] for hit in hits} == {1}
+    assert {hit["ranking_capped"] for hit in search_articles(archive.db, "szkoła")} == {0}

@@ -29,18 +29,21 @@ TITLE, LEAD, BODY, DOCUMENT = "title", "lead", "body", "document"
 
 # The best :kronika_limit article hits, ranked inside the index: one pass over
 # the matches, no join or grouping of the rest (a common word matches most
-# articles), and bm25 for the RANKED_MATCHES most recently archived matches
-# only. {within} narrows them before the cut. Materialized: flattened into the
-# grouping below, bm25 would leave its MATCH's context.
+# articles), and bm25 only for the :kronika_ranked most recently archived
+# matches (from the `bound` rowid, 0 when there are fewer). {within} narrows
+# them before the cut. Materialized: flattened into the grouping below, bm25
+# would leave its MATCH's context.
 _ARTICLE_HITS = f"""
-  ranked as materialized (
-    select rowid, bm25({FTS_TABLE}, {", ".join(map(str, BM25_WEIGHTS))}) as score
-    from {FTS_TABLE} where {FTS_TABLE} match :kronika_match{{within}}
-    order by rowid desc limit :kronika_ranked
+  bound as materialized (
+    select coalesce((select rowid from {FTS_TABLE} where {FTS_TABLE} match :kronika_match
+                     order by rowid desc limit 1 offset :kronika_ranked - 1), 0) as rowid
   ),
   article_hits as materialized (
-    select rowid as article_rowid, score, null as sha256, null as page
-    from ranked order by score, rowid limit :kronika_limit
+    select rowid as article_rowid, bm25({FTS_TABLE}, {", ".join(map(str, BM25_WEIGHTS))}) as score,
+      null as sha256, null as page
+    from {FTS_TABLE}
+    where {FTS_TABLE} match :kronika_match and rowid >= (select rowid from bound){{within}}
+    order by score, rowid limit :kronika_limit
   )"""
 # Every matching document page: an article's best page may rank anywhere among them.
 _DOCUMENT_HITS = f"""
@@ -58,7 +61,7 @@ with {hits},
 best as (select article_rowid, min(score) as score, sha256, page from ({union}) group by article_rowid)
 select articles.rowid as article_rowid, articles.id as article_id, articles.title, articles.lead,
   articles.published_at, articles.city, articles.author, best.score, best.sha256, best.page,
-  (select count(*) from ranked) as ranked_matches,
+  (select rowid > 0 from bound) as ranking_capped,
   (select min(filename) from attachments
    where attachments.article_id = articles.id and attachments.sha256 = best.sha256) as filename
 from best join articles on articles.rowid = best.article_rowid
@@ -206,9 +209,9 @@ def search_articles(
     Each hit: article_id, title, published_at, city, author, score (bm25,
     lower is better; document pages scaled by DOCUMENT_WEIGHT), matched_in
     (title/lead/body/document), sha256, page and filename of a document hit,
-    label (matched_label), snippet (hits marked **so**) and ranked_matches
-    (how many article matches were ranked: RANKED_MATCHES at most, the most
-    recently archived).
+    label (matched_label), snippet (hits marked **so**) and ranking_capped
+    (1 when the matches were more than RANKED_MATCHES and only the most
+    recently archived ones were ranked).
     """
     sql = article_search_sql(with_documents=has_documents_index(db), within=within)
     params = {
