@@ -11,7 +11,7 @@ import pytest
 
 from scraper.archive import document_search
 from scraper.archive.search import RANKED_MATCHES
-from scraper.serve import plugin
+from scraper.serve import plugin, search_page
 from scraper.serve.app import datasette_instance, load_metadata
 from scraper.serve.search_page import marked
 from test_datasette_data import PDF_ONLY_WORD, XSS_ID, add_downloads, build_archive
@@ -160,3 +160,27 @@ def test_capped_ranking_is_said_on_the_hits_page(ds, monkeypatch):
     monkeypatch.setattr(plugin, "RANKED_MATCHES", 1)
     html = get(ds, "/archive/articles?_search=koncert").text
     assert "Najtrafniejsze spośród 1 ostatnio zarchiwizowanych trafień." in html
+
+
+def _counting_hits(monkeypatch):
+    calls = []
+    original = search_page._best_first_hits
+
+    def counted(served, query):
+        calls.append(query)
+        return original(served, query)
+
+    monkeypatch.setattr(search_page, "_best_first_hits", counted)
+    return calls
+
+
+def test_best_first_hits_are_ranked_once_from_the_start_of_the_page(ds, monkeypatch):
+    calls = _counting_hits(monkeypatch)
+    assert [article for article, _ in hits(ds, PDF_ONLY_WORD)] == [PLANTY]
+    assert calls == [PDF_ONLY_WORD]
+
+
+def test_a_grid_of_chosen_columns_ranks_no_hits(ds, monkeypatch):
+    calls = _counting_hits(monkeypatch)
+    get(ds, f"/archive/articles?_search={quote(PDF_ONLY_WORD)}&_col=title")
+    assert calls == []

@@ -32,11 +32,13 @@ from scraper.serve.search_page import (
     SEARCH_ALL_PATH,
     SEARCHED_TABLE,
     best_first_description,
+    early_hits,
     hits_function,
     marked,
     matched_in,
     newest_first,
     search_all_target,
+    start_hits,
 )
 from scraper.serve.sqlbounds import (
     MAX_QUERY_CHARS,
@@ -227,10 +229,13 @@ def asgi_wrapper(datasette):
                 if ARTICLES_HTML_PATH.fullmatch(scope["path"]):
                     # Researchers' page: capped count, facets within one budget (budget.py).
                     budget_token = page_budget.set(PageBudget())
-                    list_token = listed_not_tabled.set(not _chooses_columns(query_string))
+                    listed = not _chooses_columns(query_string)
+                    list_token = listed_not_tabled.set(listed)
+                    hits_token = early_hits.set({} if listed else None)
                     try:
                         await app(scope, receive, send)
                     finally:
+                        early_hits.reset(hits_token)
                         listed_not_tabled.reset(list_token)
                         page_budget.reset(budget_token)
                     return
@@ -262,6 +267,7 @@ def filters_from_request(request, database, table, datasette):
     rowid = "+rowid" if _sorted_by_publication(request) else "rowid"
 
     async def search_filter():
+        start_hits(datasette, database, request, query)
         with_documents = await datasette.get_database(database).execute_fn(has_documents_index)
         return FilterArguments(
             # The MATCH expression is computed here, once: as kronika_match(:q) inside the IN subquery

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 import json
+import logging
 import re
 import urllib.parse
 
@@ -14,11 +17,13 @@ from scraper.archive.document_search import search_articles
 from scraper.archive.snippet import SNIPPET_MARK
 from scraper.serve.match_sets import MatchSetDatabase, reading, shared_match_sql
 
+logger = logging.getLogger(__name__)
+
 SEARCHED_TABLE = "articles"
 # datasette-search-all's page, answered by search_all_target.
 SEARCH_ALL_PATH = "/-/search"
 # Best-first results shown on one page: relevance has no keyset to page by.
-RELEVANCE_HITS = 100
+RELEVANCE_HITS = 50
 # Args that order the table: with one, hits keep Datasette's order (newest first), paged as usual.
 SORT_ARGS = ("_sort", "_sort_desc")
 # Datasette's table SQL ends "limit <page size + 1>[ offset <n>]"; as a subquery of ids it must not.
@@ -92,6 +97,34 @@ async def best_first_description(datasette, database: str, table: str, request) 
     return Filters(sorted(pairs)).human_description_en(extra=extra)
 
 
+# query -> its best-first hits, started with the page: set (empty) for each articles page that lists its rows.
+early_hits: contextvars.ContextVar[dict | None] = contextvars.ContextVar("kronika_early_hits", default=None)
+
+
+def _best_first_hits(served, query: str):
+    return served.execute_fn(lambda conn: search_articles(conn, query, limit=RELEVANCE_HITS))
+
+
+def _retrieve_error(task: asyncio.Task) -> None:
+    # A page that never shows its hits (an error page) leaves the task unawaited: its error is logged, not lost.
+    if not task.cancelled() and task.exception() is not None:
+        logger.warning("search hits of an unshown page failed: %r", task.exception())
+
+
+def start_hits(datasette, database: str, request, query: str) -> None:
+    """Begin ranking a best-first page's hits now, while its count and facets run on the other SQL thread.
+
+    Only for the search alone (no facet chosen, no filter), on pages that
+    list their hits; the template's kronika_search_hits then awaits them.
+    """
+    started = early_hits.get()
+    if started is None or query in started or newest_first(request) or narrowed(request):
+        return
+    task = asyncio.ensure_future(_best_first_hits(datasette.get_database(database), query))
+    task.add_done_callback(_retrieve_error)
+    started[query] = task
+
+
 def hits_function(datasette, database: str, request, query: str):
     """The template's `kronika_search_hits(sql, params, page_ids)`: search hits among the table's filtered rows.
 
@@ -111,7 +144,8 @@ def hits_function(datasette, database: str, request, query: str):
         elif narrowed(request):
             within, within_params, limit = f"select id from ({TRAILING_LIMIT.sub('', sql)})", params, RELEVANCE_HITS
         else:  # the search alone: every hit is among the table's rows
-            within, within_params, limit = None, {}, RELEVANCE_HITS
+            started = (early_hits.get() or {}).get(query)
+            return await (started or _best_first_hits(datasette.get_database(database), query))
         served = datasette.get_database(database)
         match_set = None
         if within and isinstance(served, MatchSetDatabase):  # the page's other queries built it
