@@ -97,3 +97,25 @@ def test_served_search_sees_articles_archived_after_it(archive_path):
     before = found()
     Archive(sqlite_utils.Database(archive_path)).store(make_item("gdynia:3", title="Plac Kaszubski"))
     assert (before, found()) == (1, 2)
+
+
+def test_a_set_reports_its_share_of_the_articles(archive_path):
+    share = ensure_match_set(_reader(archive_path), MatchSet(match_expression("parku"), with_documents=False))
+    assert share == 0.5
+
+
+def test_a_rare_search_is_read_from_its_set_a_common_one_along_the_date_index(archive_path, monkeypatch):
+    ds = datasette_instance(archive_path)
+    executed = []
+    original = match_sets.Database.execute
+
+    async def recording(self, sql, *args, **kwargs):
+        executed.append(sql)
+        return await original(self, sql, *args, **kwargs)
+
+    monkeypatch.setattr(match_sets.Database, "execute", recording)
+    for share, query in ((0.5, "plac"), (0.4, "park")):
+        monkeypatch.setattr(match_sets, "DRIVEN_BY_SET_SHARE", share)
+        asyncio.run(ds.client.get(f"/archive/articles.json?_search={query}"))
+    rows_queries = [sql for sql in executed if sql.startswith("select id,") and "kronika_match_" in sql]
+    assert ["+rowid in" in sql for sql in rows_queries] == [False, True]

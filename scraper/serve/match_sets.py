@@ -20,6 +20,11 @@ MATCH_SET_PREFIX = "kronika_match_"
 # changes it: a crawl added articles, and every set is rebuilt).
 LEDGER = "temp.kronika_match_sets"
 EXPRESSION_PARAMETER = "kronika_match_set"
+# A search matching at most this share of the articles is read article by article from its set: the articles
+# filter's `+rowid in (…)` (which walks the published_at index probing the set, the right plan for a common
+# word) becomes `rowid in (…)`. On 100,000 articles a search matching none: its page 146 -> 36 ms; at 1.4%
+# ("kamienicy Grodzka") both plans cost the same.
+DRIVEN_BY_SET_SHARE = 0.005
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,12 @@ class MatchSetDatabase(Database):
 
     async def execute(self, sql, params=None, *args, **kwargs):
         shared, match_set = shared_match_sql(sql, params)
-        with reading(match_set):
+        if match_set is None:
+            return await super().execute(sql, params, *args, **kwargs)
+        share = await super().execute_fn(lambda conn: ensure_match_set(conn, match_set))
+        if share <= DRIVEN_BY_SET_SHARE:
+            shared = shared.replace(f"+rowid in ({match_set.rowids_sql()})", f"rowid in ({match_set.rowids_sql()})")
+        with reading(match_set):  # built again if this query runs on another connection
             return await super().execute(shared, params, *args, **kwargs)
 
     async def execute_fn(self, fn):
@@ -98,29 +108,39 @@ class MatchSetDatabase(Database):
         return await super().execute_fn(on_match_set)
 
 
-def ensure_match_set(conn, match_set: MatchSet) -> None:
-    """Build `match_set`'s temp table on `conn` unless it is there and current; forget the oldest past MAX_MATCH_SETS."""
-    conn.execute(f"create table if not exists {LEDGER} (name text primary key, used integer, data_version integer)")
+def ensure_match_set(conn, match_set: MatchSet) -> float:
+    """Build `match_set`'s temp table on `conn` unless it is there and current; forget the oldest past MAX_MATCH_SETS.
+
+    Returns the set's share of the archive's articles (0 to 1, estimated by the highest article rowid).
+    """
+    conn.execute(
+        f"create table if not exists {LEDGER} (name text primary key, used integer, data_version integer, share real)"
+    )
     data_version = conn.execute("pragma data_version").fetchone()[0]
     for (name,) in conn.execute(f"select name from {LEDGER} where data_version != ?", [data_version]).fetchall():
         _forget(conn, name)
     name = match_set.table
     used = (conn.execute(f"select coalesce(max(used), 0) + 1 from {LEDGER}").fetchone())[0]
-    if conn.execute(f"select 1 from {LEDGER} where name = ?", [name]).fetchone():
+    known = conn.execute(f"select share from {LEDGER} where name = ?", [name]).fetchone()
+    if known:
         conn.execute(f"update {LEDGER} set used = ? where name = ?", [used, name])
         _end_transaction(conn)
-        return
+        return known[0]
     conn.execute(f"create table {name} (rowid integer primary key)")
     conn.execute(
         f"insert into {name} {matching_article_rowids_sql(EXPRESSION_PARAMETER, with_documents=match_set.with_documents)}",
         {EXPRESSION_PARAMETER: match_set.expression},
     )
-    conn.execute(f"insert into {LEDGER} values (?, ?, ?)", [name, used, data_version])
+    size = conn.execute(f"select count(*) from {name}").fetchone()[0]
+    articles = conn.execute("select coalesce(max(rowid), 0) from articles").fetchone()[0]
+    share = size / articles if articles else 0.0
+    conn.execute(f"insert into {LEDGER} values (?, ?, ?, ?)", [name, used, data_version, share])
     for (oldest,) in conn.execute(
         f"select name from {LEDGER} order by used desc limit -1 offset {MAX_MATCH_SETS}"
     ).fetchall():
         _forget(conn, oldest)
     _end_transaction(conn)
+    return share
 
 
 def _end_transaction(conn) -> None:
