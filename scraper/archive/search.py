@@ -31,9 +31,10 @@ SEARCH_COLUMNS = tuple(INDEXED_FIELDS.values())
 # says more about the article than one deep in the body.
 BM25_WEIGHTS = (10.0, 4.0, 1.0)
 # Best-first searches rank at most this many matches, the most recently archived (highest rowids): scoring all
-# 720,000 matches of a common word among 1,000,000 articles took 835 ms, 50,000 of them 70-100 ms (BENCHMARKS.md,
-# pages at scale). A word in that many articles has a bm25 weight of about 0: its ranking is by title and length.
-RANKED_MATCHES = 50_000
+# 720,000 matches of a common word among 1,000,000 articles took 835 ms, and a page must stay under 200 ms on
+# 100,000 (BENCHMARKS.md, pages at scale). A word in that many articles weighs about 0 in bm25: such a search is
+# ranked by where the words are (title first) and by length, not by how rare they are.
+RANKED_MATCHES = 30_000
 
 WORD = re.compile(r"[^\W_]+")
 # Index tokens, four kinds that never meet by accident:

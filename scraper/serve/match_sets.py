@@ -11,9 +11,10 @@ from datasette.database import Database
 
 from scraper.archive.document_search import matching_article_rowids_sql
 
-# Temp tables of one connection; the least recently used goes past this many
-# (a broad search on 1,000,000 articles keeps about 6 MB of rowids).
-MAX_MATCH_SETS = 8
+# Temp tables of one connection; the least recently used goes past this many. A researcher's session
+# returns to a few searches (facets, pages, the order switch); a broad search on 1,000,000 articles keeps
+# about 7 MB of rowids, in SQLite's temp file beyond its page cache.
+MAX_MATCH_SETS = 32
 MATCH_SET_PREFIX = "kronika_match_"
 # Which match sets this connection holds, when each was last used, and the
 # database's data_version they were built at (another connection's commit
