@@ -221,8 +221,9 @@ def test_search_with_punctuation_is_not_an_error(ds):
         (
             "/archive/articles",
             "_search=lodz",
-            "_polish_search=lodz&_nocol=search_title&_nocol=search_lead&_nocol=search_body",
+            "_polish_search=lodz&_nocol=search_title&_nocol=search_lead&_nocol=search_body&_size=50",
         ),
+        ("/archive/articles", "_size=20", "_size=20&_nocol=search_title&_nocol=search_lead&_nocol=search_body"),
         ("/archive/articles.json", "_search=lodz", "_polish_search=lodz"),
         ("/archive/articles.json", "_polish_search=old&_search=new", "_polish_search=new"),
         ("/archive/articles.json", "_polish_search=old&_search=", ""),
