@@ -31,10 +31,9 @@ def archive_path(tmp_path):
 
 
 def _ledger(ds) -> list[str]:
-    database = ds.get_database("archive")
-    return asyncio.run(
-        database.execute_fn(lambda conn: conn.execute("select name from temp.kronika_match_sets").fetchall())
-    )
+    # The match sets' own connection (check_same_thread off, as Datasette opens them), read while its thread idles.
+    connection = ds.get_database("archive")._match_set_connection
+    return [name for (name,) in connection.execute("select name from temp.kronika_match_sets")]
 
 
 def _reader(path) -> sqlite3.Connection:

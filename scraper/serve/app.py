@@ -38,9 +38,10 @@ SETTINGS = {
     "truncate_cells_html": 300,
     # Suggesting facets probes every column: 1.4 s of each articles page on 10,000 articles.
     "suggest_facets": False,
-    # Two per worker process: a best-first search ranks its hits on one while its page's count and facets run
-    # on the other (search_page.start_hits); more only make concurrent searches time each other out.
-    "num_sql_threads": 2,
+    # One per worker process (`--workers` uses the cores), beside the thread of the searches' match sets
+    # (match_sets.py): a best-first search ranks its hits here while its page's rows, count and facets run
+    # there (search_page.start_hits). More only make concurrent searches time each other out.
+    "num_sql_threads": 1,
 }
 
 
@@ -50,7 +51,7 @@ def load_metadata() -> dict:
     return yaml.safe_load(text)
 
 
-class ArchiveDatabase(BudgetedDatabase, MatchSetDatabase, ClockedDatabase):
+class ArchiveDatabase(BudgetedDatabase, ClockedDatabase, MatchSetDatabase):
     """The served archive: articles pages within their time budget, a search's FTS pass shared by its
     queries, each query's start marked for the SQL functions' time checks."""
 
