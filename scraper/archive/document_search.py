@@ -70,19 +70,23 @@ limit :kronika_limit
 """
 
 
-def matching_article_rowids_sql(parameter: str, *, with_documents: bool = True) -> str:
-    """SELECT of the rowids of articles whose text, or a document they link, matches the MATCH expression `:parameter`."""
-    documents = (
-        (
-            f" union select articles.rowid from {DOCUMENTS_FTS_TABLE} "
+def matching_article_rowid_selects(parameter: str, *, with_documents: bool = True) -> list[str]:
+    """SELECTs of the rowids of articles matching the MATCH expression `:parameter`: by their own text, and (with
+    documents) by the pages of a document they link; an article may be in both."""
+    selects = [f"select rowid from {FTS_TABLE} where {FTS_TABLE} match :{parameter}"]
+    if with_documents:
+        selects.append(
+            f"select articles.rowid from {DOCUMENTS_FTS_TABLE} "
             f"join attachments on attachments.sha256 = {DOCUMENTS_FTS_TABLE}.sha256 "
             f"join articles on articles.id = attachments.article_id "
             f"where {DOCUMENTS_FTS_TABLE} match :{parameter}"
         )
-        if with_documents
-        else ""
-    )
-    return f"select rowid from {FTS_TABLE} where {FTS_TABLE} match :{parameter}{documents}"
+    return selects
+
+
+def matching_article_rowids_sql(parameter: str, *, with_documents: bool = True) -> str:
+    """SELECT of the rowids of articles whose text, or a document they link, matches the MATCH expression `:parameter`."""
+    return " union ".join(matching_article_rowid_selects(parameter, with_documents=with_documents))
 
 
 def article_search_sql(*, with_documents: bool = True, within: str | None = None) -> str:

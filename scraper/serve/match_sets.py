@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from datasette.database import Database
 
-from scraper.archive.document_search import matching_article_rowids_sql
+from scraper.archive.document_search import matching_article_rowid_selects, matching_article_rowids_sql
 
 # Temp tables of one connection; the least recently used goes past this many. A researcher's session
 # returns to a few searches (facets, pages, the order switch); a broad search on 1,000,000 articles keeps
@@ -150,10 +150,9 @@ def ensure_match_set(conn, match_set: MatchSet) -> float:
         _end_transaction(conn)
         return known[0]
     conn.execute(f"create table {name} (rowid integer primary key)")
-    conn.execute(
-        f"insert into {name} {matching_article_rowids_sql(EXPRESSION_PARAMETER, with_documents=match_set.with_documents)}",
-        {EXPRESSION_PARAMETER: match_set.expression},
-    )
+    # A statement per source, not their `union`: its de-duplication took a third of a broad set's 520 ms.
+    for select in matching_article_rowid_selects(EXPRESSION_PARAMETER, with_documents=match_set.with_documents):
+        conn.execute(f"insert or ignore into {name} {select}", {EXPRESSION_PARAMETER: match_set.expression})
     size = conn.execute(f"select count(*) from {name}").fetchone()[0]
     articles = conn.execute("select coalesce(max(rowid), 0) from articles").fetchone()[0]
     share = size / articles if articles else 0.0
