@@ -143,3 +143,13 @@ def test_gathered_facets_take_their_share_when_their_turn_comes(ds, monkeypatch)
     outcomes = asyncio.run(page())
     assert granted[0] >= 199 and 0 < granted[1] <= 80
     assert isinstance(outcomes[2], budget.QueryInterrupted)
+
+
+def test_facets_whose_turn_comes_late_in_the_page_are_not_run():
+    page = budget.PageBudget(facets_start_by=time.monotonic() - 0.001)
+    assert page.facet_limit_ms(1000) <= 0
+
+
+def test_facets_whose_turn_comes_in_time_get_the_budget():
+    page = budget.PageBudget(facets_start_by=time.monotonic() + 1)
+    assert page.facet_limit_ms(1000) > budget.FACET_BUDGET_MS - 10
