@@ -16,8 +16,9 @@ $(VENV)/.installed: pyproject.toml
 # Debian packages, only when missing, quietly: without recommends (chromium: 24 packages instead of 130,
 # no avahi-daemon or systemd upgrade); apt's output goes to $(APT_LOG) and is shown only if it fails.
 APT_LOG ?= /tmp/kronika-apt.log
+# The packages are the inner shell's arguments: a `$$missing` inside its quotes would be expanded there, empty.
 APT_INSTALL = { $(SUDO) env DEBIAN_FRONTEND=noninteractive sh -c \
-	'apt-get update -qq && apt-get install -y -qq --no-install-recommends $(1)' >$(APT_LOG) 2>&1 \
+	'apt-get update -qq && apt-get install -y -qq --no-install-recommends "$$@"' sh $(1) >$(APT_LOG) 2>&1 \
 	|| { cat $(APT_LOG); exit 1; }; }
 
 # Debian's Chromium for the browser tests (Playwright drives it; no browser download).
