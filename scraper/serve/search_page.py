@@ -112,7 +112,8 @@ def _retrieve_error(task: asyncio.Task) -> None:
 
 
 def start_hits(datasette, database: str, request, query: str) -> None:
-    """Begin ranking a best-first page's hits now, while its count and facets run on the other SQL thread.
+    """Begin ranking a best-first page's hits now, on Datasette's SQL thread, while the page's rows, count and
+    facets run on the match sets' thread (match_sets.MatchSetDatabase).
 
     Only for the search alone (no facet chosen, no filter), on pages that
     list their hits; the template's kronika_search_hits then awaits them.
@@ -148,7 +149,7 @@ def hits_function(datasette, database: str, request, query: str):
             return await (started or _best_first_hits(datasette.get_database(database), query))
         served = datasette.get_database(database)
         match_set = None
-        if within and isinstance(served, MatchSetDatabase):  # the page's other queries built it
+        if isinstance(served, MatchSetDatabase):  # narrowed: `within` reads the set the page's queries built
             within, match_set = shared_match_sql(within, within_params)
         with reading(match_set):
             hits = await served.execute_fn(
