@@ -11,7 +11,7 @@ import pytest
 
 from scraper.archive import document_search
 from scraper.archive.search import RANKED_MATCHES
-from scraper.serve import plugin, search_page
+from scraper.serve import budget, plugin, search_page
 from scraper.serve.app import datasette_instance, load_metadata
 from scraper.serve.search_page import marked
 from test_datasette_data import PDF_ONLY_WORD, XSS_ID, add_downloads, build_archive
@@ -167,7 +167,9 @@ def _counting_hits(monkeypatch):
     original = search_page._best_first_hits
 
     def counted(served, query):
-        calls.append(query)
+        # (query, whether the page's facets had not begun): their budget clock starts at the first facet.
+        page = budget.page_budget.get()
+        calls.append((query, page is not None and page.facets_until is None))
         return original(served, query)
 
     monkeypatch.setattr(search_page, "_best_first_hits", counted)
@@ -177,7 +179,7 @@ def _counting_hits(monkeypatch):
 def test_best_first_hits_are_ranked_once_from_the_start_of_the_page(ds, monkeypatch):
     calls = _counting_hits(monkeypatch)
     assert [article for article, _ in hits(ds, PDF_ONLY_WORD)] == [PLANTY]
-    assert calls == [PDF_ONLY_WORD]
+    assert calls == [(PDF_ONLY_WORD, True)]
 
 
 def test_a_grid_of_chosen_columns_ranks_no_hits(ds, monkeypatch):

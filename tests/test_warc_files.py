@@ -57,6 +57,17 @@ def downloaded(archive, item, url: str, fetched_at: str, data: bytes = PDF, **ou
     )
 
 
+def downloaded_copy(archive, title: str = "Kopia"):
+    """A second article, archived later, whose attachment at OTHER_URL has the same bytes as the first's."""
+    item = make_item(
+        "gdynia:2",
+        title=title,
+        fetched_at="2024-02-01T09:00:00Z",
+        attachments=[{"url": OTHER_URL, "filename": "kopia-a.pdf", "title": None, "type": "pdf", "size_bytes": None}],
+    )
+    downloaded(archive, item, OTHER_URL, T2)
+
+
 @pytest.fixture
 def archive():
     archive = Archive(sqlite_utils.Database(memory=True))
@@ -105,13 +116,7 @@ def test_a_stored_file_is_a_response_at_its_attachment_url_with_its_download(arc
 
 
 def test_the_same_bytes_at_a_later_url_are_a_revisit_of_the_first(archive, tmp_path):
-    item = make_item(
-        "gdynia:2",
-        title="Kopia",
-        fetched_at="2024-02-01T09:00:00Z",
-        attachments=[{"url": OTHER_URL, "filename": "kopia-a.pdf", "title": None, "type": "pdf", "size_bytes": None}],
-    )
-    downloaded(archive, item, OTHER_URL, T2)
+    downloaded_copy(archive)
     (first, first_headers, _, _), (kind, headers, _, body) = file_records(export(archive, tmp_path / "a.warc.gz"))
     assert (first, kind, headers["WARC-Target-URI"], headers["WARC-Refers-To-Target-URI"], body) == (
         "response",
@@ -190,13 +195,7 @@ def reimport(archive, tmp_path, extract_document=reading):
 
 
 def test_export_then_import_gives_the_same_files_documents_and_downloads(archive, tmp_path):
-    item = make_item(
-        "gdynia:2",
-        title="Kopia",
-        fetched_at="2024-02-01T09:00:00Z",
-        attachments=[{"url": OTHER_URL, "filename": "kopia-a.pdf", "title": None, "type": "pdf", "size_bytes": None}],
-    )
-    downloaded(archive, item, OTHER_URL, T2)
+    downloaded_copy(archive)
     fresh, counts = reimport(archive, tmp_path)
     assert (rows(fresh.db, "files"), rows(fresh.db, "documents")) == (
         rows(archive.db, "files"),
@@ -207,19 +206,7 @@ def test_export_then_import_gives_the_same_files_documents_and_downloads(archive
 
 
 def test_a_file_already_extracted_is_not_extracted_again(archive, tmp_path):
-    downloaded(
-        archive,
-        make_item(
-            "gdynia:2",
-            title="Drugi",
-            fetched_at="2024-02-01T09:00:00Z",
-            attachments=[
-                {"url": OTHER_URL, "filename": "kopia-a.pdf", "title": None, "type": "pdf", "size_bytes": None}
-            ],
-        ),
-        OTHER_URL,
-        T2,
-    )
+    downloaded_copy(archive, title="Drugi")
     extracted = []
     reimport(archive, tmp_path, lambda data: extracted.append(data) or reading(data))
     assert extracted == [PDF]

@@ -414,6 +414,8 @@ def extra_template_vars(template, database, table, view_name, request, datasette
                 }
                 if not newest_first(request):
                     found["human_description_en"] = await best_first_description(datasette, database, table, request)
+            # The grid or the list, as the ASGI wrapper decided for this request (listed_not_tabled).
+            found["kronika_listed"] = listed_not_tabled.get()
             return {"site_cities": await _site_cities(datasette, database), **found}
         return {}
 
